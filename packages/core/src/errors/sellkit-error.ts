@@ -1,0 +1,125 @@
+import type { ZodError } from 'zod';
+
+/**
+ * The stable error codes Sellkit raises. Codes are part of the public API: hosts switch on
+ * them, so a code is never renamed or reused for another meaning.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN',
+  'INVALID_TRANSITION',
+  'INVALID_STATE',
+  'CURRENCY_MISMATCH',
+  'MISSING_CONTEXT',
+  'STORAGE_FAILURE',
+  'CONFIGURATION_INVALID',
+  'UNSUPPORTED',
+] as const;
+
+/** One of {@link ERROR_CODES}. */
+export type SellkitErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem with one input field, addressed by its dotted path (`lines.0.quantity`). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+  /** A short machine-readable reason, e.g. `too_big`, `unknown_field`, `invalid_type`. */
+  reason: string;
+}
+
+/** Structured details carried by a {@link SellkitError}. All members are optional. */
+export interface SellkitErrorDetails {
+  /** Field-level problems, for `VALIDATION_FAILED`. */
+  issues?: FieldIssue[];
+  /** The model (entity) concerned, e.g. `customer`. */
+  model?: string;
+  /** The record concerned. */
+  id?: string;
+  /** Anything else a caller may want to show or log. */
+  [key: string]: unknown;
+}
+
+/**
+ * The only error class Sellkit throws on purpose. Switch on `code`, read `details`, and find
+ * the underlying driver or library error in `cause`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await crm.as(ctx).customers.update(id, patch, { expectedVersion: 3 });
+ * } catch (error) {
+ *   if (isSellkitError(error, 'CONFLICT')) reloadAndRetry();
+ *   else throw error;
+ * }
+ * ```
+ */
+export class SellkitError extends Error {
+  override readonly name = 'SellkitError';
+  readonly code: SellkitErrorCode;
+  readonly details: SellkitErrorDetails;
+
+  constructor(
+    code: SellkitErrorCode,
+    message: string,
+    details: SellkitErrorDetails = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.details = details;
+  }
+
+  /** A plain, JSON-safe view (no cause, no stack) for logs and HTTP responses. */
+  toJSON(): {
+    name: string;
+    code: SellkitErrorCode;
+    message: string;
+    details: SellkitErrorDetails;
+  } {
+    return { name: this.name, code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/** True when `error` is a {@link SellkitError}, optionally with the given code. */
+export function isSellkitError(error: unknown, code?: SellkitErrorCode): error is SellkitError {
+  return error instanceof SellkitError && (code === undefined || error.code === code);
+}
+
+/** Builds a `VALIDATION_FAILED` error for one field. */
+export function validationError(
+  path: string,
+  message: string,
+  reason = 'invalid',
+  details: SellkitErrorDetails = {},
+): SellkitError {
+  return new SellkitError('VALIDATION_FAILED', `${path ? `${path}: ` : ''}${message}`, {
+    ...details,
+    issues: [{ path, message, reason }],
+  });
+}
+
+/** Turns a zod error into `VALIDATION_FAILED` with one issue per field path. */
+export function fromZodError(
+  error: ZodError,
+  details: SellkitErrorDetails = {},
+  pathPrefix = '',
+): SellkitError {
+  const issues: FieldIssue[] = error.issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const base = [pathPrefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (keys.length > 0) {
+      return {
+        path: [base, keys[0]].filter(Boolean).join('.'),
+        message: `unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`,
+        reason: 'unknown_field',
+      };
+    }
+    return { path: base, message: issue.message, reason: issue.code };
+  });
+  const first = issues[0];
+  const summary = first ? `${first.path || '(input)'}: ${first.message}` : 'invalid input';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return new SellkitError('VALIDATION_FAILED', `${summary}${more}`, { ...details, issues });
+}

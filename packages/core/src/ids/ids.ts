@@ -1,0 +1,81 @@
+import { validationError } from '../errors/sellkit-error.js';
+
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case
+const TIME_LENGTH = 10; // 48 bits of milliseconds
+const RANDOM_LENGTH = 16; // 80 random bits
+const PREFIX_PATTERN = /^[a-z][a-z0-9]{1,11}$/;
+
+let lastTime = -1;
+let lastRandom: number[] = [];
+
+function randomDigits(): number[] {
+  const bytes = new Uint8Array(RANDOM_LENGTH);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (byte) => byte & 31);
+}
+
+/** Adds one to a base32 digit array; overflow is astronomically unlikely, so start afresh. */
+function increment(digits: number[]): number[] {
+  const next = [...digits];
+  for (let index = next.length - 1; index >= 0; index -= 1) {
+    if ((next[index] as number) < 31) {
+      next[index] = (next[index] as number) + 1;
+      return next;
+    }
+    next[index] = 0;
+  }
+  return randomDigits();
+}
+
+/**
+ * Creates a new id for an entity: `<prefix>_<26 characters>`, e.g. `cus_01jd3m5e6x0c8v7q4r2s9t1w3y`.
+ *
+ * The body is a ULID in lower-case Crockford base32: 48 bits of time then 80 random bits, so ids
+ * sort by creation time as plain strings and two processes never collide in practice. Within
+ * one process, ids made in the same millisecond still sort in creation order.
+ *
+ * @example `newId('cus')`
+ */
+export function newId(prefix: string, now: number = Date.now()): string {
+  if (!PREFIX_PATTERN.test(prefix)) {
+    throw validationError(
+      'prefix',
+      'an id prefix is 2 to 12 lower-case letters or digits',
+      'invalid_prefix',
+    );
+  }
+  let time = now;
+  if (time <= lastTime) {
+    time = lastTime;
+    lastRandom = increment(lastRandom);
+  } else {
+    lastTime = time;
+    lastRandom = randomDigits();
+  }
+  let timePart = '';
+  let remaining = time;
+  for (let index = 0; index < TIME_LENGTH; index += 1) {
+    timePart = ALPHABET[remaining % 32] + timePart;
+    remaining = Math.floor(remaining / 32);
+  }
+  return `${prefix}_${timePart}${lastRandom.map((digit) => ALPHABET[digit]).join('')}`;
+}
+
+const ID_PATTERN = /^[a-z][a-z0-9]{1,11}_[0-9a-hjkmnp-tv-z]{26}$/;
+
+/** True when `value` looks like a Sellkit id, optionally with the given prefix. */
+export function isId(value: unknown, prefix?: string): value is string {
+  return (
+    typeof value === 'string' &&
+    ID_PATTERN.test(value) &&
+    (prefix === undefined || value.startsWith(`${prefix}_`))
+  );
+}
+
+/** The creation time encoded in an id. */
+export function idTime(id: string): Date {
+  const body = id.slice(id.indexOf('_') + 1, id.indexOf('_') + 1 + TIME_LENGTH);
+  let time = 0;
+  for (const char of body) time = time * 32 + ALPHABET.indexOf(char);
+  return new Date(time);
+}

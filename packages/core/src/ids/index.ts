@@ -1,0 +1,1 @@
+export { idTime, isId, newId } from './ids.js';

@@ -1,0 +1,43 @@
+/**
+ * ISO 4217 active currency codes with their minor-unit exponent. Codes not listed in the
+ * exception tables use two decimals. Funds codes and precious metals (XAU...) are left out:
+ * they carry no minor unit a sales document could use.
+ */
+const TWO_DECIMALS =
+  'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN BWP BYN BZD ' +
+  'CAD CDF CHE CHF CHW CNY COP COU CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS ' +
+  'GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL ' +
+  'MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK ' +
+  'PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS ' +
+  'TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG';
+const ZERO_DECIMALS = 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF';
+const THREE_DECIMALS = 'BHD IQD JOD KWD LYD OMR TND';
+const FOUR_DECIMALS = 'CLF UYW';
+
+const exponents = new Map<string, number>();
+for (const [list, exponent] of [
+  [TWO_DECIMALS, 2],
+  [ZERO_DECIMALS, 0],
+  [THREE_DECIMALS, 3],
+  [FOUR_DECIMALS, 4],
+] as const) {
+  for (const code of list.split(' ')) exponents.set(code, exponent);
+}
+
+/** The largest minor-unit exponent of any supported currency (storage scales use it). */
+export const MAX_CURRENCY_EXPONENT = 4;
+
+/** The number of decimals of a currency's minor unit (`2` for EUR, `0` for JPY), or undefined. */
+export function currencyExponent(code: string): number | undefined {
+  return exponents.get(code);
+}
+
+/** True for a supported ISO 4217 code. */
+export function isCurrencyCode(code: unknown): code is string {
+  return typeof code === 'string' && exponents.has(code);
+}
+
+/** Every supported ISO 4217 code, sorted. */
+export function currencyCodes(): string[] {
+  return [...exponents.keys()].sort();
+}
