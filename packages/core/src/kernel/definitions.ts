@@ -1,0 +1,164 @@
+import type { AccessResolver, AccessRoles } from '../access/policy.js';
+import { SellkitError } from '../errors/sellkit-error.js';
+import type { EventMap } from '../events/event-bus.js';
+import type { AnyModel, FieldMap } from '../model/define-model.js';
+import type { ModuleScope } from './scope.js';
+
+/** Hooks a plugin runs around writes to one model, inside the write's transaction. */
+export interface ModelHooks {
+  /** May return a changed input; throwing refuses the create. */
+  beforeCreate?(
+    input: Record<string, unknown>,
+    scope: ModuleScope,
+  ): Record<string, unknown> | undefined | Promise<Record<string, unknown> | undefined>;
+  afterCreate?(record: Readonly<Record<string, unknown>>, scope: ModuleScope): void | Promise<void>;
+  /** May return a changed patch; throwing refuses the update. */
+  beforeUpdate?(
+    patch: Record<string, unknown>,
+    context: { before: Readonly<Record<string, unknown>>; scope: ModuleScope },
+  ): Record<string, unknown> | undefined | Promise<Record<string, unknown> | undefined>;
+  afterUpdate?(
+    record: Readonly<Record<string, unknown>>,
+    context: { before: Readonly<Record<string, unknown>>; scope: ModuleScope },
+  ): void | Promise<void>;
+  beforeDelete?(
+    record: Readonly<Record<string, unknown>>,
+    scope: ModuleScope,
+  ): void | Promise<void>;
+  afterDelete?(record: Readonly<Record<string, unknown>>, scope: ModuleScope): void | Promise<void>;
+}
+
+/** A job the scheduler runs on `tick(now)` for one tenant. Use `scope.emitOnce` for exactly-once. */
+export type ScheduledJob = (scope: ModuleScope, now: Date) => Promise<void>;
+
+/**
+ * Operators and facts a module or plugin adds to the scoring engine. Typed loosely here on
+ * purpose: the scoring engine validates each one when it is registered.
+ */
+export interface ScoringContribution {
+  readonly operators?: readonly { readonly name: string }[];
+  readonly facts?: readonly { readonly name: string }[];
+}
+
+/**
+ * A domain module: models, the events it emits, and its services. Build one with
+ * {@link defineModule} from a factory so hosts can pass options.
+ */
+export interface ModuleDefinition<
+  Id extends string = string,
+  Models extends Readonly<Record<string, AnyModel>> = Readonly<Record<string, AnyModel>>,
+  Events extends EventMap = EventMap,
+  Services = unknown,
+> {
+  readonly id: Id;
+  /** Models keyed by their name. */
+  readonly models?: Models;
+  /** Phantom: the typed event map the module emits (`{} as CustomerEvents`). */
+  readonly events?: Events;
+  /** Builds the module's services for one scope (one context, maybe one transaction). */
+  // Method syntax on purpose: parameters stay bivariant, so any module fits `AnyModule`.
+  services?(scope: ModuleScope<Events>): Services;
+  readonly jobs?: Readonly<Record<string, ScheduledJob>>;
+  readonly scoring?: ScoringContribution;
+  /** A module that knows the organisation (the team module) resolves team and territory scopes. */
+  accessResolver?(scope: ModuleScope): AccessResolver;
+  /** Role grants the module adds to the defaults (a host's own roles still win). */
+  readonly roles?: AccessRoles;
+}
+
+/** Any module. */
+export type AnyModule = ModuleDefinition<
+  string,
+  Readonly<Record<string, AnyModel>>,
+  EventMap,
+  unknown
+>;
+
+/**
+ * A plugin: extends models with fields, hooks into writes, listens to events, and adds scoring
+ * operators and facts. A plain object, checked with `satisfies` or built with {@link definePlugin}.
+ */
+export interface PluginDefinition<
+  Id extends string = string,
+  Extends extends Readonly<Record<string, FieldMap>> = Readonly<Record<string, FieldMap>>,
+> {
+  readonly id: Id;
+  /** New fields on existing models: `{ company: { loyaltyTier: field.enum([...]) } }`. */
+  readonly extend?: Extends;
+  /** Whole new models the plugin owns. */
+  readonly models?: Readonly<Record<string, AnyModel>>;
+  readonly hooks?: Readonly<Record<string, ModelHooks>>;
+  /** Event name → handler, run after commit like any subscriber. */
+  readonly on?: Readonly<Record<string, (payload: never) => void | Promise<void>>>;
+  readonly scoring?: ScoringContribution;
+  readonly jobs?: Readonly<Record<string, ScheduledJob>>;
+}
+
+/** Any plugin. */
+export type AnyPlugin = PluginDefinition<string, Readonly<Record<string, FieldMap>>>;
+
+const ID = /^[a-z][a-z0-9-]{1,47}$/;
+
+function checkId(kind: string, id: unknown): void {
+  if (typeof id !== 'string' || !ID.test(id)) {
+    throw new SellkitError(
+      'CONFIGURATION_INVALID',
+      `${kind} id "${String(id)}" must be 2 to 48 lower-case letters, digits or dashes`,
+    );
+  }
+}
+
+/**
+ * Declares a module. Returns the same object, checked.
+ *
+ * @example
+ * ```ts
+ * export function notes(options: NotesOptions = {}) {
+ *   return defineModule({
+ *     id: 'notes',
+ *     models: { note },
+ *     events: {} as NoteEvents,
+ *     services: (scope) => createNoteService(scope, options),
+ *   });
+ * }
+ * ```
+ */
+export function defineModule<
+  const Id extends string,
+  const Models extends Readonly<Record<string, AnyModel>> = Readonly<Record<never, AnyModel>>,
+  Events extends EventMap = Record<never, never>,
+  Services = Record<never, never>,
+>(
+  definition: ModuleDefinition<Id, Models, Events, Services>,
+): ModuleDefinition<Id, Models, Events, Services> {
+  checkId('module', definition.id);
+  for (const [key, model] of Object.entries(definition.models ?? {})) {
+    if (key !== model.name) {
+      throw new SellkitError(
+        'CONFIGURATION_INVALID',
+        `module ${definition.id}: models must be keyed by name (${key} ≠ ${model.name})`,
+      );
+    }
+  }
+  return definition;
+}
+
+/**
+ * Declares a plugin. Returns the same object, checked.
+ *
+ * @example
+ * ```ts
+ * export const loyalty = definePlugin({
+ *   id: 'loyalty',
+ *   extend: { company: { loyaltyTier: field.enum(['gold', 'silver'] as const) } },
+ *   on: { 'customer.created': (event: CustomerEvents['customer.created']) => notify(event) },
+ * });
+ * ```
+ */
+export function definePlugin<
+  const Id extends string,
+  const Extends extends Readonly<Record<string, FieldMap>> = Readonly<Record<never, FieldMap>>,
+>(definition: PluginDefinition<Id, Extends>): PluginDefinition<Id, Extends> {
+  checkId('plugin', definition.id);
+  return definition;
+}

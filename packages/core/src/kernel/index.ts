@@ -1,0 +1,28 @@
+export type {
+  KernelFacade,
+  ScopedSellkit,
+  Sellkit,
+  SellkitOptions,
+  TickReport,
+} from './create-sellkit.js';
+export { createSellkit } from './create-sellkit.js';
+export type {
+  AnyModule,
+  AnyPlugin,
+  ModelHooks,
+  ModuleDefinition,
+  PluginDefinition,
+  ScheduledJob,
+  ScoringContribution,
+} from './definitions.js';
+export { defineModule, definePlugin } from './definitions.js';
+export type {
+  EventsOf,
+  ExtendedModels,
+  ExtensionsOf,
+  ModelsOf,
+  RecordServices,
+  ServicesOf,
+} from './facade-types.js';
+export type { RecordService } from './record-service.js';
+export type { KernelRuntime, ModuleScope } from './scope.js';
