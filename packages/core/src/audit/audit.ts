@@ -13,7 +13,9 @@ export const auditEntryModel = defineModel({
     recordId: field.text({ required: true, maxLength: 64 }),
     action: field.text({ required: true, maxLength: 64 }),
     /** `{ field: { before, after } }` with JSON-safe values (Money as `{ amount, currency }`). */
-    changes: field.json<Record<string, { before: unknown; after: unknown }>>({ required: true }),
+    changes: field.jsonOf<Record<string, { before: unknown; after: unknown }>>()({
+      required: true,
+    }),
     at: field.timestamp({ required: true, index: true }),
     requestId: field.text({ maxLength: 128 }),
   },

@@ -31,7 +31,9 @@ describe('createSellkit: context is the only door', () => {
     const { crm } = await setup();
     expect(() => crm.as({ actor: { id: 'x', roles: [] } } as never)).toThrowError(/tenantId/);
     expect(() => crm.as({ tenantId: 'acme' } as never)).toThrowError(/actor/);
-    expect(() => crm.as({ tenantId: 'a b', actor: { id: 'x', roles: [] } })).toThrowError(/tenantId/);
+    expect(() => crm.as({ tenantId: 'a b', actor: { id: 'x', roles: [] } })).toThrowError(
+      /tenantId/,
+    );
     try {
       crm.as({ tenantId: 'acme', actor: {} } as never);
     } catch (error) {
@@ -54,7 +56,9 @@ describe('access', () => {
     const mine = await crm.as(rep('rep-1')).deals.create({ title: 'Mine' });
     expect(mine.ownerId).toBe('rep-1');
     await crm.as(rep('rep-2')).deals.create({ title: 'Theirs' });
-    expect((await crm.as(rep('rep-1')).deals.list()).rows.map((row) => row.title)).toEqual(['Mine']);
+    expect((await crm.as(rep('rep-1')).deals.list()).rows.map((row) => row.title)).toEqual([
+      'Mine',
+    ]);
     await expectCode(crm.as(rep('rep-2')).deals.get(mine.id), 'FORBIDDEN');
     await expectCode(crm.as(rep('rep-2')).deals.win(mine.id), 'FORBIDDEN');
     await expectCode(crm.as(rep('rep-1')).records.deal.delete(mine.id), 'FORBIDDEN');
@@ -63,9 +67,15 @@ describe('access', () => {
 
   it('a rep cannot create a record owned by someone else, nor give one away', async () => {
     const { crm } = await setup();
-    await expectCode(crm.as(rep('rep-1')).deals.create({ title: 'x', ownerId: 'rep-2' }), 'FORBIDDEN');
+    await expectCode(
+      crm.as(rep('rep-1')).deals.create({ title: 'x', ownerId: 'rep-2' }),
+      'FORBIDDEN',
+    );
     const mine = await crm.as(rep('rep-1')).deals.create({ title: 'Mine' });
-    await expectCode(crm.as(rep('rep-1')).records.deal.update(mine.id, { ownerId: 'rep-2' }), 'FORBIDDEN');
+    await expectCode(
+      crm.as(rep('rep-1')).records.deal.update(mine.id, { ownerId: 'rep-2' }),
+      'FORBIDDEN',
+    );
     expect((await crm.as(admin).deals.get(mine.id)).ownerId).toBe('rep-1');
   });
 
@@ -84,7 +94,10 @@ describe('access', () => {
     const { crm } = await setup();
     await crm.as(admin).deals.create({ title: 'North', territoryId: 'north', ownerId: 'rep-9' });
     await crm.as(admin).deals.create({ title: 'South', territoryId: 'south', ownerId: 'rep-9' });
-    const lead = crm.as({ tenantId: 'acme', actor: { id: 'lead', roles: ['territory-lead'], territoryIds: ['north'] } });
+    const lead = crm.as({
+      tenantId: 'acme',
+      actor: { id: 'lead', roles: ['territory-lead'], territoryIds: ['north'] },
+    });
     expect((await lead.deals.list()).rows.map((row) => row.title)).toEqual(['North']);
   });
 });
@@ -93,12 +106,18 @@ describe('audit', () => {
   it('writes one entry per mutation, with before and after, in the same transaction', async () => {
     const { crm } = await setup();
     const scoped = crm.as(admin);
-    const created = await scoped.deals.create({ title: 'Audited', amount: Money.of('10.00', 'EUR') });
+    const created = await scoped.deals.create({
+      title: 'Audited',
+      amount: Money.of('10.00', 'EUR'),
+    });
     await scoped.deals.win(created.id);
     await expect(scoped.deals.win(created.id, { failAfterWrite: true })).rejects.toThrow('boom');
     const history = await scoped.audit.history('deal', created.id);
     expect(history.map((entry) => entry.action)).toEqual(['create', 'update']);
-    expect(history[0]?.changes.amount).toEqual({ before: null, after: { amount: '10.00', currency: 'EUR' } });
+    expect(history[0]?.changes.amount).toEqual({
+      before: null,
+      after: { amount: '10.00', currency: 'EUR' },
+    });
     expect(history[1]?.changes).toEqual({ stage: { before: 'open', after: 'won' } });
     expect(history[1]?.actorId).toBe('admin-1');
   });
@@ -133,7 +152,11 @@ describe('events', () => {
 
   it('a failing handler never fails the write', async () => {
     const errors: unknown[] = [];
-    const crm = await createSellkit({ storage: memory(), modules: [deals()], onHandlerError: (error) => errors.push(error) });
+    const crm = await createSellkit({
+      storage: memory(),
+      modules: [deals()],
+      onHandlerError: (error) => errors.push(error),
+    });
     crm.events.on('deal.created', () => {
       throw new Error('handler broke');
     });
@@ -173,7 +196,11 @@ describe('outbox', () => {
     });
     expect(report.delivered).toBe(1);
     expect(received).toEqual(['deal.created']);
-    expect(await scoped.outbox.drain(async () => undefined)).toEqual({ delivered: 0, failed: 0, skipped: 0 });
+    expect(await scoped.outbox.drain(async () => undefined)).toEqual({
+      delivered: 0,
+      failed: 0,
+      skipped: 0,
+    });
   });
 });
 
@@ -210,23 +237,38 @@ describe('plugins', () => {
   });
 
   it('extend models with typed fields and hook into writes', async () => {
-    const crm = await createSellkit({ storage: memory(), modules: [deals()], plugins: [scoringPlugin] });
+    const crm = await createSellkit({
+      storage: memory(),
+      modules: [deals()],
+      plugins: [scoringPlugin],
+    });
     const scoped = crm.as(admin);
     const created = await scoped.records.deal.create({ title: 'With tier', tier: 'gold' });
     expectTypeOf(created.tier).toEqualTypeOf<'gold' | 'silver' | null>();
     expect(created.tier).toBe('gold');
     expect((await scoped.deals.create({ title: 'Default tier' })).tier).toBe('silver');
-    await expectCode(scoped.records.deal.create({ title: 'x', tier: 'bronze' as never }), 'VALIDATION_FAILED');
+    await expectCode(
+      scoped.records.deal.create({ title: 'x', tier: 'bronze' as never }),
+      'VALIDATION_FAILED',
+    );
     await expect(scoped.deals.create({ title: 'forbidden' })).rejects.toThrow('refused by plugin');
     expect(await scoped.records.deal.count()).toBe(2);
   });
 
   it('refuses plugins that extend unknown models or clash', async () => {
     await expect(
-      createSellkit({ storage: memory(), modules: [deals()], plugins: [definePlugin({ id: 'bad', extend: { nope: {} } })] }),
+      createSellkit({
+        storage: memory(),
+        modules: [deals()],
+        plugins: [definePlugin({ id: 'bad', extend: { nope: {} } })],
+      }),
     ).rejects.toThrow(/unknown model nope/);
     await expect(
-      createSellkit({ storage: memory(), modules: [deals()], plugins: [definePlugin({ id: 'clash', extend: { deal: { title: field.text() } } })] }),
+      createSellkit({
+        storage: memory(),
+        modules: [deals()],
+        plugins: [definePlugin({ id: 'clash', extend: { deal: { title: field.text() } } })],
+      }),
     ).rejects.toThrow(/already has a field title/);
   });
 });
@@ -237,15 +279,24 @@ describe('optimistic concurrency through services', () => {
     const scoped = crm.as(admin);
     const created = await scoped.deals.create({ title: 'v1' });
     await scoped.records.deal.update(created.id, { title: 'v2' }, { expectedVersion: 1 });
-    await expectCode(scoped.records.deal.update(created.id, { title: 'stale' }, { expectedVersion: 1 }), 'CONFLICT');
+    await expectCode(
+      scoped.records.deal.update(created.id, { title: 'stale' }, { expectedVersion: 1 }),
+      'CONFLICT',
+    );
     expect((await scoped.deals.get(created.id)).title).toBe('v2');
   });
 
   it('bad input writes nothing', async () => {
     const { crm } = await setup();
     const scoped = crm.as(admin);
-    await expectCode(scoped.records.deal.createMany([{ title: 'ok' }, { title: 'x'.repeat(101) }]), 'VALIDATION_FAILED');
-    await expectCode(scoped.records.deal.create({ title: 'x', unknownField: 1 } as never), 'VALIDATION_FAILED');
+    await expectCode(
+      scoped.records.deal.createMany([{ title: 'ok' }, { title: 'x'.repeat(101) }]),
+      'VALIDATION_FAILED',
+    );
+    await expectCode(
+      scoped.records.deal.create({ title: 'x', unknownField: 1 } as never),
+      'VALIDATION_FAILED',
+    );
     expect(await scoped.records.deal.count()).toBe(0);
     expect((await scoped.audit.find()).rows).toHaveLength(0);
   });

@@ -216,7 +216,7 @@ export async function createSellkit<
   const bus = createEventBus<Record<string, unknown>>(options.onHandlerError);
   for (const plugin of plugins) {
     for (const [event, handler] of Object.entries(plugin.on ?? {})) {
-      bus.on(event, handler as (payload: unknown) => void);
+      if (handler) bus.on(event, handler as (payload: unknown) => void);
     }
   }
   const roles: AccessRoles = Object.assign(

@@ -29,7 +29,10 @@ export interface ModelHooks {
 }
 
 /** A job the scheduler runs on `tick(now)` for one tenant. Use `scope.emitOnce` for exactly-once. */
-export type ScheduledJob = (scope: ModuleScope, now: Date) => Promise<void>;
+// Declared through a method so the scope parameter stays bivariant and every module fits `AnyModule`.
+export type ScheduledJob<E extends EventMap = Record<string, unknown>> = {
+  run(scope: ModuleScope<E>, now: Date): Promise<void>;
+}['run'];
 
 /**
  * Operators and facts a module or plugin adds to the scoring engine. Typed loosely here on
@@ -58,7 +61,7 @@ export interface ModuleDefinition<
   /** Builds the module's services for one scope (one context, maybe one transaction). */
   // Method syntax on purpose: parameters stay bivariant, so any module fits `AnyModule`.
   services?(scope: ModuleScope<Events>): Services;
-  readonly jobs?: Readonly<Record<string, ScheduledJob>>;
+  readonly jobs?: Readonly<Record<string, ScheduledJob<Events>>>;
   readonly scoring?: ScoringContribution;
   /** A module that knows the organisation (the team module) resolves team and territory scopes. */
   accessResolver?(scope: ModuleScope): AccessResolver;
@@ -89,10 +92,30 @@ export interface PluginDefinition<
   readonly models?: Readonly<Record<string, AnyModel>>;
   readonly hooks?: Readonly<Record<string, ModelHooks>>;
   /** Event name → handler, run after commit like any subscriber. */
-  readonly on?: Readonly<Record<string, (payload: never) => void | Promise<void>>>;
+  readonly on?: PluginEventHandlers;
   readonly scoring?: ScoringContribution;
   readonly jobs?: Readonly<Record<string, ScheduledJob>>;
 }
+
+/**
+ * Every module's events, merged by declaration merging, so plugins get typed handlers for
+ * events of modules they do not import. Each module package adds its map:
+ *
+ * ```ts
+ * declare module '@sellkit/core' {
+ *   interface SellkitEventRegistry extends CustomerEvents {}
+ * }
+ * ```
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in module packages.
+export interface SellkitEventRegistry {}
+
+/** Typed handlers for known events, plus any other event name. */
+export type PluginEventHandlers = {
+  readonly [K in keyof SellkitEventRegistry]?: (
+    payload: SellkitEventRegistry[K],
+  ) => void | Promise<void>;
+} & Readonly<Record<string, ((payload: never) => void | Promise<void>) | undefined>>;
 
 /** Any plugin. */
 export type AnyPlugin = PluginDefinition<string, Readonly<Record<string, FieldMap>>>;

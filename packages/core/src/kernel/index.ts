@@ -12,8 +12,10 @@ export type {
   ModelHooks,
   ModuleDefinition,
   PluginDefinition,
+  PluginEventHandlers,
   ScheduledJob,
   ScoringContribution,
+  SellkitEventRegistry,
 } from './definitions.js';
 export { defineModule, definePlugin } from './definitions.js';
 export type {

@@ -44,7 +44,7 @@ interface PendingEvent {
  * transaction. Everything a service does goes through it, so tenancy, access, audit and
  * after-commit events cannot be forgotten.
  */
-export interface ModuleScope<E extends EventMap = EventMap> {
+export interface ModuleScope<E extends EventMap = Record<string, unknown>> {
   readonly context: SellkitContext;
   readonly tenantId: string;
   readonly clock: Clock;

@@ -195,8 +195,22 @@ export const field = {
   >(values: V, options?: O): FieldFor<V[number], O> {
     return build<V[number], O>('enum', options, { values: Object.freeze([...values]) });
   },
-  json<T = unknown, const O extends JsonOptions<T> = JsonOptions<T>>(options?: O): FieldFor<T, O> {
-    return build<T, O>('json', options, {});
+  /** Any JSON value; typed by its zod `schema` when one is given. For a typed value without a schema use {@link field.jsonOf}. */
+  json<const O extends JsonOptions<unknown>>(
+    options?: O,
+  ): FieldFor<O extends { schema: z.ZodType<infer T> } ? T : unknown, O> {
+    return build<unknown, O>('json', options, {}) as FieldFor<
+      O extends { schema: z.ZodType<infer T> } ? T : unknown,
+      O
+    >;
+  },
+  /**
+   * A JSON value of a declared TypeScript type: `field.jsonOf<Address[]>()({ required: true })`.
+   * (Curried so the value type can be given while the options are still inferred.)
+   */
+  jsonOf<T>() {
+    return <const O extends JsonOptions<T>>(options?: O): FieldFor<T, O> =>
+      build<T, O>('json', options, {});
   },
   textList<const O extends TextListOptions>(options?: O): FieldFor<string[], O> {
     return build<string[], O>('textList', options, {
