@@ -100,26 +100,41 @@ export function validationError(
   });
 }
 
-/** Turns a zod error into `VALIDATION_FAILED` with one issue per field path. */
+/**
+ * Turns a zod error into `VALIDATION_FAILED` with one issue per field path (one per unknown key
+ * too, reason `unknown_field`). `pathPrefix` places the paths inside a larger input; the zod
+ * error stays reachable as `cause`.
+ *
+ * @example
+ * ```ts
+ * const parsed = schema.safeParse(input);
+ * if (!parsed.success) throw fromZodError(parsed.error, { model: 'customer' });
+ * ```
+ */
 export function fromZodError(
   error: ZodError,
   details: SellkitErrorDetails = {},
   pathPrefix = '',
 ): SellkitError {
-  const issues: FieldIssue[] = error.issues.map((issue) => {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+  const issues: FieldIssue[] = error.issues.flatMap((issue): FieldIssue[] => {
     const base = [pathPrefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    if (keys.length > 0) {
-      return {
-        path: [base, keys[0]].filter(Boolean).join('.'),
-        message: `unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`,
+    if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) {
+      // One issue per key, so a form can point at each offending field.
+      return issue.keys.map((key) => ({
+        path: [base, key].filter(Boolean).join('.'),
+        message: `unknown field ${key}`,
         reason: 'unknown_field',
-      };
+      }));
     }
-    return { path: base, message: issue.message, reason: issue.code };
+    return [{ path: base, message: issue.message, reason: issue.code }];
   });
   const first = issues[0];
   const summary = first ? `${first.path || '(input)'}: ${first.message}` : 'invalid input';
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return new SellkitError('VALIDATION_FAILED', `${summary}${more}`, { ...details, issues });
+  return new SellkitError(
+    'VALIDATION_FAILED',
+    `${summary}${more}`,
+    { ...details, issues },
+    { cause: error },
+  );
 }

@@ -4,6 +4,7 @@ const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower 
 const TIME_LENGTH = 10; // 48 bits of milliseconds
 const RANDOM_LENGTH = 16; // 80 random bits
 const PREFIX_PATTERN = /^[a-z][a-z0-9]{1,11}$/;
+const MAX_TIME = 2 ** 48 - 1; // the largest millisecond the 10-character time part can hold
 
 let lastTime = -1;
 let lastRandom: number[] = [];
@@ -32,16 +33,27 @@ function increment(digits: number[]): number[] {
  *
  * The body is a ULID in lower-case Crockford base32: 48 bits of time then 80 random bits, so ids
  * sort by creation time as plain strings and two processes never collide in practice. Within
- * one process, ids made in the same millisecond still sort in creation order.
+ * one process, ids made in the same millisecond still sort in creation order. `now` (an integer
+ * count of milliseconds, `Date.now()` by default) earlier than the previous id's time is raised
+ * to it, so order holds even when the system clock steps back.
  *
  * @example `newId('cus')`
  */
 export function newId(prefix: string, now: number = Date.now()): string {
-  if (!PREFIX_PATTERN.test(prefix)) {
+  // typeof first: RegExp#test would turn undefined into the string "undefined" and accept it.
+  if (typeof prefix !== 'string' || !PREFIX_PATTERN.test(prefix)) {
     throw validationError(
       'prefix',
       'an id prefix is 2 to 12 lower-case letters or digits',
       'invalid_prefix',
+    );
+  }
+  if (!Number.isSafeInteger(now) || now < 0 || now > MAX_TIME) {
+    // A fractional or out-of-range time would encode characters outside the alphabet.
+    throw validationError(
+      'now',
+      'must be an integer count of milliseconds since 1970 below 2^48',
+      'invalid_time',
     );
   }
   let time = now;
@@ -61,7 +73,8 @@ export function newId(prefix: string, now: number = Date.now()): string {
   return `${prefix}_${timePart}${lastRandom.map((digit) => ALPHABET[digit]).join('')}`;
 }
 
-const ID_PATTERN = /^[a-z][a-z0-9]{1,11}_[0-9a-hjkmnp-tv-z]{26}$/;
+// The first time character is at most 7: 48 bits of milliseconds fill 10 characters minus 2 bits.
+const ID_PATTERN = /^[a-z][a-z0-9]{1,11}_[0-7][0-9a-hjkmnp-tv-z]{25}$/;
 
 /** True when `value` looks like a Sellkit id, optionally with the given prefix. */
 export function isId(value: unknown, prefix?: string): value is string {
@@ -72,8 +85,13 @@ export function isId(value: unknown, prefix?: string): value is string {
   );
 }
 
-/** The creation time encoded in an id. */
+/**
+ * The creation time encoded in an id; anything that is not an id is `VALIDATION_FAILED`.
+ *
+ * @example `idTime(newId('cus')).getTime() <= Date.now()`
+ */
 export function idTime(id: string): Date {
+  if (!isId(id)) throw validationError('id', 'is not a Sellkit id', 'invalid_id');
   const body = id.slice(id.indexOf('_') + 1, id.indexOf('_') + 1 + TIME_LENGTH);
   let time = 0;
   for (const char of body) time = time * 32 + ALPHABET.indexOf(char);

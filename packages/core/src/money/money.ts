@@ -1,9 +1,15 @@
 import Decimal from 'decimal.js';
 import { SellkitError, validationError } from '../errors/sellkit-error.js';
 import { currencyExponent } from './currencies.js';
+import {
+  checkRounding,
+  divideRounded,
+  powerOfTen,
+  type RoundingMode,
+  toScaledInteger,
+} from './exact.js';
 
-/** Rounding modes Sellkit accepts. `half-even` (banker's rounding) is the default. */
-export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'up' | 'down' | 'ceil' | 'floor';
+export type { RoundingMode } from './exact.js';
 
 const ROUNDING: Record<RoundingMode, Decimal.Rounding> = {
   'half-even': Decimal.ROUND_HALF_EVEN,
@@ -16,25 +22,50 @@ const ROUNDING: Record<RoundingMode, Decimal.Rounding> = {
 };
 
 // A private clone so a host changing decimal.js globals cannot change Sellkit's arithmetic.
+// Precision is the library maximum: plus, minus and times then never round, so every amount
+// stays exact however large. Nothing here calls an operation that iterates up to the
+// precision (division, powers, roots); division goes through bigints instead.
 const D = Decimal.clone({
-  precision: 60,
+  precision: 1e9,
   rounding: Decimal.ROUND_HALF_EVEN,
   toExpNeg: -60,
   toExpPos: 60,
 });
 type D = Decimal;
 
+// What `toDecimal` hands out: the same exact digits, but a precision that is safe for whatever
+// the caller does next (a division on the exact clone would try to compute 1e9 digits).
+const Exported = Decimal.clone({
+  precision: 60,
+  rounding: Decimal.ROUND_HALF_EVEN,
+  toExpNeg: -60,
+  toExpPos: 60,
+});
+
 /**
  * An exact decimal value accepted by Sellkit: a decimal string (`"12.50"`), a bigint, a safe
  * integer `number`, or a decimal.js instance. Fractional JavaScript numbers are refused: they
- * cannot hold money exactly.
+ * cannot hold money exactly. Strings are plain decimals (no exponent), at most 400 characters.
  */
 export type DecimalInput = string | bigint | number | Decimal;
 
 const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+// Generous enough for any amount a Money can print back (so toString/of round-trips), small
+// enough that hostile input cannot make parsing expensive.
+const MAX_DECIMAL_LENGTH = 400;
 
-/** Parses a {@link DecimalInput} into a decimal, or throws `VALIDATION_FAILED` naming `path`. */
+/**
+ * Parses a {@link DecimalInput} into an exact decimal, or throws `VALIDATION_FAILED` naming
+ * `path`. The result keeps every digit of the input; later operations on it round to 60
+ * significant digits.
+ *
+ * @example `toDecimal('12.50').plus(1).toFixed(2) // "13.50"`
+ */
 export function toDecimal(value: DecimalInput, path = 'amount'): Decimal {
+  return new Exported(parseDecimal(value, path));
+}
+
+function parseDecimal(value: DecimalInput, path: string): D {
   if (Decimal.isDecimal(value)) {
     if (!value.isFinite())
       throw validationError(path, 'must be a finite decimal', 'invalid_decimal');
@@ -53,7 +84,7 @@ export function toDecimal(value: DecimalInput, path = 'amount'): Decimal {
   }
   if (typeof value === 'string') {
     const trimmed = value.trim();
-    if (trimmed.length > 64 || !DECIMAL_PATTERN.test(trimmed)) {
+    if (trimmed.length > MAX_DECIMAL_LENGTH || !DECIMAL_PATTERN.test(trimmed)) {
       throw validationError(
         path,
         `"${value.slice(0, 40)}" is not a decimal number`,
@@ -94,7 +125,8 @@ export class Money {
   readonly #amount: D;
 
   private constructor(amount: D, currency: string) {
-    this.#amount = amount;
+    // -0 would print as "-0.00" in some paths and is not a different amount.
+    this.#amount = amount.isZero() ? new D(0) : amount;
     this.currency = currency;
     Object.freeze(this);
   }
@@ -109,16 +141,17 @@ export class Money {
     options: { rounding?: RoundingMode } = {},
   ): Money {
     const exponent = requireExponent(currency);
-    const value = toDecimal(amount);
+    const value = parseDecimal(amount, 'amount');
+    const rounding = options.rounding === undefined ? undefined : checkRounding(options.rounding);
     if (value.decimalPlaces() > exponent) {
-      if (!options.rounding) {
+      if (!rounding) {
         throw validationError(
           'amount',
-          `${value.toFixed()} has more decimals than ${currency} allows (${exponent}); pass a rounding mode`,
+          `has ${value.decimalPlaces()} decimals but ${currency} allows ${exponent}; pass a rounding mode`,
           'too_precise',
         );
       }
-      return new Money(value.toDecimalPlaces(exponent, ROUNDING[options.rounding]), currency);
+      return new Money(value.toDecimalPlaces(exponent, ROUNDING[rounding]), currency);
     }
     return new Money(value.plus(0), currency);
   }
@@ -126,10 +159,15 @@ export class Money {
   /** Creates money from an integer count of minor units (cents): `Money.fromMinor(1999n, 'EUR')`. */
   static fromMinor(minor: bigint | number | string, currency: string): Money {
     const exponent = requireExponent(currency);
-    const value = toDecimal(minor, 'minor');
+    const value = parseDecimal(minor, 'minor');
     if (!value.isInteger())
       throw validationError('minor', 'minor units must be an integer', 'invalid_minor');
-    return new Money(value.dividedBy(new D(10).pow(exponent)), currency);
+    return Money.#fromUnits(BigInt(value.toFixed(0)), currency, exponent);
+  }
+
+  /** Exact construction from minor units, without a decimal division. */
+  static #fromUnits(units: bigint, currency: string, exponent: number): Money {
+    return new Money(new D(`${units}e-${exponent}`), currency);
   }
 
   /** Zero in the given currency. */
@@ -162,7 +200,7 @@ export class Money {
 
   /** The amount in minor units as a bigint (1999n for 19.99 EUR). */
   toMinor(): bigint {
-    return BigInt(this.#amount.times(new D(10).pow(this.exponent)).toFixed(0));
+    return BigInt(this.#amount.times(`1e${this.exponent}`).toFixed(0));
   }
 
   /** The amount with exactly the currency's decimals: `"19.90"`. */
@@ -215,24 +253,27 @@ export class Money {
    * minor unit with `rounding` (half-even by default).
    */
   multiply(factor: DecimalInput, options: { rounding?: RoundingMode } = {}): Money {
-    const product = this.#amount.times(toDecimal(factor, 'factor'));
-    return new Money(
-      product.toDecimalPlaces(this.exponent, ROUNDING[options.rounding ?? 'half-even']),
-      this.currency,
-    );
+    const rounding = checkRounding(options.rounding ?? 'half-even');
+    const product = this.#amount.times(parseDecimal(factor, 'factor'));
+    return new Money(product.toDecimalPlaces(this.exponent, ROUNDING[rounding]), this.currency);
   }
 
   /** Divides by a non-zero decimal, rounding as {@link Money.multiply} does. */
   divide(divisor: DecimalInput, options: { rounding?: RoundingMode } = {}): Money {
-    const value = toDecimal(divisor, 'divisor');
+    const rounding = checkRounding(options.rounding ?? 'half-even');
+    const value = parseDecimal(divisor, 'divisor');
     if (value.isZero())
       throw validationError('divisor', 'cannot divide by zero', 'division_by_zero');
-    return new Money(
-      this.#amount
-        .dividedBy(value)
-        .toDecimalPlaces(this.exponent, ROUNDING[options.rounding ?? 'half-even']),
-      this.currency,
+    // amount / divisor in minor units: (a / 10^sa) / (b / 10^sb) * 10^e, as one integer ratio.
+    const exponent = this.exponent;
+    const amount = toScaledInteger(this.#amount);
+    const by = toScaledInteger(value);
+    const minor = divideRounded(
+      amount.units * powerOfTen(by.scale + exponent),
+      by.units * powerOfTen(amount.scale),
+      rounding,
     );
+    return Money.#fromUnits(minor, this.currency, exponent);
   }
 
   negate(): Money {
@@ -251,34 +292,39 @@ export class Money {
    * @example `Money.of('100', 'EUR').allocate([1, 1, 1])` gives 33.34, 33.33, 33.33.
    */
   allocate(ratios: readonly DecimalInput[]): Money[] {
-    if (ratios.length === 0) throw validationError('ratios', 'needs at least one ratio', 'empty');
-    const weights = ratios.map((ratio, index) => {
-      const weight = toDecimal(ratio, `ratios.${index}`);
-      if (weight.isNegative())
-        throw validationError(`ratios.${index}`, 'must not be negative', 'negative');
-      return weight;
-    });
-    const totalWeight = weights.reduce((sum, weight) => sum.plus(weight), new D(0));
-    if (totalWeight.isZero())
-      throw validationError('ratios', 'at least one ratio must be above zero', 'zero_total');
-    const minor = new D(this.toMinor().toString());
-    const sign = minor.isNegative() ? -1 : 1;
-    const absMinor = minor.abs();
-    const shares = weights.map((weight) => absMinor.times(weight).dividedBy(totalWeight));
-    const floors = shares.map((share) => share.floor());
-    let leftover = absMinor
-      .minus(floors.reduce((sum, part) => sum.plus(part), new D(0)))
-      .toNumber();
-    const order = shares
-      .map((share, index) => ({ index, remainder: share.minus(floors[index] as D) }))
-      .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
-    const parts = [...floors];
-    for (const { index } of order) {
-      if (leftover <= 0) break;
-      parts[index] = (parts[index] as D).plus(1);
-      leftover -= 1;
+    if (!Array.isArray(ratios) || ratios.length === 0) {
+      throw validationError('ratios', 'needs a non-empty list of ratios', 'empty');
     }
-    return parts.map((part) => Money.fromMinor(BigInt(part.times(sign).toFixed(0)), this.currency));
+    const weights = ratios.map((ratio: DecimalInput, index) => {
+      const weight = parseDecimal(ratio, `ratios.${index}`);
+      if (weight.isNegative() && !weight.isZero())
+        throw validationError(`ratios.${index}`, 'must not be negative', 'negative');
+      return toScaledInteger(weight);
+    });
+    // Bring every ratio to one integer scale so shares and remainders are exact bigints.
+    const scale = Math.max(...weights.map((weight) => weight.scale));
+    const units = weights.map((weight) => weight.units * powerOfTen(scale - weight.scale));
+    const totalWeight = units.reduce((sum, weight) => sum + weight, 0n);
+    if (totalWeight === 0n)
+      throw validationError('ratios', 'at least one ratio must be above zero', 'zero_total');
+    const minor = this.toMinor();
+    const negative = minor < 0n;
+    const absMinor = negative ? -minor : minor;
+    const parts = units.map((weight) => (absMinor * weight) / totalWeight);
+    // Remainders share the denominator totalWeight, so comparing numerators is enough.
+    const order = units
+      .map((weight, index) => ({ index, remainder: (absMinor * weight) % totalWeight }))
+      .sort((a, b) =>
+        a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
+      );
+    let leftover = absMinor - parts.reduce((sum, part) => sum + part, 0n);
+    for (const { index } of order) {
+      if (leftover <= 0n) break;
+      parts[index] = (parts[index] as bigint) + 1n;
+      leftover -= 1n;
+    }
+    const exponent = this.exponent;
+    return parts.map((part) => Money.#fromUnits(negative ? -part : part, this.currency, exponent));
   }
 
   /** -1, 0 or 1. Comparing different currencies is `CURRENCY_MISMATCH`. */
