@@ -1,5 +1,25 @@
+export type {
+  AccessAction,
+  AccessReach,
+  AccessResolver,
+  AccessRoles,
+  AccessScope,
+  RoleGrants,
+} from './access/policy.js';
+export {
+  contextAccessResolver,
+  defaultRoles,
+  grantedScopes,
+  reachIncludes,
+  reachWhere,
+  resolveReach,
+} from './access/policy.js';
+export type { AuditEntry } from './audit/audit.js';
+export { auditEntryModel, diffRecords, toJsonValue } from './audit/audit.js';
 export type { Clock, TestClock } from './context/clock.js';
 export { createTestClock, systemClock } from './context/clock.js';
+export type { Actor, SellkitContext } from './context/context.js';
+export { validateContext } from './context/context.js';
 export type { FieldIssue, SellkitErrorCode, SellkitErrorDetails } from './errors/index.js';
 export {
   ERROR_CODES,
@@ -8,7 +28,40 @@ export {
   SellkitError,
   validationError,
 } from './errors/index.js';
+export type { EventBus, EventHandler, EventMap, HandlerErrorReporter } from './events/event-bus.js';
+export { createEventBus } from './events/event-bus.js';
+export type { DrainOptions, DrainReport, OutboxMessage } from './events/outbox.js';
+export { drainOutbox } from './events/outbox.js';
+export { deliveryModel, outboxEventModel } from './events/outbox-models.js';
 export { idTime, isId, newId } from './ids/index.js';
+export type { CsvProgress, CsvRow, ReadCsvOptions } from './io/csv-reader.js';
+export { csvCell, csvLine, readCsv } from './io/csv-reader.js';
+export type {
+  AnyModule,
+  AnyPlugin,
+  EventsOf,
+  ExtendedModels,
+  ExtensionsOf,
+  KernelFacade,
+  KernelRuntime,
+  ModelHooks,
+  ModelsOf,
+  ModuleDefinition,
+  ModuleScope,
+  PluginDefinition,
+  PluginEventHandlers,
+  RecordService,
+  RecordServices,
+  ScheduledJob,
+  ScopedSellkit,
+  ScoringContribution,
+  Sellkit,
+  SellkitEventRegistry,
+  SellkitOptions,
+  ServicesOf,
+  TickReport,
+} from './kernel/index.js';
+export { createSellkit, defineModule, definePlugin } from './kernel/index.js';
 export type {
   AccessFields,
   AnyField,
@@ -22,6 +75,7 @@ export type {
   FieldFor,
   FieldKind,
   FieldMap,
+  FieldSchemaMode,
   FieldValue,
   IndexDefinition,
   InferCreate,
@@ -31,17 +85,21 @@ export type {
   JsonOptions,
   ModelDefinition,
   ModelInput,
+  ModelSchemas,
   MoneyOptions,
   ReferenceOptions,
   SystemFields,
   TextListOptions,
   TextOptions,
   TimestampOptions,
+  ValidatedValues,
 } from './model/index.js';
 export {
   defineModel,
   extendModel,
   field,
+  fieldValueSchema,
+  modelSchemas,
   RESERVED_FIELD_NAMES,
   SYSTEM_FIELDS,
 } from './model/index.js';
@@ -55,11 +113,55 @@ export {
   toDecimal,
 } from './money/index.js';
 export type {
+  AllCondition,
+  AnyCondition,
+  AnyFactDefinition,
+  AnyOperatorDefinition,
+  Band,
+  CompiledRuleSet,
+  CompileMode,
+  CompileOptions,
+  Condition,
+  ConditionTrace,
+  EvaluateOptions,
+  Explanation,
+  FactCondition,
+  FactContext,
+  FactDefinition,
+  FactKind,
+  FactRead,
+  FactValueOf,
+  NotCondition,
+  OperatorContext,
+  OperatorDefinition,
+  Rule,
+  RuleExplanation,
+  RuleOutcome,
+  RuleSet,
+  RuleSetStatus,
+  RuleSetStore,
+  ScoreResult,
+  ScoringRegistry,
+  StoredRuleSet,
+} from './scoring/index.js';
+export {
+  compileRuleSet,
+  createRuleSetStore,
+  createScoringRegistry,
+  defineFact,
+  defineOperator,
+  defineRuleSet,
+  ruleSetSchema,
+  scoringRuleSet,
+  unsafePatternReason,
+} from './scoring/index.js';
+export type {
   AggregateFunction,
   AggregateQuery,
   AggregateRow,
   ColumnLayout,
   ColumnType,
+  CreateStorageOptions,
   DriverAggregate,
   DriverFind,
   DriverGroupKey,
@@ -89,9 +191,12 @@ export type {
   WriteOptions,
 } from './storage/index.js';
 export {
+  createStorage,
   FILTER_OPERATORS,
   MONEY_PRECISION,
   MONEY_SCALE,
+  memory,
+  memoryDriver,
   tableLayout,
   toSnakeCase,
 } from './storage/index.js';

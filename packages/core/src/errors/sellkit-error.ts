@@ -126,7 +126,10 @@ export function fromZodError(
         reason: 'unknown_field',
       }));
     }
-    return [{ path: base, message: issue.message, reason: issue.code }];
+    // Custom checks name their own stable reason (`too_precise`, `not_found`...) in params.
+    const custom = issue.code === 'custom' ? issue.params?.reason : undefined;
+    const reason = typeof custom === 'string' ? custom : issue.code;
+    return [{ path: base, message: issue.message, reason }];
   });
   const first = issues[0];
   const summary = first ? `${first.path || '(input)'}: ${first.message}` : 'invalid input';

@@ -12,6 +12,7 @@ import {
 } from '../events/outbox.js';
 import { deliveryModel, outboxEventModel } from '../events/outbox-models.js';
 import { type AnyModel, extendModel } from '../model/define-model.js';
+import { scoringRuleSet } from '../scoring/rule-set-store.js';
 import type { Page } from '../storage/query.js';
 import type { StorageAdapter } from '../storage/storage.js';
 import type { AnyModule, AnyPlugin, ModelHooks, ScheduledJob } from './definitions.js';
@@ -111,7 +112,13 @@ export interface Sellkit<
   close(): Promise<void>;
 }
 
-const KERNEL_MODELS: readonly AnyModel[] = [auditEntryModel, outboxEventModel, deliveryModel];
+// Rule sets are stored by the kernel, so every module scoring with them shares one table.
+const KERNEL_MODELS: readonly AnyModel[] = [
+  auditEntryModel,
+  outboxEventModel,
+  deliveryModel,
+  scoringRuleSet,
+];
 
 function composeModels(
   modules: readonly AnyModule[],

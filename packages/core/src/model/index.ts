@@ -12,6 +12,8 @@ export type {
   SystemFields,
 } from './define-model.js';
 export { defineModel, extendModel, RESERVED_FIELD_NAMES, SYSTEM_FIELDS } from './define-model.js';
+export type { FieldSchemaMode } from './field-schema.js';
+export { fieldValueSchema } from './field-schema.js';
 export type {
   AnyField,
   BooleanOptions,
@@ -31,3 +33,5 @@ export type {
   TimestampOptions,
 } from './fields.js';
 export { field } from './fields.js';
+export type { ModelSchemas, ValidatedValues } from './schema.js';
+export { modelSchemas } from './schema.js';

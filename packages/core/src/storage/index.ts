@@ -1,3 +1,5 @@
+export type { CreateStorageOptions } from './create-storage.js';
+export { createStorage } from './create-storage.js';
 export type {
   DriverAggregate,
   DriverFind,
@@ -13,6 +15,7 @@ export type {
 } from './driver.js';
 export type { ColumnLayout, ColumnType, IndexLayout, TableLayout } from './layout.js';
 export { MONEY_PRECISION, MONEY_SCALE, tableLayout, toSnakeCase } from './layout.js';
+export { memory, memoryDriver } from './memory/index.js';
 export type {
   AggregateFunction,
   AggregateQuery,

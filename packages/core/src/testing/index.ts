@@ -1,1 +1,5 @@
-export {};
+export type { TestClock } from '../context/clock.js';
+export { createTestClock } from '../context/clock.js';
+export type { ConformanceOptions } from './conformance/context.js';
+export { confItem, confLine, confNode, confParent, testModels } from './conformance/models.js';
+export { runStorageConformance } from './conformance/run.js';
