@@ -1,0 +1,15 @@
+import { runStorageConformance } from '@sellkit/core/testing';
+import { describePostgres, dropSchema, testSchema } from '../test-support/targets.js';
+import { postgres } from './adapters.js';
+
+describePostgres('postgres adapter', (url) => {
+  // A schema of its own, so this file can run beside others on the same database.
+  const schema = testSchema('sk_conformance');
+  runStorageConformance('postgres', () => postgres({ url }, { schema }), {
+    heavy: true,
+    teardown: async (adapter) => {
+      await adapter.close();
+      await dropSchema(url, schema);
+    },
+  });
+});

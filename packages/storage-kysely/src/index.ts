@@ -1,0 +1,19 @@
+export type { KyselyStorageAdapter } from './adapters/adapters.js';
+export { kysely, pglite, postgres, sqlite } from './adapters/adapters.js';
+export type {
+  HostKyselyOptions,
+  PgliteTarget,
+  PostgresOptions,
+  PostgresTarget,
+  SqliteTarget,
+} from './adapters/drivers.js';
+export { kyselyDriver, pgliteDriver, postgresDriver, sqliteDriver } from './adapters/drivers.js';
+export type { SqliteSettings } from './adapters/sqlite-database.js';
+export type { DialectName } from './dialects/dialect.js';
+export type { KyselyLike } from './driver/executor.js';
+export type {
+  KyselyDriverOptions,
+  KyselyStorageDriver,
+  MigrationRecord,
+} from './driver/kysely-driver.js';
+export { createKyselyDriver } from './driver/kysely-driver.js';

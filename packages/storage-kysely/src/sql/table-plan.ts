@@ -1,0 +1,93 @@
+import type { ColumnLayout, TableLayout } from '@sellkit/core';
+import { sql } from 'kysely';
+import type { Sql, SqlDialect } from '../dialects/dialect.js';
+import type { AnyKysely } from '../driver/executor.js';
+
+/** The tenant column every Sellkit table starts with. */
+export const TENANT_COLUMN = 'tenant_id';
+
+/**
+ * What the driver precomputes once per table: quoted names, the select list with its decoders,
+ * and the SQL text of statements it runs again and again (get, insert of n rows, update of a
+ * set of columns...), so hot paths never rebuild or recompile a query.
+ */
+export interface TablePlan {
+  readonly layout: TableLayout;
+  /** The (schema-qualified) table. */
+  readonly table: Sql;
+  readonly columns: readonly ColumnLayout[];
+  readonly byName: ReadonlyMap<string, ColumnLayout>;
+  /** `"id", CAST("amount" AS TEXT) AS "amount", ...` */
+  readonly selectList: Sql;
+  /** Columns that belong to a unique index (besides the primary key). */
+  readonly uniqueColumns: ReadonlySet<string>;
+  /** Turns a database row into a flat row. */
+  decode(row: Record<string, unknown>): Record<string, unknown>;
+  /** Flat value → parameter, per column (same order as `columns`). */
+  readonly encoders: readonly ((value: unknown) => unknown)[];
+  /** The encoder of a column by name. */
+  encoderOf(name: string): ((value: unknown) => unknown) | undefined;
+  /** Compiled SQL text by statement key, built on first use. */
+  text(key: string, build: () => Sql): string;
+}
+
+const TEXT_CACHE_LIMIT = 200;
+
+/** Builds the plan of one table. */
+export function createTablePlan(
+  layout: TableLayout,
+  dialect: SqlDialect,
+  compiler: AnyKysely,
+  schema: string | undefined,
+): TablePlan {
+  const table = schema === undefined ? sql.id(layout.table) : sql.id(schema, layout.table);
+  const columns = layout.columns;
+  const byName = new Map(columns.map((column) => [column.name, column]));
+  const selectList = sql.join(
+    columns.map((column) => {
+      const ref = sql.id(column.name);
+      const read = dialect.readColumn(ref, column);
+      return read === ref ? ref : sql`${read} AS ${ref}`;
+    }),
+  );
+  const names = columns.map((column) => column.name);
+  const decoders = columns.map((column) => dialect.decoder(column));
+  const encoders = columns.map((column) => dialect.encoder(column));
+  const encoderByName = new Map(columns.map((column, index) => [column.name, encoders[index]]));
+  const count = columns.length;
+  const uniqueColumns = new Set(
+    layout.indexes.filter((index) => index.unique).flatMap((index) => index.columns),
+  );
+  const texts = new Map<string, string>();
+  return {
+    layout,
+    table,
+    columns,
+    byName,
+    selectList,
+    uniqueColumns,
+    encoders,
+    encoderOf: (name) => encoderByName.get(name),
+    decode(row) {
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < count; i++) {
+        const name = names[i] as string;
+        out[name] = (decoders[i] as (value: unknown) => unknown)(row[name]);
+      }
+      return out;
+    },
+    text(key, build) {
+      let text = texts.get(key);
+      if (text === undefined) {
+        text = build().compile(compiler).sql;
+        // Keys with a row or id count are bounded by chunk sizes, but keep the map small anyway.
+        if (texts.size >= TEXT_CACHE_LIMIT) {
+          const oldest = texts.keys().next().value;
+          if (oldest !== undefined) texts.delete(oldest);
+        }
+        texts.set(key, text);
+      }
+      return text;
+    },
+  };
+}
