@@ -1,0 +1,131 @@
+import type { Company } from '../companies/company-model.js';
+import { type CustomersContext, models } from '../shared/context.js';
+import { checkDirectory } from '../shared/directory.js';
+import {
+  dateProblem,
+  emailProblem,
+  normalizeEmail,
+  phoneProblem,
+  utcDate,
+} from '../shared/formats.js';
+import type { IssueList } from '../shared/issues.js';
+import { resolveTagNames } from '../tags/resolve-tags.js';
+import { CONTACT_DERIVED_FIELDS, type Contact } from './contact-model.js';
+
+function checkList(
+  data: Record<string, unknown>,
+  name: 'emails' | 'phones',
+  issues: IssueList,
+): void {
+  const value = data[name];
+  if (value === undefined) return;
+  if (value === null) {
+    data[name] = [];
+    return;
+  }
+  if (!Array.isArray(value)) {
+    issues.add(name, 'must be a list', 'invalid_type');
+    return;
+  }
+  const cleaned: string[] = [];
+  value.forEach((item, index) => {
+    const problem = name === 'emails' ? emailProblem(item) : phoneProblem(item);
+    if (problem) {
+      issues.add(
+        `${name}.${index}`,
+        problem,
+        name === 'emails' ? 'invalid_email' : 'invalid_phone',
+      );
+      return;
+    }
+    const text = name === 'emails' ? normalizeEmail(item as string) : (item as string).trim();
+    if (!cleaned.includes(text)) cleaned.push(text);
+  });
+  data[name] = cleaned;
+}
+
+function checkDate(
+  data: Record<string, unknown>,
+  name: 'birthday' | 'workAnniversary',
+  today: string,
+  issues: IssueList,
+): void {
+  const value = data[name];
+  if (value === undefined || value === null) return;
+  const problem = dateProblem(value);
+  if (problem) issues.add(name, problem, 'invalid_date');
+  else if ((value as string) > today) issues.add(name, 'must not be in the future', 'in_future');
+}
+
+/** What {@link prepareContactWrite} found besides the data to write. */
+export interface PreparedContact {
+  readonly data: Record<string, unknown>;
+  /** The company the contact will be at after the write (null when none). */
+  readonly company: Company | null;
+  readonly companyChanged: boolean;
+}
+
+/**
+ * Validates a contact create input or patch and returns what to write: e-mails lower-cased and
+ * de-duplicated, phones checked, dates that exist and are not in the future, canonical tags,
+ * the company's territory, and the `MM-DD` keys the reminder job queries.
+ */
+export async function prepareContactWrite(
+  ctx: CustomersContext,
+  input: Record<string, unknown>,
+  before: Contact | null,
+  issues: IssueList,
+): Promise<PreparedContact> {
+  const data: Record<string, unknown> = { ...input };
+  for (const name of CONTACT_DERIVED_FIELDS) {
+    if (name in data) issues.add(name, 'is maintained by Sellkit and cannot be set', 'read_only');
+  }
+  for (const name of ['firstName', 'lastName', 'title'] as const) {
+    if (typeof data[name] === 'string') data[name] = (data[name] as string).trim();
+  }
+  if (data.lastName === '') issues.add('lastName', 'must not be empty', 'too_small');
+  checkList(data, 'emails', issues);
+  checkList(data, 'phones', issues);
+  const today = utcDate(ctx.scope.clock.now());
+  checkDate(data, 'birthday', today, issues);
+  checkDate(data, 'workAnniversary', today, issues);
+  if (data.tags !== undefined) {
+    data.tags = data.tags === null ? [] : await resolveTagNames(ctx, data.tags, 'tags', issues);
+  }
+  if (data.ownerId !== before?.ownerId)
+    await checkDirectory(ctx, 'owners', 'ownerId', data.ownerId, issues);
+
+  const companyChanged = 'companyId' in data && data.companyId !== (before?.companyId ?? null);
+  const companyId = 'companyId' in data ? data.companyId : (before?.companyId ?? null);
+  let company: Company | null = null;
+  if (companyId !== null && companyId !== undefined) {
+    if (typeof companyId !== 'string')
+      issues.add('companyId', 'must be a company id', 'invalid_type');
+    else {
+      company = await ctx.scope.storage.get(models(ctx.scope).company, companyId);
+      if (company === null)
+        issues.add('companyId', `company ${companyId} does not exist`, 'unknown_company');
+    }
+  }
+  if (issues.issues.length > 0) return { data, company, companyChanged };
+  if (company && companyChanged) {
+    // Attaching a contact to a company the actor cannot see would leak that it exists.
+    await ctx.scope.assertCan('read', models(ctx.scope).company, company);
+  }
+  if (before === null || companyChanged) data.territoryId = company?.territoryId ?? null;
+  if (
+    before === null &&
+    (data.ownerId === undefined || data.ownerId === null) &&
+    company?.ownerId
+  ) {
+    // A contact belongs to its company's owner unless said otherwise.
+    data.ownerId = company.ownerId;
+  }
+  if ('birthday' in data)
+    data.birthdayKey = typeof data.birthday === 'string' ? data.birthday.slice(5) : null;
+  if ('workAnniversary' in data) {
+    data.anniversaryKey =
+      typeof data.workAnniversary === 'string' ? data.workAnniversary.slice(5) : null;
+  }
+  return { data, company, companyChanged };
+}

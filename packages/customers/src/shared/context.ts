@@ -1,0 +1,60 @@
+import { isSellkitError, type ModuleScope } from '@sellkit/core';
+import type { PotentialClassifier } from '../classification/potential.js';
+import { company } from '../companies/company-model.js';
+import { contact, contactCompanyHistory } from '../contacts/contact-model.js';
+import type { CustomerEvents } from '../events.js';
+import { interaction } from '../interactions/interaction-model.js';
+import type { ResolvedOptions } from '../options.js';
+import { segment } from '../segments/segment-model.js';
+import { tag } from '../tags/tag-model.js';
+
+/** What every customers service works with: one scope (maybe a transaction) and the options. */
+export interface CustomersContext {
+  readonly scope: ModuleScope<CustomerEvents>;
+  readonly options: ResolvedOptions;
+  /** The purchase-potential classifier, when a rule set was configured. */
+  readonly classifier: PotentialClassifier | undefined;
+}
+
+/** The same context bound to another scope (a transaction). */
+export function within(
+  ctx: CustomersContext,
+  scope: ModuleScope<CustomerEvents>,
+): CustomersContext {
+  return { ...ctx, scope };
+}
+
+/**
+ * The module's models as composed by the kernel (plugin fields included). Storage calls must
+ * use these, not the bare definitions, or plugin fields would be refused.
+ */
+export function models(scope: ModuleScope<CustomerEvents>) {
+  return {
+    company: scope.model(company.name) as typeof company,
+    contact: scope.model(contact.name) as typeof contact,
+    interaction: scope.model(interaction.name) as typeof interaction,
+    tag: scope.model(tag.name) as typeof tag,
+    segment: scope.model(segment.name) as typeof segment,
+    history: scope.model(contactCompanyHistory.name) as typeof contactCompanyHistory,
+  };
+}
+
+/**
+ * Runs `work` in a transaction, retried (up to 3 times) on `CONFLICT` when this is the
+ * outermost transaction: counters kept on companies and contacts use optimistic versions, and
+ * a concurrent writer may win the first round.
+ */
+export async function withRetry<T>(
+  scope: ModuleScope<CustomerEvents>,
+  work: (tx: ModuleScope<CustomerEvents>) => Promise<T>,
+): Promise<T> {
+  if (scope.inTransaction) return scope.transaction(work);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await scope.transaction(work);
+    } catch (error) {
+      // A clash on the counters' versions: a concurrent writer won this round, so go again.
+      if (!isSellkitError(error, 'CONFLICT') || attempt >= 3) throw error;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import {
+  type AccessResolver,
+  type AnyPlugin,
+  createSellkit,
+  createTestClock,
+  isSellkitError,
+  type StorageAdapter,
+} from '@sellkit/core';
+import { expect } from 'vitest';
+import { customers } from '../module.js';
+import type { CustomersOptions } from '../options.js';
+
+/**
+ * Makes the storage adapter of one test. `schema` names the plugin set in use, so a factory
+ * that shares one database between tests keeps a database per distinct schema.
+ */
+export type AdapterFactory = (schema?: string) => StorageAdapter | Promise<StorageAdapter>;
+
+/** An adapter factory with a name for test titles. */
+export interface NamedAdapter {
+  readonly name: string;
+  readonly create: AdapterFactory;
+}
+
+export const ADMIN = { id: 'admin-1', roles: ['admin'] } as const;
+export const REP_1 = { id: 'rep-1', roles: ['sales-rep'] } as const;
+export const REP_2 = { id: 'rep-2', roles: ['sales-rep'] } as const;
+export const MANAGER = { id: 'mgr-1', roles: ['sales-manager'] } as const;
+export const VIEWER = { id: 'viewer-1', roles: ['viewer'] } as const;
+
+/** A stub of the team module's resolver: mgr-1 manages rep-1 (rep-2 is in another team). */
+export const teamResolver: AccessResolver = {
+  teamMemberIds: async (context) =>
+    context.actor.id === 'mgr-1' ? ['mgr-1', 'rep-1'] : [context.actor.id],
+  territoryIds: async (context) => context.actor.territoryIds ?? [],
+};
+
+/** Owners and territories known to the stub directories. */
+export const KNOWN_OWNERS = new Set(['admin-1', 'rep-1', 'rep-2', 'mgr-1']);
+export const KNOWN_TERRITORIES = new Set(['north', 'south', 'west']);
+
+/** Directory stubs standing in for the team module. */
+export const directories: Pick<CustomersOptions, 'owners' | 'territories'> = {
+  owners: { exists: async (_scope, id) => KNOWN_OWNERS.has(id) },
+  territories: { exists: async (_scope, id) => KNOWN_TERRITORIES.has(id) },
+};
+
+/** Builds a Sellkit with the customers module on a fresh adapter, at 2026-03-01 09:00 UTC. */
+export async function setup(
+  factory: AdapterFactory,
+  options: CustomersOptions = {},
+  plugins: readonly AnyPlugin[] = [],
+  start = '2026-03-01T09:00:00Z',
+) {
+  const clock = createTestClock(start);
+  const crm = await createSellkit({
+    storage: await factory(plugins.map((plugin) => plugin.id).join('+')),
+    modules: [customers({ ...directories, ...options })],
+    plugins,
+    clock,
+    access: { resolver: teamResolver },
+  });
+  // A tenant of its own per test, so adapters shared between tests (PGlite) stay isolated.
+  const tenantId = `acme-${Math.random().toString(36).slice(2, 10)}`;
+  const as = (actor: { id: string; roles: readonly string[]; territoryIds?: readonly string[] }) =>
+    crm.as({ tenantId, actor });
+  return {
+    crm,
+    clock,
+    tenantId,
+    as,
+    admin: as(ADMIN).customers,
+    rep1: as(REP_1).customers,
+    rep2: as(REP_2).customers,
+    manager: as(MANAGER).customers,
+    viewer: as(VIEWER).customers,
+  };
+}
+
+/** Awaits a promise that must fail with a SellkitError of `code`; returns the error. */
+export async function expectError(promise: Promise<unknown>, code: string, path?: string) {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(isSellkitError(error), `expected SellkitError ${code}, got ${String(error)}`).toBe(true);
+  const sellkit = error as {
+    code: string;
+    details: { issues?: { path: string; reason: string }[] };
+  };
+  expect(sellkit.code, String(error)).toBe(code);
+  if (path !== undefined) {
+    expect(
+      sellkit.details.issues?.map((issue) => issue.path),
+      String(error),
+    ).toContain(path);
+  }
+  return sellkit;
+}
+
+/** Collects an async iterable of CSV lines into one string. */
+export async function collect(lines: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const line of lines) text += line;
+  return text;
+}
