@@ -1,0 +1,47 @@
+import type { Rep } from './reps/rep-model.js';
+
+/** Why a record changed owner. */
+export type ReassignmentReason = 'assignment' | 'handover' | 'manual';
+
+/**
+ * Events of the team module, delivered after the transaction that caused them commits.
+ *
+ * @example
+ * ```ts
+ * crm.events.on('record.reassigned', (event) =>
+ *   notify(event.to, `${event.model} ${event.recordId} is yours now`),
+ * );
+ * ```
+ */
+export interface TeamEvents {
+  /** A rep joined the directory. */
+  'rep.created': { rep: Rep };
+  /** A rep was deactivated (their history stays). `handedOver` counts records moved with it. */
+  'rep.deactivated': { rep: Rep; handedOver: number };
+  /**
+   * A rep's territory assignment started, moved, or had its dates changed. Dates are half-open:
+   * `validTo` is the first day no longer covered.
+   */
+  'rep.territoryChanged': {
+    repId: string;
+    userId: string;
+    territoryId: string;
+    previousTerritoryId: string | null;
+    validFrom: string;
+    validTo: string | null;
+    change: 'assigned' | 'moved' | 'updated';
+  };
+  /** A record's owner changed through assignment rules, a handover or a manual reassignment. */
+  'record.reassigned': {
+    model: string;
+    recordId: string;
+    from: string | null;
+    to: string;
+    reason: ReassignmentReason;
+    ruleId: string | null;
+  };
+}
+
+declare module '@sellkit/core' {
+  interface SellkitEventRegistry extends TeamEvents {}
+}

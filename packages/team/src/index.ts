@@ -1,0 +1,61 @@
+export { teamAccessResolver } from './access/access-resolver.js';
+export type {
+  AssignmentRuleSetRecord,
+  RoundRobinCursor,
+} from './assignment/assignment-models.js';
+export { assignmentRuleSet, roundRobinCursor } from './assignment/assignment-models.js';
+export type { AssignmentService } from './assignment/assignment-service.js';
+export type { AssignmentDecision, AssignOptions } from './assignment/engine.js';
+export type { AssignmentInput } from './assignment/rule-match.js';
+export type {
+  AssignmentRule,
+  AssignmentRules,
+  AssignmentTarget,
+} from './assignment/rule-schema.js';
+export { assignmentRulesSchema, parseAssignmentRules } from './assignment/rule-schema.js';
+export type { RepsUnderOptions, TeamDirectory } from './directory/team-directory.js';
+export { teamDirectory, teamOwners, teamTerritories } from './directory/team-directory.js';
+export type { ReassignmentReason, TeamEvents } from './events.js';
+export type {
+  HandoverModel,
+  HandoverMove,
+  HandoverOptions,
+  HandoverReport,
+  HandoverService,
+} from './handover/handover.js';
+export { nameSlug } from './import/parse-sales-teams.js';
+export type {
+  ImportCounts,
+  PeriodCounts,
+  SalesTeamsImportOptions,
+  SalesTeamsImportReport,
+} from './import/sales-teams-import.js';
+export { regionCode, teamExternalId } from './import/sales-teams-import.js';
+export type { TeamServices } from './module.js';
+export { team } from './module.js';
+export type { TeamOptions } from './options.js';
+export type { Rep, SeniorityLevels } from './reps/rep-model.js';
+export { DEFAULT_SENIORITY_LEVELS, defineRepModel, rep } from './reps/rep-model.js';
+export type {
+  DeactivateOptions,
+  Deactivation,
+  RepInput,
+  RepPatch,
+  RepService,
+} from './reps/rep-service.js';
+export { directoryGuard } from './shared/guard.js';
+export type { SalesTeam, TeamMember } from './teams/team-models.js';
+export { salesTeam, teamMember } from './teams/team-models.js';
+export type { SalesTeamInput, SalesTeamPatch, TeamService } from './teams/team-service.js';
+export type {
+  TerritoryAssignmentInput,
+  TerritoryAssignmentService,
+  TerritoryChange,
+} from './territories/assignment-periods.js';
+export type { Territory, TerritoryAssignment } from './territories/territory-models.js';
+export { territory, territoryAssignment } from './territories/territory-models.js';
+export type {
+  TerritoryInput,
+  TerritoryPatch,
+  TerritoryService,
+} from './territories/territory-service.js';

@@ -1,0 +1,51 @@
+import { SellkitError, type Where } from '@sellkit/core';
+import { DEFAULT_SENIORITY_LEVELS, type SeniorityLevels } from './reps/rep-model.js';
+
+/** Options of the `team()` module. */
+export interface TeamOptions {
+  /** The tenant's seniority levels, least senior first (default junior, senior, lead). */
+  seniorityLevels?: SeniorityLevels;
+  /**
+   * Per model, the filter of its "open" records: what counts towards a rep's capacity and what
+   * a handover moves by default, e.g. `{ company: { lifecycleStage: { ne: 'churned' } } }`.
+   * A model without an entry counts all records its rep owns.
+   */
+  openRecords?: Readonly<Record<string, Where>>;
+  /** Capacity of a rep when neither the rep nor the rule set says (default: unlimited). */
+  defaultCapacity?: number;
+}
+
+/** Options after defaults and checks. */
+export interface ResolvedTeamOptions {
+  readonly seniorityLevels: SeniorityLevels;
+  readonly openRecords: Readonly<Record<string, Where>>;
+  readonly defaultCapacity: number | null;
+}
+
+/** Checks options once, when the module is built. */
+export function resolveTeamOptions(options: TeamOptions = {}): ResolvedTeamOptions {
+  const levels = options.seniorityLevels ?? DEFAULT_SENIORITY_LEVELS;
+  if (
+    !Array.isArray(levels) ||
+    levels.length === 0 ||
+    levels.some((level) => typeof level !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(level)) ||
+    new Set(levels).size !== levels.length
+  ) {
+    throw new SellkitError(
+      'CONFIGURATION_INVALID',
+      'team: seniorityLevels must be distinct lower-case names (letters, digits, dashes)',
+    );
+  }
+  const capacity = options.defaultCapacity;
+  if (capacity !== undefined && (!Number.isInteger(capacity) || capacity < 0)) {
+    throw new SellkitError(
+      'CONFIGURATION_INVALID',
+      'team: defaultCapacity must be a non-negative integer',
+    );
+  }
+  return {
+    seniorityLevels: levels,
+    openRecords: options.openRecords ?? {},
+    defaultCapacity: capacity ?? null,
+  };
+}

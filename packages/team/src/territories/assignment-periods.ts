@@ -1,0 +1,277 @@
+import {
+  type EventMap,
+  type ModuleScope,
+  reachIncludes,
+  SellkitError,
+  validationError,
+  type Where,
+} from '@sellkit/core';
+import { teamDirectory } from '../directory/team-directory.js';
+import type { TeamEvents } from '../events.js';
+import { activeRep } from '../reps/rep-checks.js';
+import type { Rep } from '../reps/rep-model.js';
+import { covers, periodsOverlap, toDate, today, toOptionalDate } from '../shared/dates.js';
+import { notFound, optionsOf, requireObject, unknownReference } from '../shared/errors.js';
+import { claimGuard } from '../shared/guard.js';
+import { loadAll } from '../shared/load-all.js';
+import { teamModels } from '../shared/models.js';
+import type { TerritoryAssignment } from './territory-models.js';
+
+/** What assigning a rep to a territory takes. Dates are `YYYY-MM-DD`; `validTo` is exclusive. */
+export interface TerritoryAssignmentInput {
+  repId: string;
+  territoryId: string;
+  /** First day (default today). */
+  validFrom?: string | Date;
+  /** First day no longer assigned (default: open-ended). */
+  validTo?: string | Date | null;
+}
+
+/** What `changeTerritory` did. */
+export interface TerritoryChange {
+  ended: TerritoryAssignment[];
+  assignment: TerritoryAssignment;
+}
+
+/** Effective-dated territory assignments. */
+export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>) {
+  const models = teamModels(scope);
+
+  async function requireTerritory<E extends EventMap>(tx: ModuleScope<E>, id: unknown) {
+    const found = typeof id === 'string' ? await tx.storage.get(models.territory, id) : null;
+    if (!found) throw unknownReference('territoryId', 'territory', id);
+    return found;
+  }
+
+  function period(from: string, to: string | null, path: string) {
+    if (to !== null && to <= from) {
+      throw validationError(path, `must be after validFrom (${from})`, 'invalid_period');
+    }
+    return { from, to };
+  }
+
+  async function assertNoOverlap<E extends EventMap>(
+    tx: ModuleScope<E>,
+    repId: string,
+    territoryId: string,
+    wanted: { from: string; to: string | null },
+    path: string,
+    exceptId?: string,
+  ) {
+    await claimGuard(tx, `periods:${repId}`);
+    const existing = await loadAll(tx.storage, models.territoryAssignment, { repId, territoryId });
+    for (const row of existing) {
+      if (row.id === exceptId) continue;
+      if (periodsOverlap(wanted, { from: row.validFrom, to: row.validTo })) {
+        throw validationError(
+          path,
+          `rep ${repId} is already assigned to ${territoryId} from ${row.validFrom}${row.validTo ? ` to ${row.validTo}` : ''}`,
+          'overlapping_period',
+          { model: 'territoryAssignment', conflictingId: row.id },
+        );
+      }
+    }
+  }
+
+  async function insert(
+    tx: ModuleScope<TeamEvents>,
+    target: Rep,
+    territoryId: string,
+    wanted: { from: string; to: string | null },
+    previousTerritoryId: string | null,
+  ): Promise<TerritoryAssignment> {
+    await assertNoOverlap(tx, target.id, territoryId, wanted, 'validFrom');
+    const created = await tx.records(models.territoryAssignment).create({
+      repId: target.id,
+      territoryId,
+      validFrom: wanted.from,
+      validTo: wanted.to,
+    });
+    await tx.emit('rep.territoryChanged', {
+      repId: target.id,
+      userId: target.userId,
+      territoryId,
+      previousTerritoryId,
+      validFrom: wanted.from,
+      validTo: wanted.to,
+      change: previousTerritoryId === null ? 'assigned' : 'moved',
+    });
+    return created;
+  }
+
+  async function territoriesOf(repUserId: string, at?: string | Date): Promise<string[]> {
+    const reach = await scope.reach('read', models.territoryAssignment);
+    if (reach.kind === 'none') await scope.assertCan('read', models.territoryAssignment);
+    const ids = await teamDirectory(scope).territoriesOf(repUserId, at);
+    return ids.filter((territoryId) =>
+      reachIncludes(reach, models.territoryAssignment, { territoryId }),
+    );
+  }
+
+  return {
+    /**
+     * Assigns an active rep to a territory over a period. Periods of the same rep and territory
+     * must not overlap (`VALIDATION_FAILED`, reason `overlapping_period`).
+     *
+     * @example
+     * ```ts
+     * await team.assignTerritory({ repId: ana.id, territoryId: west.id, validFrom: '2025-01-01' });
+     * ```
+     */
+    async assignTerritory(input: TerritoryAssignmentInput): Promise<TerritoryAssignment> {
+      const data = requireObject(input, '(input)');
+      return scope.transaction(async (tx) => {
+        const target = await activeRep(tx, data.repId, 'repId');
+        const place = await requireTerritory(tx, data.territoryId);
+        const from = toDate(data.validFrom, 'validFrom', today(tx.clock));
+        const to = toOptionalDate(data.validTo, 'validTo');
+        return insert(tx, target, place.id, period(from, to, 'validTo'), null);
+      });
+    },
+
+    /** Changes the dates of an assignment (e.g. ends it); overlaps are refused. */
+    async updateTerritoryAssignment(
+      id: string,
+      patch: { validFrom?: string | Date; validTo?: string | Date | null },
+    ): Promise<TerritoryAssignment> {
+      const data = requireObject(patch, '(patch)');
+      for (const key of Object.keys(data)) {
+        if (key !== 'validFrom' && key !== 'validTo') {
+          throw validationError(key, 'only validFrom and validTo can change', 'read_only');
+        }
+      }
+      return scope.transaction(async (tx) => {
+        const before = await tx.storage.get(models.territoryAssignment, id);
+        if (!before) throw notFound('territoryAssignment', id);
+        const from = toDate(data.validFrom, 'validFrom', before.validFrom);
+        const to =
+          data.validTo === undefined ? before.validTo : toOptionalDate(data.validTo, 'validTo');
+        const wanted = period(from, to, 'validTo');
+        await assertNoOverlap(tx, before.repId, before.territoryId, wanted, 'validTo', id);
+        const updated = await tx
+          .records(models.territoryAssignment)
+          .update(id, { validFrom: wanted.from, validTo: wanted.to });
+        const owner = await tx.storage.get(models.rep, before.repId);
+        await tx.emit('rep.territoryChanged', {
+          repId: before.repId,
+          userId: owner?.userId ?? '',
+          territoryId: before.territoryId,
+          previousTerritoryId: before.territoryId,
+          validFrom: wanted.from,
+          validTo: wanted.to,
+          change: 'updated',
+        });
+        return updated;
+      });
+    },
+
+    /**
+     * Moves a rep to another territory from a day (default today): their assignments covering
+     * that day end on it, and a new open-ended one starts. An assignment that started that very
+     * day is re-pointed instead (it never took effect).
+     */
+    async changeTerritory(
+      repId: string,
+      territoryId: string,
+      when: {
+        on?: string | Date;
+        /** Only leave these territories (default: every territory the rep has that day). */
+        leaving?: readonly string[];
+      } = {},
+    ): Promise<TerritoryChange> {
+      const options = optionsOf(when, 'when');
+      if (
+        options.leaving !== undefined &&
+        (!Array.isArray(options.leaving) || options.leaving.some((id) => typeof id !== 'string'))
+      ) {
+        throw validationError('leaving', 'must be a list of territory ids', 'invalid_type');
+      }
+      return scope.transaction(async (tx) => {
+        const target = await activeRep(tx, repId, 'repId');
+        const place = await requireTerritory(tx, territoryId);
+        const on = toDate(options.on, 'on', today(tx.clock));
+        await claimGuard(tx, `periods:${target.id}`);
+        const all = await loadAll(tx.storage, models.territoryAssignment, { repId: target.id });
+        const current = all.filter((row) => covers({ from: row.validFrom, to: row.validTo }, on));
+        const already = current.find((row) => row.territoryId === place.id);
+        if (already) return { ended: [], assignment: already };
+        const leaving = current.filter(
+          (row) => options.leaving === undefined || options.leaving.includes(row.territoryId),
+        );
+        const ended: TerritoryAssignment[] = [];
+        let reused: TerritoryAssignment | null = null;
+        for (const row of leaving) {
+          if (row.validFrom < on) {
+            ended.push(
+              await tx.records(models.territoryAssignment).update(row.id, { validTo: on }),
+            );
+          } else if (reused === null) {
+            // Started today: re-point it rather than leave an empty period behind.
+            await assertNoOverlap(
+              tx,
+              target.id,
+              place.id,
+              { from: row.validFrom, to: row.validTo },
+              'territoryId',
+              row.id,
+            );
+            reused = await tx
+              .records(models.territoryAssignment)
+              .update(row.id, { territoryId: place.id });
+            await tx.emit('rep.territoryChanged', {
+              repId: target.id,
+              userId: target.userId,
+              territoryId: place.id,
+              previousTerritoryId: row.territoryId,
+              validFrom: row.validFrom,
+              validTo: row.validTo,
+              change: 'moved',
+            });
+          } else {
+            throw new SellkitError(
+              'INVALID_STATE',
+              `rep ${target.id} has several assignments starting ${on}; end them one by one`,
+              { model: 'territoryAssignment', id: row.id },
+            );
+          }
+        }
+        if (reused) return { ended, assignment: reused };
+        const previous = ended[0]?.territoryId ?? null;
+        const assignment = await insert(tx, target, place.id, { from: on, to: null }, previous);
+        return { ended, assignment };
+      });
+    },
+
+    /** Assignments the actor may read, filtered by rep, territory and/or a day they cover. */
+    async territoryAssignments(
+      filter: { repId?: string; territoryId?: string; at?: string | Date } = {},
+    ): Promise<TerritoryAssignment[]> {
+      const query = optionsOf(filter, 'query');
+      const where: Where<TerritoryAssignment> = {};
+      if (query.repId !== undefined) where.repId = query.repId;
+      if (query.territoryId !== undefined) where.territoryId = query.territoryId;
+      if (query.at !== undefined) {
+        const day = toDate(query.at, 'at', today(scope.clock));
+        where.validFrom = { lte: day };
+        where.or = [{ validTo: null }, { validTo: { gt: day } }];
+      }
+      const page = await scope.records(models.territoryAssignment).find({
+        where,
+        orderBy: [{ field: 'validFrom', direction: 'asc' }],
+        limit: 10_000,
+      });
+      return page.rows;
+    },
+
+    /** The territory a rep (by user id) had on a day (default today), within the actor's reach. */
+    async territoryOf(repUserId: string, at?: string | Date): Promise<string | null> {
+      return (await territoriesOf(repUserId, at))[0] ?? null;
+    },
+
+    /** Every territory a rep (by user id) had on a day, within the actor's reach. */
+    territoriesOf,
+  };
+}
+
+/** The territory-assignment part of the team services. */
+export type TerritoryAssignmentService = ReturnType<typeof createTerritoryAssignmentService>;
