@@ -1,0 +1,37 @@
+import { defineModule } from '@sellkit/core';
+import { productAlias } from './aliases/alias-model.js';
+import type { CatalogEvents } from './events.js';
+import { type CatalogOptions, resolveCatalogOptions } from './options.js';
+import { product } from './products/product-model.js';
+import { createCatalogService } from './service.js';
+
+/**
+ * The catalog module: products (SKU, name, series, category, unit, list price, active) and
+ * aliases that map other spellings to a product.
+ *
+ * Every actor of a tenant may read the catalog (it is reference data); creating and changing
+ * products is for admins and the `catalog-manager` role this module adds.
+ *
+ * @example
+ * ```ts
+ * const crm = await createSellkit({ storage: memory(), modules: [catalog({ currency: 'USD' })] });
+ * const admin = crm.as({ tenantId: 'acme', actor: { id: 'u-1', roles: ['admin'] } });
+ * const pro = await admin.catalog.createProduct({ name: 'GTX Pro', listPrice: Money.of('4821', 'USD') });
+ * await admin.catalog.addAlias(pro.id, 'GTXPro');
+ * ```
+ */
+export function catalog(options: CatalogOptions = {}) {
+  const resolved = resolveCatalogOptions(options);
+  return defineModule({
+    id: 'catalog',
+    models: { product, productAlias },
+    events: {} as CatalogEvents,
+    roles: {
+      'catalog-manager': {
+        product: { '*': 'all' },
+        productAlias: { '*': 'all' },
+      },
+    },
+    services: (scope) => createCatalogService(scope, resolved),
+  });
+}

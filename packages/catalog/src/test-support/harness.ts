@@ -1,0 +1,49 @@
+import {
+  createSellkit,
+  createTestClock,
+  isSellkitError,
+  memory,
+  type StorageAdapter,
+} from '@sellkit/core';
+import { sqlite } from '@sellkit/storage-kysely';
+import { expect } from 'vitest';
+import { catalog } from '../module.js';
+import type { CatalogOptions } from '../options.js';
+
+/** Makes a fresh storage adapter for one test. */
+export type AdapterFactory = () => StorageAdapter | Promise<StorageAdapter>;
+
+/** Every adapter the suites run on. */
+export const ADAPTERS: readonly { name: string; create: AdapterFactory }[] = [
+  { name: 'memory', create: () => memory() },
+  { name: 'sqlite', create: () => sqlite({ memory: true }) },
+];
+
+export const ADMIN = { tenantId: 'acme', actor: { id: 'admin-1', roles: ['admin'] } };
+export const REP = { tenantId: 'acme', actor: { id: 'rep-1', roles: ['sales-rep'] } };
+export const CATALOG_MANAGER = {
+  tenantId: 'acme',
+  actor: { id: 'cm-1', roles: ['catalog-manager'] },
+};
+
+/** A Sellkit with the catalog module on a fresh adapter. */
+export async function setup(factory: AdapterFactory, options: CatalogOptions = {}) {
+  const clock = createTestClock('2026-03-01T09:00:00Z');
+  const crm = await createSellkit({ storage: await factory(), modules: [catalog(options)], clock });
+  return { crm, clock, admin: crm.as(ADMIN), rep: crm.as(REP) };
+}
+
+/** Resolves with the SellkitError `promise` rejects with, checking its code. */
+export async function expectCode(promise: Promise<unknown>, code: string) {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(isSellkitError(error), `expected SellkitError ${code}, got ${String(error)}`).toBe(true);
+  expect((error as { code: string }).code).toBe(code);
+  return error as { code: string; details: { issues?: { path: string; reason: string }[] } };
+}
+
+/** The Maven CRM data set, relative to the repository root (the working directory of tests). */
+export const MAVEN_DIR = new URL('../../../../../shared/datasets/maven-crm/', import.meta.url)
+  .pathname;

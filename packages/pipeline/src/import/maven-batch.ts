@@ -1,0 +1,205 @@
+import { type InferCreate, isSellkitError, type Money } from '@sellkit/core';
+import type {
+  Opportunity,
+  opportunity as opportunityModel,
+} from '../opportunities/opportunity-model.js';
+import type { ScorableOpportunity } from '../scoring/facts.js';
+import type { Scorer } from '../scoring/scorer.js';
+import { type PipelineScope, pipelineModels } from '../shared/context.js';
+import type { MavenDeal } from './maven-rows.js';
+
+/** Counts of the deals part of an import. Every row is counted once. */
+export interface MavenDealReport {
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  readonly rejected: { line: number; field: string | null; reason: string }[];
+  /** Deals kept as leads (open, no account yet). */
+  leads: number;
+  /** Product spellings resolved through an alias, with their row counts (`{ GTXPro: 1480 }`). */
+  readonly aliased: Record<string, number>;
+}
+
+const COMPARED = [
+  'kind',
+  'stage',
+  'status',
+  'ownerId',
+  'territoryId',
+  'companyId',
+  'primaryProductId',
+  'engageDate',
+  'closeDate',
+  'expectedCloseDate',
+] as const;
+
+function sameAmount(a: Money | null, b: unknown): boolean {
+  if (a === null || b === null || b === undefined)
+    return a === null && (b === null || b === undefined);
+  return a.equals(b);
+}
+
+function changedFields(existing: Opportunity, deal: MavenDeal): Record<string, unknown> | null {
+  const patch: Record<string, unknown> = {};
+  for (const name of COMPARED) {
+    if ((existing[name] ?? null) !== (deal.data[name] ?? null)) patch[name] = deal.data[name];
+  }
+  if (!sameAmount(existing.amount, deal.data.amount)) patch.amount = deal.data.amount;
+  if (Object.keys(patch).length === 0) return null;
+  // A changed deal takes every imported field, so derived ones stay consistent.
+  const fields = { ...deal.data };
+  delete fields.externalId;
+  return fields;
+}
+
+/** Records a rejection from a SellkitError (or rethrows anything else). */
+export function rejectRow(report: MavenDealReport, line: number, error: unknown): void {
+  if (!isSellkitError(error)) throw error;
+  const issue = error.details.issues?.[0];
+  report.rejected.push({
+    line,
+    field: issue?.path ? (issue.path.split('.')[0] ?? null) : null,
+    reason: issue ? `${issue.path ? `${issue.path}: ` : ''}${issue.message}` : error.message,
+  });
+}
+
+async function writeNew(
+  tx: PipelineScope,
+  deals: readonly MavenDeal[],
+  scorer: Scorer,
+  now: Date,
+): Promise<{
+  created: { deal: MavenDeal; record: Opportunity }[];
+  failed: { deal: MavenDeal; error: unknown }[];
+}> {
+  const { opportunity } = pipelineModels(tx);
+  const scores = scorer.scoreMany(
+    deals.map((deal) => deal.data as unknown as ScorableOpportunity),
+    now,
+  );
+  const inputs = deals.map(
+    (deal, index) => ({ ...deal.data, ...scores[index] }) as InferCreate<typeof opportunityModel>,
+  );
+  try {
+    const records = await tx.transaction((inner) => inner.records(opportunity).createMany(inputs));
+    return {
+      created: records.map((record, index) => ({ deal: deals[index] as MavenDeal, record })),
+      failed: [],
+    };
+  } catch (error) {
+    if (!isSellkitError(error)) throw error;
+  }
+  // One bad row spoils a batch insert: insert one by one to find it.
+  const created: { deal: MavenDeal; record: Opportunity }[] = [];
+  const failed: { deal: MavenDeal; error: unknown }[] = [];
+  for (const [index, deal] of deals.entries()) {
+    try {
+      const record = await tx.transaction((inner) =>
+        inner.records(opportunity).create(inputs[index] as InferCreate<typeof opportunityModel>),
+      );
+      created.push({ deal, record });
+    } catch (error) {
+      if (!isSellkitError(error)) throw error;
+      failed.push({ deal, error });
+    }
+  }
+  return { created, failed };
+}
+
+/**
+ * Writes one batch of converted deals in one transaction: new ones with one audited
+ * `createMany` (falling back to row by row when a row is refused), their product line and
+ * first stage entry; known ones (same external id) updated when the file says otherwise.
+ */
+export async function writeMavenBatch(
+  scope: PipelineScope,
+  deals: readonly MavenDeal[],
+  scorer: Scorer,
+  report: MavenDealReport,
+): Promise<void> {
+  if (deals.length === 0) return;
+  const { opportunity, opportunityLine, stageChange } = pipelineModels(scope);
+  await scope.transaction(async (tx) => {
+    const now = tx.clock.now();
+    const found = await tx.storage.find(opportunity, {
+      where: { externalId: { in: deals.map((deal) => deal.externalId) } },
+      limit: 10_000,
+    });
+    const existing = new Map(found.rows.map((row) => [row.externalId as string, row]));
+    const fresh = deals.filter((deal) => !existing.has(deal.externalId));
+    const { created, failed } =
+      fresh.length > 0 ? await writeNew(tx, fresh, scorer, now) : { created: [], failed: [] };
+    for (const { deal, error } of failed) rejectRow(report, deal.line, error);
+    if (created.length > 0) {
+      await tx.storage.insert(
+        opportunityLine,
+        created.map(({ deal, record }) => ({
+          opportunityId: record.id,
+          position: 0,
+          productId: deal.item.productId,
+          quantity: '1',
+          unitPrice: deal.item.unitPrice,
+          amount: deal.item.amount,
+        })),
+      );
+      await tx.storage.insert(
+        stageChange,
+        created.map(({ record }) => ({
+          opportunityId: record.id,
+          pipelineId: record.pipelineId,
+          fromStage: null,
+          toStage: record.stage,
+          changedBy: tx.context.actor.id,
+          changedAt: record.stageEnteredAt ?? now,
+          ownerId: record.ownerId,
+          reason: 'import',
+        })),
+      );
+      for (const { record } of created) {
+        await tx.emit('opportunity.created', { opportunity: record, lines: [] });
+        if (record.kind === 'lead') report.leads += 1;
+      }
+      report.created += created.length;
+    }
+    for (const deal of deals) {
+      const known = existing.get(deal.externalId);
+      if (!known) continue;
+      const patch = changedFields(known, deal);
+      if (deal.data.kind === 'lead') report.leads += 1;
+      if (patch === null) {
+        report.unchanged += 1;
+        continue;
+      }
+      try {
+        await tx.transaction(async (inner) => {
+          const [score] = scorer.scoreMany(
+            [{ ...known, ...patch } as unknown as ScorableOpportunity],
+            now,
+          );
+          await inner.records(opportunity).update(known.id, { ...patch, ...score } as never, {
+            expectedVersion: known.version,
+          });
+          const lines = await inner.storage.find(opportunityLine, {
+            where: { opportunityId: known.id },
+            limit: 1000,
+          });
+          for (const line of lines.rows) await inner.storage.delete(opportunityLine, line.id);
+          await inner.storage.insert(opportunityLine, [
+            {
+              opportunityId: known.id,
+              position: 0,
+              productId: deal.item.productId,
+              quantity: '1',
+              unitPrice: deal.item.unitPrice,
+              amount: deal.item.amount,
+            },
+          ]);
+        });
+        report.updated += 1;
+      } catch (error) {
+        rejectRow(report, deal.line, error);
+      }
+    }
+  });
+}

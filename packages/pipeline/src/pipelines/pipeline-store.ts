@@ -1,0 +1,116 @@
+import { isId, isSellkitError, SellkitError, validationError } from '@sellkit/core';
+import { type PipelineContext, pipelineModels } from '../shared/context.js';
+import type { SalesPipeline } from './pipeline-model.js';
+import type { StageDefinition } from './stage-definition.js';
+
+/**
+ * Makes sure the tenant has the configured pipelines (created on first use, since tenants
+ * come and go without a setup step) and returns the default one.
+ */
+export async function defaultPipeline(ctx: PipelineContext): Promise<SalesPipeline> {
+  const { salesPipeline } = pipelineModels(ctx.scope);
+  const found = await ctx.scope.storage.find(salesPipeline, {
+    where: { isDefault: true },
+    limit: 1,
+  });
+  if (found.rows[0]) return found.rows[0];
+  const any = await ctx.scope.storage.count(salesPipeline);
+  if (any === 0) {
+    try {
+      await ctx.scope.storage.transaction((tx) =>
+        tx.insert(
+          salesPipeline,
+          ctx.options.pipelines.map((definition, index) => ({
+            key: definition.key,
+            name: definition.name,
+            stages: [...definition.stages],
+            isDefault: index === 0,
+          })),
+        ),
+      );
+    } catch (error) {
+      // Another process created them first: theirs are the same configuration.
+      if (!isSellkitError(error, 'CONFLICT')) throw error;
+    }
+  }
+  const again = await ctx.scope.storage.find(salesPipeline, {
+    where: { isDefault: true },
+    limit: 1,
+  });
+  if (again.rows[0]) return again.rows[0];
+  const first = await ctx.scope.storage.find(salesPipeline, {
+    orderBy: [{ field: 'createdAt', direction: 'asc' }],
+    limit: 1,
+  });
+  if (!first.rows[0]) {
+    throw new SellkitError('INVALID_STATE', 'the tenant has no pipeline');
+  }
+  return first.rows[0];
+}
+
+/** A pipeline by id or key, or null. Configured pipelines are created first when needed. */
+export async function findPipeline(
+  ctx: PipelineContext,
+  idOrKey: string,
+): Promise<SalesPipeline | null> {
+  const { salesPipeline } = pipelineModels(ctx.scope);
+  await defaultPipeline(ctx);
+  if (isId(idOrKey, salesPipeline.idPrefix)) {
+    return ctx.scope.storage.get(salesPipeline, idOrKey);
+  }
+  const found = await ctx.scope.storage.find(salesPipeline, { where: { key: idOrKey }, limit: 1 });
+  return found.rows[0] ?? null;
+}
+
+/**
+ * The pipeline an input names (by id or key), or the default when it names none. An unknown
+ * one is `VALIDATION_FAILED` at `path`.
+ */
+export async function pipelineFor(
+  ctx: PipelineContext,
+  idOrKey: unknown,
+  path = 'pipelineId',
+): Promise<SalesPipeline> {
+  if (idOrKey === undefined || idOrKey === null) return defaultPipeline(ctx);
+  if (typeof idOrKey !== 'string' || idOrKey.length === 0 || idOrKey.length > 64) {
+    throw validationError(path, 'must be a pipeline id or key', 'invalid_type');
+  }
+  const found = await findPipeline(ctx, idOrKey);
+  if (!found?.active) {
+    throw validationError(path, `unknown pipeline ${idOrKey}`, 'unknown_pipeline');
+  }
+  return found;
+}
+
+/** A stage of a pipeline, or `VALIDATION_FAILED` at `path` when it has none by that key. */
+export function stageOf(pipeline: SalesPipeline, key: unknown, path = 'stage'): StageDefinition {
+  if (typeof key !== 'string') throw validationError(path, 'must be a stage key', 'invalid_type');
+  const stage = pipeline.stages.find((item) => item.key === key);
+  if (!stage) {
+    throw validationError(
+      path,
+      `pipeline ${pipeline.key} has no stage ${key.slice(0, 64)}`,
+      'unknown_stage',
+      {
+        pipelineId: pipeline.id,
+        stages: pipeline.stages.map((item) => item.key),
+      },
+    );
+  }
+  return stage;
+}
+
+/** The first open stage, where new deals start by default. */
+export function firstOpenStage(pipeline: SalesPipeline): StageDefinition {
+  const stage = pipeline.stages.find((item) => item.kind === 'open');
+  if (!stage) throw new SellkitError('INVALID_STATE', `pipeline ${pipeline.key} has no open stage`);
+  return stage;
+}
+
+/** The pipeline's won or lost stage. */
+export function closingStage(pipeline: SalesPipeline, kind: 'won' | 'lost'): StageDefinition {
+  const stage = pipeline.stages.find((item) => item.kind === kind);
+  if (!stage)
+    throw new SellkitError('INVALID_STATE', `pipeline ${pipeline.key} has no ${kind} stage`);
+  return stage;
+}

@@ -1,0 +1,48 @@
+import { Money } from '@sellkit/core';
+
+/** Adds money into per-currency totals (kept sorted by currency on output). */
+export function addTo(totals: Map<string, Money>, amount: Money | null | undefined): void {
+  if (!amount) return;
+  const known = totals.get(amount.currency);
+  totals.set(amount.currency, known ? known.add(amount) : amount);
+}
+
+/** Per-currency totals as a list sorted by currency code. */
+export function sortedTotals(totals: ReadonlyMap<string, Money>): Money[] {
+  return [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}
+
+/** `numerator / denominator` rounded half to even (bigints, denominator > 0). */
+export function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
+  const negative = numerator < 0n;
+  const n = negative ? -numerator : numerator;
+  const quotient = n / denominator;
+  const twice = (n % denominator) * 2n;
+  const rounded =
+    twice > denominator || (twice === denominator && quotient % 2n === 1n)
+      ? quotient + 1n
+      : quotient;
+  return negative ? -rounded : rounded;
+}
+
+/**
+ * Accumulates amount × percent exactly (in hundredths of minor units) and rounds once at the
+ * end, half to even: weighted pipelines never drift by a cent per deal.
+ */
+export function weightedAccumulator() {
+  const totals = new Map<string, bigint>();
+  return {
+    add(amount: Money | null | undefined, percent: number): void {
+      if (!amount) return;
+      const value = amount.toMinor() * BigInt(percent);
+      totals.set(amount.currency, (totals.get(amount.currency) ?? 0n) + value);
+    },
+    result(): Money[] {
+      return [...totals.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([currency, hundredths]) =>
+          Money.fromMinor(divideHalfEven(hundredths, 100n), currency),
+        );
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { Money } from '@sellkit/core';
+import type { Opportunity } from '../opportunities/opportunity-model.js';
+import { featureValues, type WinModel } from '../predictive/win-model.js';
+
+/** The fields of a deal that scoring reads (a stored opportunity fits). */
+export type ScorableOpportunity = Pick<
+  Opportunity,
+  | 'kind'
+  | 'title'
+  | 'stage'
+  | 'status'
+  | 'probability'
+  | 'source'
+  | 'budgetConfirmed'
+  | 'competitors'
+  | 'expectedCloseDate'
+  | 'engageDate'
+  | 'lastActivityAt'
+  | 'ownerId'
+  | 'territoryId'
+  | 'industry'
+  | 'primaryProductId'
+  | 'productIds'
+  | 'companyId'
+  | 'pipelineId'
+> & { readonly amount: Money | null };
+
+/**
+ * The facts a priority rule set is evaluated on:
+ *
+ * - `opportunity.*`: the deal's fields, plus `competitorCount`;
+ * - `$daysToClose`, `$daysSinceActivity`, `$winProbability`: computed facts;
+ * - `features`, `winModel`: what `$winProbability` reads (not meant for rules).
+ *
+ * @example
+ * ```ts
+ * const facts = opportunityFacts(deal, model);
+ * compiled.explain(facts).rules.filter((rule) => rule.fired);
+ * ```
+ */
+export function opportunityFacts(
+  deal: ScorableOpportunity,
+  model: WinModel | null,
+): Record<string, unknown> {
+  const competitors = deal.competitors ?? [];
+  return {
+    opportunity: {
+      kind: deal.kind,
+      title: deal.title,
+      stage: deal.stage,
+      status: deal.status,
+      amount: deal.amount,
+      probability: deal.probability,
+      source: deal.source,
+      budgetConfirmed: deal.budgetConfirmed,
+      competitors,
+      competitorCount: competitors.length,
+      expectedCloseDate: deal.expectedCloseDate,
+      engageDate: deal.engageDate,
+      lastActivityAt: deal.lastActivityAt,
+      ownerId: deal.ownerId,
+      territoryId: deal.territoryId,
+      industry: deal.industry,
+      primaryProductId: deal.primaryProductId,
+      productIds: deal.productIds ?? [],
+      companyId: deal.companyId,
+      pipelineId: deal.pipelineId,
+    },
+    features: model ? featureValues(deal, model.features) : {},
+    winModel: model,
+  };
+}

@@ -1,0 +1,185 @@
+import {
+  type FindQuery,
+  type Page,
+  SellkitError,
+  validationError,
+  type Where,
+} from '@sellkit/core';
+import { scoreDeal } from '../opportunities/write-deal.js';
+import type { ScorableOpportunity } from '../scoring/facts.js';
+import { type PipelineContext, pipelineModels, within } from '../shared/context.js';
+import { requireObject } from '../shared/issues.js';
+import type { Task } from './task-model.js';
+
+/** What creating a task by hand takes. */
+export interface TaskInput {
+  title: string;
+  description?: string | null;
+  dueAt: Date | string;
+  /** Defaults to the deal's owner, else the acting user. */
+  ownerId?: string | null;
+  opportunityId?: string | null;
+}
+
+/** One rep's overdue tasks, for a manager. */
+export interface OverdueByRep {
+  readonly ownerId: string;
+  readonly overdue: number;
+  readonly oldestDueAt: Date | null;
+  /** The oldest overdue tasks, at most `limitPerRep`. */
+  readonly tasks: readonly Task[];
+}
+
+/** Follow-up tasks: created by playbooks or by hand; done, cancelled or snoozed. */
+export interface TaskService {
+  create(input: TaskInput): Promise<Task>;
+  get(id: string): Promise<Task>;
+  /** The tasks the actor may see (a rep: their own; a manager: the team's). */
+  find(query?: FindQuery<Task>): Promise<Page<Task>>;
+  /** Marks a task done; an open deal it belongs to counts it as recent activity. */
+  complete(id: string): Promise<Task>;
+  cancel(id: string): Promise<Task>;
+  /** Puts a task off until `until` (in the future); it is due again then. */
+  snooze(id: string, until: Date | string): Promise<Task>;
+  /**
+   * Overdue tasks grouped by rep, most overdue first: the manager's view. Counts come from
+   * one aggregate in storage, scoped to what the actor may see.
+   *
+   * @example
+   * ```ts
+   * const late = await crm.as(manager).pipeline.tasks.overdueByRep();
+   * late[0]; // { ownerId: 'u-7', overdue: 4, oldestDueAt: ..., tasks: [...] }
+   * ```
+   */
+  overdueByRep(options?: { now?: Date; limitPerRep?: number }): Promise<OverdueByRep[]>;
+}
+
+function instant(value: unknown, path: string): Date {
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime()))
+    throw validationError(path, 'must be a date-time', 'invalid_date');
+  return date;
+}
+
+/** Creates the task service of one context. */
+export function createTaskService(ctx: PipelineContext): TaskService {
+  const { scope } = ctx;
+  const { task, opportunity } = pipelineModels(scope);
+
+  const transition = (id: string, allowed: readonly string[], patch: Record<string, unknown>) =>
+    scope.transaction((tx) => transitionIn(tx, id, allowed, patch));
+
+  return {
+    async create(input) {
+      const raw = requireObject(input, 'a task', 'task');
+      const dueAt = instant(raw.dueAt, 'dueAt');
+      return scope.transaction(async (tx) => {
+        let ownerId = raw.ownerId as string | null | undefined;
+        let territoryId: string | null = null;
+        if (typeof raw.opportunityId === 'string') {
+          const deal = await tx.records(opportunity).get(raw.opportunityId);
+          ownerId ??= deal.ownerId;
+          territoryId = deal.territoryId;
+        }
+        const created = await tx.records(task).create({
+          ...(raw as object),
+          dueAt,
+          ownerId: ownerId ?? tx.context.actor.id,
+          territoryId,
+        } as never);
+        await tx.emit('task.created', { task: created });
+        return created;
+      });
+    },
+    get: (id) => scope.records(task).get(id),
+    find: (query = {}) =>
+      scope.records(task).find({ orderBy: [{ field: 'dueAt', direction: 'asc' }], ...query }),
+    async complete(id) {
+      return scope.transaction(async (tx) => {
+        const done = await transitionIn(tx, id, ['open', 'snoozed'], {
+          status: 'done',
+          completedAt: tx.clock.now(),
+        });
+        if (done.opportunityId) {
+          const deal = await tx.storage.get(opportunity, done.opportunityId);
+          if (deal && deal.status === 'open') {
+            const now = tx.clock.now();
+            const merged = { ...deal, lastActivityAt: now };
+            const score = await scoreDeal(within(ctx, tx), merged as ScorableOpportunity);
+            await tx.storage.update(
+              opportunity,
+              deal.id,
+              { lastActivityAt: now, ...score } as never,
+              {
+                expectedVersion: deal.version,
+              },
+            );
+          }
+        }
+        await tx.emit('task.completed', { task: done });
+        return done;
+      });
+    },
+    cancel: (id) => transition(id, ['open', 'snoozed'], { status: 'cancelled' }),
+    async snooze(id, until) {
+      const due = instant(until, 'until');
+      if (due.getTime() <= scope.clock.now().getTime()) {
+        throw validationError('until', 'must be in the future', 'not_future');
+      }
+      return transition(id, ['open', 'snoozed'], {
+        status: 'snoozed',
+        dueAt: due,
+        dueNotifiedAt: null,
+        overdueNotifiedAt: null,
+      });
+    },
+    async overdueByRep(options = {}) {
+      const now = options.now ?? scope.clock.now();
+      const limit = options.limitPerRep ?? 20;
+      const where: Where<Task> = {
+        status: 'open',
+        dueAt: { lte: new Date(now.getTime() - ctx.options.overdueAfterMs) },
+      };
+      const groups = await scope.records(task).aggregate({
+        where,
+        groupBy: ['ownerId'],
+        measures: { overdue: { fn: 'count' }, oldest: { fn: 'min', field: 'dueAt' } },
+        orderBy: [{ key: 'overdue', direction: 'desc' }],
+      });
+      const result: OverdueByRep[] = [];
+      for (const group of groups) {
+        const ownerId = String(group.ownerId);
+        const page = await scope.records(task).find({
+          where: { ...where, ownerId },
+          orderBy: [{ field: 'dueAt', direction: 'asc' }],
+          limit,
+        });
+        result.push({
+          ownerId,
+          overdue: Number(group.overdue),
+          oldestDueAt: group.oldest instanceof Date ? group.oldest : null,
+          tasks: page.rows,
+        });
+      }
+      return result;
+    },
+  };
+}
+
+async function transitionIn(
+  tx: PipelineContext['scope'],
+  id: string,
+  allowed: readonly string[],
+  patch: Record<string, unknown>,
+): Promise<Task> {
+  const { task } = pipelineModels(tx);
+  const before = await tx.records(task).get(id);
+  if (!allowed.includes(before.status)) {
+    throw new SellkitError('INVALID_TRANSITION', `task ${id} is ${before.status}`, {
+      model: 'task',
+      id,
+      status: before.status,
+    });
+  }
+  return tx.records(task).update(id, patch as never, { expectedVersion: before.version });
+}
