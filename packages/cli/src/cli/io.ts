@@ -1,0 +1,42 @@
+/** A stream the CLI writes to: process.stdout, process.stderr, or a test double. */
+export interface OutputStream {
+  write(text: string): unknown;
+  /** True when a person is watching (a terminal), so tables and redrawn progress make sense. */
+  readonly isTTY?: boolean;
+  /** Terminal width, when known. */
+  readonly columns?: number;
+}
+
+/**
+ * Everything the CLI touches in the outside world, so commands run the same in a process and
+ * in a test: where to write, which directory relative paths are relative to, the environment.
+ */
+export interface CliIo {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  /** The directory relative paths (`--db`, CSV files) resolve against. */
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The real process's streams, directory and environment. */
+export function processIo(cwd: string = process.cwd()): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, cwd, env: process.env };
+}
+
+/** True when colours may be used on this stream (a terminal, and NO_COLOR not set). */
+export function useColor(io: CliIo, stream: OutputStream): boolean {
+  return stream.isTTY === true && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+}
+
+/**
+ * Makes a closed pipe on stdout (`sellkit report ... | head`) end the process quietly, as Unix
+ * tools do, instead of crashing with a stack trace.
+ */
+export function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`sellkit: cannot write the output: ${error.message}\n`);
+    process.exit(1);
+  });
+}

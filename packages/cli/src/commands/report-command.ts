@@ -1,0 +1,60 @@
+import type { ModuleScope } from '@sellkit/core';
+import { EXIT } from '../cli/errors.js';
+import type { Report } from '../output/report.js';
+import { outputFormat, writeReport } from '../output/write-report.js';
+import type { CommandSpec } from './command.js';
+import { withSession } from './session.js';
+import { DATABASE_OPTIONS, FORMAT_OPTIONS, stringOption } from './shared-options.js';
+
+/** What a report needs besides the scope. */
+export interface ReportInput {
+  readonly tenantId: string;
+  readonly now: Date;
+}
+
+/**
+ * A `sellkit report <name>` command: opens an existing Sellkit database (a missing one is an
+ * error, never created), builds the report with aggregates pushed down to the database, and
+ * prints it as a table, plain text, JSON or CSV.
+ */
+export function reportCommand(definition: {
+  readonly name: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly sections: readonly string[];
+  build(scope: ModuleScope, input: ReportInput): Promise<Report>;
+}): CommandSpec {
+  const command = `report ${definition.name}`;
+  return {
+    path: ['report', definition.name],
+    summary: definition.summary,
+    description: `${definition.description}\nSections: ${definition.sections.join(', ')}.`,
+    positionals: [],
+    options: {
+      ...DATABASE_OPTIONS,
+      ...FORMAT_OPTIONS,
+      section: {
+        type: 'string',
+        valueName: 'id',
+        description: 'Print only this section (with --csv: as a plain table).',
+      },
+    },
+    examples: [
+      `sellkit ${command} --db sellkit-demo.db`,
+      `sellkit ${command} --db crm.db --json > ${definition.name}.json`,
+      `sellkit ${command} --db crm.db --csv --section ${definition.sections[0]}`,
+    ],
+    async run(input) {
+      const format = outputFormat(input.options, input.io);
+      const section = stringOption(input.options, 'section');
+      const report = await withSession(
+        input,
+        command,
+        { require: 'existing', hint: 'run sellkit migrate, sellkit import or sellkit demo first' },
+        ({ admin, tenantId }) => definition.build(admin.scope, { tenantId, now: new Date() }),
+      );
+      writeReport(input.io, report, format, section);
+      return EXIT.ok;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { catalog } from '@sellkit/catalog';
+import {
+  type AnyModel,
+  type Clock,
+  createSellkit,
+  type SellkitContext,
+  type SetupReport,
+  type StorageAdapter,
+} from '@sellkit/core';
+import { customers } from '@sellkit/customers';
+import { pipeline } from '@sellkit/pipeline';
+import { team, teamDirectory } from '@sellkit/team';
+
+/** The actor every CLI command acts as: an administrator of the tenant. */
+export const CLI_ACTOR = { id: 'sellkit-cli', roles: ['admin'], name: 'sellkit command line' };
+
+/** The context of a CLI command in one tenant. */
+export function cliContext(tenantId: string, clock?: Clock): SellkitContext {
+  return { tenantId, actor: CLI_ACTOR, ...(clock ? { clock } : {}) };
+}
+
+/**
+ * The modules every command composes, in one place, so `migrate` creates exactly the tables
+ * that `demo`, `import` and `report` use.
+ */
+export function sellkitModules() {
+  return [
+    catalog(),
+    team(),
+    customers({
+      owners: { exists: (scope, id) => teamDirectory(scope).ownerExists(id) },
+      territories: { exists: (scope, id) => teamDirectory(scope).territoryExists(id) },
+    }),
+    pipeline(),
+  ] as const;
+}
+
+/** Options of {@link composeSellkit}. */
+export interface ComposeOptions {
+  readonly clock?: Clock;
+}
+
+/**
+ * Composes Sellkit the way every CLI command does: catalog, team, customers (owners and
+ * territories checked against the team directory) and pipeline on one storage adapter.
+ * Creating it migrates the storage (tables, columns, indexes).
+ *
+ * @example
+ * ```ts
+ * const crm = await composeSellkit(sqlite({ file: 'crm.db' }));
+ * const admin = crm.as(cliContext('default'));
+ * ```
+ */
+export function composeSellkit(storage: StorageAdapter, options: ComposeOptions = {}) {
+  return createSellkit({
+    storage,
+    modules: sellkitModules(),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+}
+
+/** A composed CLI instance. */
+export type CliSellkit = Awaited<ReturnType<typeof composeSellkit>>;
+
+/**
+ * Plans the migration of `storage` without applying it: composes Sellkit exactly as the
+ * commands do, on an adapter whose `setup` runs as a dry run, and returns the statements.
+ */
+export async function planMigration(storage: StorageAdapter): Promise<SetupReport> {
+  return runSetup(storage, true);
+}
+
+/** Applies the migration (the same composition) and returns the statements applied. */
+export async function applyMigration(storage: StorageAdapter): Promise<SetupReport> {
+  return runSetup(storage, false);
+}
+
+async function runSetup(storage: StorageAdapter, dryRun: boolean): Promise<SetupReport> {
+  const statements: string[] = [];
+  const recording: StorageAdapter = {
+    name: storage.name,
+    async setup(models: readonly AnyModel[]) {
+      const report = await storage.setup(models, { dryRun });
+      statements.push(...report.statements);
+      return report;
+    },
+    forTenant: (tenantId, tenantOptions) => storage.forTenant(tenantId, tenantOptions),
+    // Closing is the caller's business: it owns `storage`.
+    close: async () => {},
+  };
+  await composeSellkit(recording);
+  return { statements };
+}

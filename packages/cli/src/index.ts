@@ -1,0 +1,60 @@
+export { EXIT, formatError, isUsageError, usageError } from './cli/errors.js';
+export type { CliIo, OutputStream } from './cli/io.js';
+export { processIo } from './cli/io.js';
+export { runCli } from './cli/run-cli.js';
+export { runCommandLine } from './cli/run-command-line.js';
+export type {
+  CommandGroup,
+  CommandInput,
+  CommandSpec,
+  OptionSpec,
+  PositionalSpec,
+} from './commands/command.js';
+export { COMMANDS } from './commands/registry.js';
+export type { CliSellkit, ComposeOptions } from './db/compose.js';
+export {
+  applyMigration,
+  CLI_ACTOR,
+  cliContext,
+  composeSellkit,
+  planMigration,
+  sellkitModules,
+} from './db/compose.js';
+export type {
+  DatabaseState,
+  OpenDatabaseOptions,
+  OpenedDatabase,
+} from './db/open-database.js';
+export { createStorageAdapter, inspectDatabase, openDatabase } from './db/open-database.js';
+export type { DatabaseTarget } from './db/target.js';
+export { maskUrl, parseDatabaseTarget } from './db/target.js';
+export type {
+  DemoHost,
+  DemoProgress,
+  DemoSize,
+  DemoTenantReport,
+  GenerateDemoOptions,
+} from './generator/generate-demo-tenant.js';
+export {
+  DEMO_SIZES,
+  generateDemoTenant,
+  ROWS_PER_COMPANY,
+  sizeForRows,
+} from './generator/generate-demo-tenant.js';
+export type { Random } from './generator/random.js';
+export { createRandom } from './generator/random.js';
+export type { DemoCounts } from './generator/write-company.js';
+export type { Progress, ProgressOptions } from './output/progress.js';
+export { createProgress, silentProgress } from './output/progress.js';
+export type {
+  CellValue,
+  ColumnKind,
+  OutputFormat,
+  Report,
+  ReportColumn,
+  ReportSection,
+} from './output/report.js';
+export { outputFormat, writeReport } from './output/write-report.js';
+export { buildCustomersReport } from './reports/customers-report.js';
+export { buildDemoSummary } from './reports/demo-summary.js';
+export { buildPipelineReport } from './reports/pipeline-report.js';
