@@ -1,8 +1,10 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { z } from 'zod';
 import { createTestClock } from '../context/clock.js';
 import { isSellkitError } from '../errors/sellkit-error.js';
 import { field } from '../model/fields.js';
 import { Money } from '../money/money.js';
+import { defineOperator } from '../scoring/operators/define-operator.js';
 import { memory } from '../storage/memory/index.js';
 import { createSellkit } from './create-sellkit.js';
 import { definePlugin } from './definitions.js';
@@ -302,5 +304,23 @@ describe('optimistic concurrency through services', () => {
     );
     expect(await scoped.records.deal.count()).toBe(0);
     expect((await scoped.audit.find()).rows).toHaveLength(0);
+  });
+});
+
+describe('scoring contributions', () => {
+  it('feeds module and plugin operators into one registry, validated at start-up', async () => {
+    const near = defineOperator({
+      name: 'near',
+      accepts: ['number'],
+      value: z.number(),
+      test: (fact: number, value: number) => Math.abs(fact - value) <= 1,
+    });
+    const plugin = definePlugin({ id: 'near-op', scoring: { operators: [near] } });
+    const crm = await createSellkit({ storage: memory(), modules: [deals()], plugins: [plugin] });
+    expect(crm.scoring.hasOperator('near')).toBe(true);
+    const clash = definePlugin({ id: 'near-again', scoring: { operators: [near] } });
+    await expect(
+      createSellkit({ storage: memory(), modules: [deals()], plugins: [plugin, clash] }),
+    ).rejects.toThrow();
   });
 });

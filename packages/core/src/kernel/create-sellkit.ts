@@ -12,6 +12,7 @@ import {
 } from '../events/outbox.js';
 import { deliveryModel, outboxEventModel } from '../events/outbox-models.js';
 import { type AnyModel, extendModel } from '../model/define-model.js';
+import { createScoringRegistry, type ScoringRegistry } from '../scoring/registry.js';
 import { scoringRuleSet } from '../scoring/rule-set-store.js';
 import type { Page } from '../storage/query.js';
 import type { StorageAdapter } from '../storage/storage.js';
@@ -45,7 +46,12 @@ export interface SellkitOptions<
   clock?: Clock;
   /** Where failing event handlers are reported (default `console.error`). */
   onHandlerError?: HandlerErrorReporter;
-  /** Kernel extensions by key, e.g. the scoring registry. */
+  /**
+   * The scoring registry every module's and plugin's `scoring` contributions are added to
+   * (a fresh one by default). Services reach it as `scope.extension('scoring')`.
+   */
+  scoring?: ScoringRegistry;
+  /** Kernel extensions by key. */
   extensions?: Readonly<Record<string, unknown>>;
 }
 
@@ -109,6 +115,8 @@ export interface Sellkit<
   /** Every model as composed (plugin fields merged). */
   readonly models: ExtendedModels<ModelsOf<Modules, Plugins>, ExtensionsOf<Plugins>>;
   readonly storage: StorageAdapter;
+  /** Scoring operators and facts from every module and plugin. */
+  readonly scoring: ScoringRegistry;
   close(): Promise<void>;
 }
 
@@ -235,6 +243,9 @@ export async function createSellkit<
   const resolverModule = modules.find((module) => module.accessResolver);
   const hostResolver = options.access?.resolver;
   const outboxOption = options.outbox ?? false;
+  // Contributions are validated here, so a bad operator or fact fails at start-up.
+  const scoring = options.scoring ?? createScoringRegistry();
+  for (const part of [...modules, ...plugins]) scoring.use(part.scoring);
   const runtime: KernelRuntime = {
     models,
     modules: new Map(modules.map((module) => [module.id, module])),
@@ -253,7 +264,10 @@ export async function createSellkit<
           ? () => true
           : (event) => outboxOption.events.includes(event),
     clock: options.clock ?? systemClock,
-    extensions: new Map(Object.entries(options.extensions ?? {})),
+    extensions: new Map<string, unknown>([
+      ...Object.entries(options.extensions ?? {}),
+      ['scoring', scoring],
+    ]),
   };
   const jobs: [string, ScheduledJob][] = [
     ...modules.flatMap((module) =>
@@ -273,6 +287,7 @@ export async function createSellkit<
     events: bus as unknown as EventBus<EventsOf<Modules>>,
     models: Object.fromEntries(models) as Sellkit<Modules, Plugins>['models'],
     storage: options.storage,
+    scoring,
     close: () => options.storage.close(),
     as(input) {
       const context = validateContext(input);
