@@ -20,11 +20,20 @@ export type { Clock, TestClock } from './context/clock.js';
 export { createTestClock, systemClock } from './context/clock.js';
 export type { Actor, SellkitContext } from './context/context.js';
 export { validateContext } from './context/context.js';
-export type { FieldIssue, SellkitErrorCode, SellkitErrorDetails } from './errors/index.js';
+export type {
+  FieldIssue,
+  IssueList,
+  SellkitErrorCode,
+  SellkitErrorDetails,
+} from './errors/index.js';
 export {
   ERROR_CODES,
   fromZodError,
+  isPlainObject,
   isSellkitError,
+  issueList,
+  notFound,
+  requireObject,
   SellkitError,
   validationError,
 } from './errors/index.js';

@@ -1,8 +1,7 @@
-import { SellkitError, validationError } from '@sellkit/core';
+import { notFound, SellkitError, validationError } from '@sellkit/core';
 import { productKey } from '../products/normalize.js';
 import type { Product } from '../products/product-model.js';
 import { type CatalogContext, catalogModels } from '../shared/context.js';
-import { notFound } from '../shared/issues.js';
 import type { ProductAlias } from './alias-model.js';
 
 /** Aliases, and resolving free text (a name, a SKU or an alias) to a product. */

@@ -1,10 +1,16 @@
 import type { Readable } from 'node:stream';
-import { isCurrencyCode, isSellkitError, Money, readCsv, SellkitError } from '@sellkit/core';
+import {
+  isCurrencyCode,
+  isSellkitError,
+  issueList,
+  Money,
+  readCsv,
+  SellkitError,
+} from '@sellkit/core';
 import { productKey, skuFromName } from '../products/normalize.js';
 import { prepareProductWrite } from '../products/product-input.js';
 import type { Product } from '../products/product-model.js';
 import { type CatalogContext, catalogModels, within } from '../shared/context.js';
-import { issueList } from '../shared/issues.js';
 
 /** Product fields an import can fill, and the CSV column each one reads. */
 export interface ProductColumnMapping {

@@ -1,6 +1,5 @@
-import { Money, SellkitError } from '@sellkit/core';
+import { type IssueList, Money, SellkitError } from '@sellkit/core';
 import { type CatalogContext, catalogModels } from '../shared/context.js';
-import type { IssueList } from '../shared/issues.js';
 import { productKey, skuFromName } from './normalize.js';
 import { DERIVED_PRODUCT_FIELDS, type Product } from './product-model.js';
 

@@ -1,12 +1,14 @@
 import {
   diffRecords,
   type FindQuery,
+  issueList,
+  notFound,
   type Page,
+  requireObject,
   type Where,
   type WriteOptions,
 } from '@sellkit/core';
 import { type CatalogContext, catalogModels, within } from '../shared/context.js';
-import { issueList, notFound, requireObject } from '../shared/issues.js';
 import { type ProductInput, type ProductPatch, prepareProductWrite } from './product-input.js';
 import { DERIVED_PRODUCT_FIELDS, type Product } from './product-model.js';
 

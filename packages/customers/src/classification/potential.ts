@@ -3,13 +3,13 @@ import {
   compileRuleSet,
   defineRuleSet,
   type Explanation,
+  isPlainObject,
   Money,
   type RuleSet,
   type ScoringRegistry,
   SellkitError,
 } from '@sellkit/core';
 import { PURCHASE_POTENTIALS, type PurchasePotential } from '../companies/company-model.js';
-import { isPlainObject } from '../shared/issues.js';
 
 /**
  * Computes purchase potential from a company with a scoring rule set. The rule set reads the

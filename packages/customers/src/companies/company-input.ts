@@ -1,3 +1,4 @@
+import { type IssueList, isPlainObject } from '@sellkit/core';
 import { deriveSizeClass } from '../classification/size-class.js';
 import {
   employerDomain,
@@ -8,7 +9,6 @@ import {
 import { type CustomersContext, models } from '../shared/context.js';
 import { checkDirectory } from '../shared/directory.js';
 import { emailProblem, normalizeEmail, phoneProblem, websiteProblem } from '../shared/formats.js';
-import { type IssueList, isPlainObject } from '../shared/issues.js';
 import { resolveTagNames } from '../tags/resolve-tags.js';
 import type { Company, PurchasePotential, SizeClass } from './company-model.js';
 import { COMPANY_DERIVED_FIELDS, PURCHASE_POTENTIALS, SIZE_CLASSES } from './company-model.js';

@@ -1,3 +1,4 @@
+import type { IssueList } from '@sellkit/core';
 import type { Company } from '../companies/company-model.js';
 import { type CustomersContext, models } from '../shared/context.js';
 import { checkDirectory } from '../shared/directory.js';
@@ -8,7 +9,6 @@ import {
   phoneProblem,
   utcDate,
 } from '../shared/formats.js';
-import type { IssueList } from '../shared/issues.js';
 import { resolveTagNames } from '../tags/resolve-tags.js';
 import { CONTACT_DERIVED_FIELDS, type Contact } from './contact-model.js';
 

@@ -2,12 +2,13 @@ import {
   diffRecords,
   type FindQuery,
   type InferPatch,
+  issueList,
   type Page,
+  requireObject,
   type Where,
   type WriteOptions,
 } from '@sellkit/core';
 import { type CustomersContext, models, within } from '../shared/context.js';
-import { issueList, requireObject } from '../shared/issues.js';
 import { prepareContactWrite } from './contact-input.js';
 import type { Contact, ContactEmployment, ContactInput, ContactPatch } from './contact-model.js';
 

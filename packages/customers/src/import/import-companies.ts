@@ -1,9 +1,9 @@
+import { issueList } from '@sellkit/core';
 import { prepareCompanyWrite } from '../companies/company-input.js';
 import type { Company } from '../companies/company-model.js';
 import { COMPANY_DERIVED_FIELDS } from '../companies/company-model.js';
 import { createCompany, updateCompany } from '../companies/company-service.js';
 import { type CustomersContext, models } from '../shared/context.js';
-import { issueList } from '../shared/issues.js';
 import { countUnknown, type ImportReport, reject } from './import-report.js';
 import { type ColumnSpec, compileMapping, convertCell } from './mapping.js';
 import {

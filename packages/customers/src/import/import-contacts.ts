@@ -1,9 +1,9 @@
+import { issueList } from '@sellkit/core';
 import { prepareContactWrite } from '../contacts/contact-input.js';
 import type { Contact } from '../contacts/contact-model.js';
 import { CONTACT_DERIVED_FIELDS } from '../contacts/contact-model.js';
 import { createContact, updateContact } from '../contacts/contact-service.js';
 import { type CustomersContext, models } from '../shared/context.js';
-import { issueList } from '../shared/issues.js';
 import { type ImportReport, reject } from './import-report.js';
 import { type ColumnSpec, compileMapping, convertCell } from './mapping.js';
 import {

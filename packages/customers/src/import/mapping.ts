@@ -1,13 +1,14 @@
 import {
   type AnyField,
   type AnyModel,
+  isPlainObject,
+  issueList,
   Money,
   SellkitError,
   toDecimal,
   validationError,
 } from '@sellkit/core';
 import { dateProblem } from '../shared/formats.js';
-import { isPlainObject } from '../shared/issues.js';
 
 /** How one field is read from the CSV: a column name, or a column with options. */
 export type ColumnMapping = string | ColumnSpec;
@@ -59,18 +60,14 @@ export function compileMapping(
       issues: [{ path: 'mapping', message: 'must map fields to columns', reason: 'invalid_type' }],
     });
   }
-  const issues: { path: string; message: string; reason: string }[] = [];
+  const issues = issueList();
   const fields: MappedField[] = [];
   const columns = new Set<string>();
   for (const [field, value] of Object.entries(mapping)) {
     const path = `mapping.${field}`;
     const definition = model.fields[field];
     if ((!definition && !pseudo.includes(field)) || forbidden.includes(field)) {
-      issues.push({
-        path,
-        message: `${model.name} has no importable field ${field}`,
-        reason: 'unknown_field',
-      });
+      issues.add(path, `${model.name} has no importable field ${field}`, 'unknown_field');
       continue;
     }
     const spec: ColumnSpec | undefined =
@@ -80,30 +77,18 @@ export function compileMapping(
           ? (value as unknown as ColumnSpec)
           : undefined;
     if (!spec || typeof spec.column !== 'string' || spec.column.length === 0) {
-      issues.push({
-        path,
-        message: 'must be a column name or { column, ... }',
-        reason: 'invalid_type',
-      });
+      issues.add(path, 'must be a column name or { column, ... }', 'invalid_type');
       continue;
     }
     if (definition?.kind === 'money' && !spec.currency && !spec.currencyColumn) {
-      issues.push({
-        path,
-        message: 'money needs currency or currencyColumn',
-        reason: 'missing_currency',
-      });
+      issues.add(path, 'money needs currency or currencyColumn', 'missing_currency');
       continue;
     }
     if (spec.multiplier !== undefined) {
       try {
         toDecimal(spec.multiplier);
       } catch {
-        issues.push({
-          path: `${path}.multiplier`,
-          message: 'must be a decimal',
-          reason: 'invalid_type',
-        });
+        issues.add(`${path}.multiplier`, 'must be a decimal', 'invalid_type');
         continue;
       }
     }
@@ -111,15 +96,7 @@ export function compileMapping(
     if (spec.currencyColumn) columns.add(spec.currencyColumn);
     fields.push({ field, spec, definition });
   }
-  if (issues.length > 0) {
-    throw new SellkitError(
-      'VALIDATION_FAILED',
-      `invalid mapping: ${issues[0]?.path} ${issues[0]?.message}`,
-      {
-        issues,
-      },
-    );
-  }
+  issues.throwIfAny();
   return { fields, columns: [...columns] };
 }
 

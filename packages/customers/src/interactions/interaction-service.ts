@@ -1,8 +1,7 @@
-import { type Page, validationError } from '@sellkit/core';
+import { issueList, notFound, type Page, requireObject, validationError } from '@sellkit/core';
 import { type CustomersContext, models, within, withRetry } from '../shared/context.js';
 import { checkDirectory } from '../shared/directory.js';
 import { dateProblem } from '../shared/formats.js';
-import { issueList, notFound, requireObject } from '../shared/issues.js';
 import { touchCompany, touchContact } from './counters.js';
 import {
   INTERACTION_TYPES,

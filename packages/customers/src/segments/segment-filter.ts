@@ -1,12 +1,12 @@
 import {
   type AnyModel,
+  isPlainObject,
   isSellkitError,
   SellkitError,
   type TenantStorage,
   validationError,
   type Where,
 } from '@sellkit/core';
-import { isPlainObject } from '../shared/issues.js';
 
 const DAY = 86_400_000;
 /** Limits that keep a stored filter from becoming a denial of service. */

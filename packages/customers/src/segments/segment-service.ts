@@ -2,9 +2,12 @@ import type { Writable } from 'node:stream';
 import {
   type AnyModel,
   type FindQuery,
+  isPlainObject,
+  notFound,
   type Page,
   reachIncludes,
   reachWhere,
+  requireObject,
   SellkitError,
   type Where,
 } from '@sellkit/core';
@@ -17,7 +20,6 @@ import {
   pipeLines,
 } from '../export/csv-export.js';
 import { type CustomersContext, models } from '../shared/context.js';
-import { isPlainObject, notFound, requireObject } from '../shared/issues.js';
 import { resolveSegmentFilter, validateFilter } from './segment-filter.js';
 import { SEGMENT_TARGETS, type Segment, type SegmentTarget } from './segment-model.js';
 

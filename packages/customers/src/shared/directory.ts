@@ -1,6 +1,5 @@
-import type { ModuleScope } from '@sellkit/core';
+import type { IssueList, ModuleScope } from '@sellkit/core';
 import type { CustomersContext } from './context.js';
-import type { IssueList } from './issues.js';
 
 /**
  * Checks an owner or territory id against the configured directory and records an issue

@@ -1,6 +1,6 @@
+import type { IssueList } from '@sellkit/core';
 import type { CustomersContext } from '../shared/context.js';
 import { models } from '../shared/context.js';
-import type { IssueList } from '../shared/issues.js';
 
 /** The lookup key of a tag name: trimmed, inner spaces collapsed, lower case. */
 export function tagKey(name: string): string {

@@ -1,8 +1,7 @@
-import { SellkitError, validationError } from '@sellkit/core';
+import { isPlainObject, issueList, notFound, SellkitError, validationError } from '@sellkit/core';
 import { updateCompany } from '../companies/company-service.js';
 import { updateContact } from '../contacts/contact-service.js';
 import { type CustomersContext, models, within } from '../shared/context.js';
-import { isPlainObject, issueList, notFound } from '../shared/issues.js';
 import { resolveTagNames, tagKey } from './resolve-tags.js';
 import type { Tag } from './tag-model.js';
 

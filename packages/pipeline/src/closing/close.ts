@@ -1,4 +1,4 @@
-import { SellkitError, validationError } from '@sellkit/core';
+import { issueList, requireObject, SellkitError, validationError } from '@sellkit/core';
 import { readLines } from '../opportunities/lines.js';
 import { loadForUpdate } from '../opportunities/load-deal.js';
 import {
@@ -12,7 +12,6 @@ import { updateDeal } from '../opportunities/write-deal.js';
 import { closingStage, firstOpenStage, stageOf } from '../pipelines/pipeline-store.js';
 import { recordOutcome } from '../predictive/win-stats.js';
 import { type PipelineContext, today, within, withRetry } from '../shared/context.js';
-import { issueList, requireObject } from '../shared/issues.js';
 import { readStageHistory, recordStageChange } from '../stages/history.js';
 import { cancelOpenTasks, runPlaybook } from '../tasks/playbook.js';
 

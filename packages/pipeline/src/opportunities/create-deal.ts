@@ -1,7 +1,7 @@
 import type { InferCreate } from '@sellkit/core';
+import { issueList, requireObject } from '@sellkit/core';
 import { maybeRoute } from '../scoring/routing.js';
 import { type PipelineContext, pipelineModels, within } from '../shared/context.js';
-import { issueList, requireObject } from '../shared/issues.js';
 import { recordStageChange } from '../stages/history.js';
 import { runPlaybook } from '../tasks/playbook.js';
 import { writeLines } from './lines.js';

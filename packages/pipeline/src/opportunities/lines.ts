@@ -1,7 +1,14 @@
 import { assertPriceCurrency, type CatalogService, type Product } from '@sellkit/catalog';
-import { isSellkitError, Money, SellkitError, type TenantStorage, toDecimal } from '@sellkit/core';
+import {
+  type IssueList,
+  isPlainObject,
+  isSellkitError,
+  Money,
+  SellkitError,
+  type TenantStorage,
+  toDecimal,
+} from '@sellkit/core';
 import type { PipelineContext } from '../shared/context.js';
-import { type IssueList, isPlainObject } from '../shared/issues.js';
 import { type OpportunityLine, opportunityLine } from './line-model.js';
 
 /** One product line as given: a product (by id, or by name, SKU or alias), a quantity and maybe a price. */

@@ -1,9 +1,15 @@
-import { type AnyModel, isSellkitError, Money, SellkitError } from '@sellkit/core';
+import {
+  type AnyModel,
+  type IssueList,
+  isPlainObject,
+  isSellkitError,
+  Money,
+  SellkitError,
+} from '@sellkit/core';
 import type { SalesPipeline } from '../pipelines/pipeline-model.js';
 import { firstOpenStage, pipelineFor, stageOf } from '../pipelines/pipeline-store.js';
 import type { StageDefinition } from '../pipelines/stage-definition.js';
 import type { PipelineContext } from '../shared/context.js';
-import { type IssueList, isPlainObject } from '../shared/issues.js';
 import { type LineInput, type PreparedLine, prepareLines, readLines } from './lines.js';
 import { DERIVED_OPPORTUNITY_FIELDS, type Opportunity } from './opportunity-model.js';
 

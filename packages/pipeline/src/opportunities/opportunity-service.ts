@@ -2,7 +2,9 @@ import {
   diffRecords,
   type Explanation,
   type FindQuery,
+  issueList,
   type Page,
+  requireObject,
   SellkitError,
   type Where,
   type WriteOptions,
@@ -19,7 +21,6 @@ import type { ScorableOpportunity } from '../scoring/facts.js';
 import { maybeRoute } from '../scoring/routing.js';
 import { loadScorer } from '../scoring/scorer.js';
 import { type PipelineContext, pipelineModels, within, withRetry } from '../shared/context.js';
-import { issueList, requireObject } from '../shared/issues.js';
 import { readStageHistory, type StageStay, stageStays } from '../stages/history.js';
 import { type MoveOptions, moveStage } from '../stages/move-stage.js';
 import type { StageChange } from '../stages/stage-change-model.js';

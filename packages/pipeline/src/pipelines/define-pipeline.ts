@@ -1,4 +1,4 @@
-import { isPlainObject, issueList } from '../shared/issues.js';
+import { isPlainObject, issueList } from '@sellkit/core';
 import {
   type DueOffset,
   type PipelineDefinition,

@@ -1,6 +1,5 @@
-import { SellkitError } from '@sellkit/core';
+import { notFound, SellkitError } from '@sellkit/core';
 import { type PipelineContext, pipelineModels } from '../shared/context.js';
-import { notFound } from '../shared/issues.js';
 import { definePipeline } from './define-pipeline.js';
 import type { SalesPipeline } from './pipeline-model.js';
 import { defaultPipeline, findPipeline } from './pipeline-store.js';

@@ -1,5 +1,6 @@
 import {
   createRuleSetStore,
+  isPlainObject,
   type RuleSet,
   SellkitError,
   type StoredRuleSet,
@@ -9,7 +10,6 @@ import { type RebuildReport, rebuildWinModel } from '../predictive/rebuild.js';
 import { featureValues, winProbability } from '../predictive/win-model.js';
 import { loadWinModel } from '../predictive/win-stats.js';
 import { type PipelineContext, pipelineModels } from '../shared/context.js';
-import { isPlainObject } from '../shared/issues.js';
 import { type RescoreOptions, type RescoreProgress, rescoreAll } from './rescore.js';
 import { activeRuleSet, storesRuleSets } from './scorer.js';
 import { type WhatIfOptions, type WhatIfReport, whatIf } from './what-if.js';

@@ -1,4 +1,4 @@
-import { SellkitError } from '@sellkit/core';
+import { issueList, requireObject, SellkitError } from '@sellkit/core';
 import { readLines } from '../opportunities/lines.js';
 import { loadForUpdate } from '../opportunities/load-deal.js';
 import type { OpportunityPatch } from '../opportunities/opportunity-input.js';
@@ -8,7 +8,6 @@ import { updateDeal } from '../opportunities/write-deal.js';
 import { stageOf } from '../pipelines/pipeline-store.js';
 import { maybeRoute } from '../scoring/routing.js';
 import { type PipelineContext, within, withRetry } from '../shared/context.js';
-import { issueList, requireObject } from '../shared/issues.js';
 import { runPlaybook } from '../tasks/playbook.js';
 import { recordStageChange } from './history.js';
 

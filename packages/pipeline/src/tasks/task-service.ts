@@ -1,6 +1,7 @@
 import {
   type FindQuery,
   type Page,
+  requireObject,
   SellkitError,
   validationError,
   type Where,
@@ -8,7 +9,6 @@ import {
 import { scoreDeal } from '../opportunities/write-deal.js';
 import type { ScorableOpportunity } from '../scoring/facts.js';
 import { type PipelineContext, pipelineModels, within } from '../shared/context.js';
-import { requireObject } from '../shared/issues.js';
 import type { Task } from './task-model.js';
 
 /** What creating a task by hand takes. */

@@ -4,6 +4,7 @@ import {
   type InferPatch,
   isSellkitError,
   type ModuleScope,
+  requireObject,
   SellkitError,
   validationError,
   type Where,
@@ -11,7 +12,7 @@ import {
 import type { TeamEvents } from '../events.js';
 import type { ResolvedTeamOptions } from '../options.js';
 import type { Rep } from '../reps/rep-model.js';
-import { requireObject, unknownReference } from '../shared/errors.js';
+import { unknownReference } from '../shared/errors.js';
 import { teamModels } from '../shared/models.js';
 import { createPoolResolver } from './pools.js';
 import { CURSOR_CONFLICT, type SkipReason, type Turn, takeTurn } from './round-robin.js';
@@ -175,7 +176,7 @@ export function createAssignmentEngine(options: ResolvedTeamOptions) {
     assign: AssignOptions,
     strictTerritory: boolean,
   ): Promise<AssignmentInput> {
-    const input = requireObject(raw, '(input)');
+    const input = requireObject(raw, 'an assignment request');
     ownedModel(tx, input.model, 'model');
     const territoryId = input.territoryId;
     if (territoryId !== undefined && territoryId !== null && strictTerritory) {

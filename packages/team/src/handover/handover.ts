@@ -1,7 +1,9 @@
 import {
   type AnyModel,
   type EventMap,
+  isPlainObject,
   type ModuleScope,
+  requireObject,
   validationError,
   type Where,
 } from '@sellkit/core';
@@ -11,7 +13,6 @@ import type { TeamEvents } from '../events.js';
 import type { ResolvedTeamOptions } from '../options.js';
 import { markInactive } from '../reps/deactivate.js';
 import { activeRep, existingRep } from '../reps/rep-checks.js';
-import { requireObject } from '../shared/errors.js';
 import { teamModels } from '../shared/models.js';
 
 /** One model whose open records move, with the caller's definition of "open". */
@@ -59,12 +60,14 @@ function entries(raw: unknown): { model: string; open?: Where }[] {
   }
   return raw.map((item, index) => {
     if (typeof item === 'string') return { model: item };
-    const entry = requireObject(item, `models.${index}`);
-    const open = entry.open;
+    if (!isPlainObject(item)) {
+      throw validationError(`models.${index}`, 'must be a model name or an object', 'invalid_type');
+    }
+    const open = item.open;
     if (open !== undefined && (open === null || typeof open !== 'object')) {
       throw validationError(`models.${index}.open`, 'must be a filter', 'invalid_type');
     }
-    return { model: entry.model as string, ...(open ? { open: open as Where } : {}) };
+    return { model: item.model as string, ...(open ? { open: open as Where } : {}) };
   });
 }
 
@@ -117,7 +120,7 @@ export function createHandoverService(
      * ```
      */
     async handover(input: HandoverOptions): Promise<HandoverReport> {
-      const data = requireObject(input, '(input)');
+      const data = requireObject(input, 'a handover');
       const sweep = entries(data.models);
       return scope.transaction(async (tx) => {
         const from = await existingRep(tx, data.fromRepId, 'fromRepId');

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { type FieldIssue, readCsv, SellkitError, validationError } from '@sellkit/core';
+import { issueList, readCsv, validationError } from '@sellkit/core';
 
 /** A person's stable key: their name, lower-cased, accents dropped, words joined by dashes. */
 export function nameSlug(name: string): string {
@@ -49,7 +49,7 @@ export async function parseSalesTeams(source: string | Readable): Promise<SalesT
   if (!(typeof source === 'string' && source.length > 0) && !readable) {
     throw validationError('source', 'must be a file path or a readable stream', 'invalid_type');
   }
-  const issues: FieldIssue[] = [];
+  const issues = issueList();
   const regions: string[] = [];
   const agents = new Map<string, { name: string; managerSlug: string; region: string }>();
   const managers = new Map<string, { name: string; region: string }>();
@@ -62,11 +62,11 @@ export async function parseSalesTeams(source: string | Readable): Promise<SalesT
     COLUMNS.forEach((column, index) => {
       const value = [agent, manager, region][index] ?? '';
       if (value.length === 0 || value.length > 200 || nameSlug(value) === '') {
-        issues.push({
-          path: `lines.${row.line}.${column}`,
-          message: value.length > 200 ? 'is longer than 200 characters' : 'is empty',
-          reason: value.length > 200 ? 'too_big' : 'missing',
-        });
+        issues.add(
+          `lines.${row.line}.${column}`,
+          value.length > 200 ? 'is longer than 200 characters' : 'is empty',
+          value.length > 200 ? 'too_big' : 'missing',
+        );
         ok = false;
       }
     });
@@ -74,19 +74,11 @@ export async function parseSalesTeams(source: string | Readable): Promise<SalesT
     const agentSlug = nameSlug(agent as string);
     const managerSlug = nameSlug(manager as string);
     if (agentSlug === managerSlug) {
-      issues.push({
-        path: `lines.${row.line}.manager`,
-        message: 'an agent cannot be their own manager',
-        reason: 'cycle',
-      });
+      issues.add(`lines.${row.line}.manager`, 'an agent cannot be their own manager', 'cycle');
       continue;
     }
     if (agents.has(agentSlug)) {
-      issues.push({
-        path: `lines.${row.line}.sales_agent`,
-        message: `${agent} appears twice`,
-        reason: 'duplicate',
-      });
+      issues.add(`lines.${row.line}.sales_agent`, `${agent} appears twice`, 'duplicate');
       continue;
     }
     if (!regions.includes(region as string)) regions.push(region as string);
@@ -96,14 +88,7 @@ export async function parseSalesTeams(source: string | Readable): Promise<SalesT
     }
     teams.set(managerSlug, [...(teams.get(managerSlug) ?? []), agentSlug]);
   }
-  if (issues.length > 0) {
-    const first = issues[0] as FieldIssue;
-    throw new SellkitError(
-      'VALIDATION_FAILED',
-      `${first.path}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`,
-      { issues },
-    );
-  }
+  issues.throwIfAny();
   const people: PlannedPerson[] = [];
   for (const [slug, manager] of managers) {
     const asAgent = agents.get(slug);

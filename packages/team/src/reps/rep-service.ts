@@ -4,8 +4,10 @@ import {
   type InferCreate,
   type InferPatch,
   type ModuleScope,
+  notFound,
   type Page,
   reachIncludes,
+  requireObject,
   SellkitError,
   validationError,
   type WriteOptions,
@@ -19,7 +21,7 @@ import {
 } from '../handover/handover.js';
 import { wouldCycle } from '../hierarchy/tree.js';
 import type { ResolvedTeamOptions } from '../options.js';
-import { notFound, optionsOf, requireId, requireObject } from '../shared/errors.js';
+import { optionsOf, requireId } from '../shared/errors.js';
 import { claimGuard } from '../shared/guard.js';
 import { teamModels } from '../shared/models.js';
 import { markInactive } from './deactivate.js';
@@ -82,7 +84,7 @@ export function createRepService(scope: ModuleScope<TeamEvents>, options: Resolv
      * ```
      */
     async createRep(input: RepInput): Promise<Rep> {
-      const data = requireObject(input, '(input)');
+      const data = requireObject(input, 'a rep', 'rep');
       refuseReadOnly(data, ['id', 'active', 'deactivatedAt'], 'new reps start active');
       const userId = requireId(data.userId, 'userId');
       return scope.transaction(async (tx) => {
@@ -106,12 +108,12 @@ export function createRepService(scope: ModuleScope<TeamEvents>, options: Resolv
 
     /** Changes a rep. A new manager must be active and must not close a reports-to loop. */
     async updateRep(id: string, patch: RepPatch, writeOptions?: WriteOptions): Promise<Rep> {
-      const data = requireObject(patch, '(patch)');
+      const data = requireObject(patch, 'a patch', 'rep');
       refuseReadOnly(data, ['id', 'userId'], 'a rep keeps their user id');
       refuseReadOnly(data, ['active', 'deactivatedAt'], 'use deactivateRep / reactivateRep');
       return scope.transaction(async (tx) => {
         const before = await tx.storage.get(models.rep, id);
-        if (!before) throw notFound('rep', id);
+        if (!before) throw notFound('rep', id, 'id');
         if ('reportsToId' in data) {
           await claimGuard(tx, 'reportsTo');
           await checkReportsTo(tx, id, data.reportsToId);
@@ -157,7 +159,7 @@ export function createRepService(scope: ModuleScope<TeamEvents>, options: Resolv
       const deactivate = optionsOf(given);
       return scope.transaction(async (tx) => {
         const target = await tx.storage.get(models.rep, id);
-        if (!target) throw notFound('rep', id);
+        if (!target) throw notFound('rep', id, 'id');
         if (deactivate.handover) {
           const report = await createHandoverService(tx, options).handover({
             ...deactivate.handover,
@@ -175,7 +177,7 @@ export function createRepService(scope: ModuleScope<TeamEvents>, options: Resolv
     async reactivateRep(id: string): Promise<Rep> {
       return scope.transaction(async (tx) => {
         const target = await tx.storage.get(models.rep, id);
-        if (!target) throw notFound('rep', id);
+        if (!target) throw notFound('rep', id, 'id');
         if (target.active) {
           throw new SellkitError('INVALID_STATE', `rep ${id} is already active`, {
             model: 'rep',

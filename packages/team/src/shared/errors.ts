@@ -1,4 +1,4 @@
-import { SellkitError, validationError } from '@sellkit/core';
+import { type SellkitError, validationError } from '@sellkit/core';
 
 /** `VALIDATION_FAILED` for an id that names no record of `model`. */
 export function unknownReference(path: string, model: string, id: unknown): SellkitError {
@@ -14,29 +14,12 @@ export function inactiveRep(path: string, repId: string): SellkitError {
   });
 }
 
-/** `NOT_FOUND` for a record addressed directly by id. */
-export function notFound(model: string, id: string, path = 'id'): SellkitError {
-  return new SellkitError('NOT_FOUND', `${model} ${id} does not exist`, {
-    model,
-    id,
-    issues: [{ path, message: `no ${model} ${id}`, reason: 'not_found' }],
-  });
-}
-
 /** Throws `VALIDATION_FAILED` unless `value` is a non-empty string id. */
 export function requireId(value: unknown, path: string): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 128) {
     throw validationError(path, 'must be a non-empty id', 'invalid_type');
   }
   return value;
-}
-
-/** Throws `VALIDATION_FAILED` unless `value` is a plain object. */
-export function requireObject(value: unknown, path: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw validationError(path, 'must be an object', 'invalid_type');
-  }
-  return value as Record<string, unknown>;
 }
 
 /**

@@ -4,7 +4,9 @@ import {
   type InferCreate,
   type InferPatch,
   type ModuleScope,
+  notFound,
   type Page,
+  requireObject,
   SellkitError,
   validationError,
   type WriteOptions,
@@ -14,7 +16,7 @@ import type { TeamEvents } from '../events.js';
 import { activeRep, existingRep } from '../reps/rep-checks.js';
 import type { Rep } from '../reps/rep-model.js';
 import { toDate, today } from '../shared/dates.js';
-import { notFound, optionsOf, requireObject, unknownReference } from '../shared/errors.js';
+import { optionsOf, unknownReference } from '../shared/errors.js';
 import { claimGuard } from '../shared/guard.js';
 import { loadAll } from '../shared/load-all.js';
 import { teamModels } from '../shared/models.js';
@@ -77,7 +79,7 @@ export function createTeamService(scope: ModuleScope<TeamEvents>) {
      * ```
      */
     async createTeam(input: SalesTeamInput): Promise<SalesTeam> {
-      const data = requireObject(input, '(input)');
+      const data = requireObject(input, 'a sales team', 'salesTeam');
       return scope.transaction(async (tx) => {
         await checkRefs(tx, data);
         return tx.records(models.salesTeam).create(data as SalesTeamInput);
@@ -90,9 +92,9 @@ export function createTeamService(scope: ModuleScope<TeamEvents>) {
       patch: SalesTeamPatch,
       writeOptions?: WriteOptions,
     ): Promise<SalesTeam> {
-      const data = requireObject(patch, '(patch)');
+      const data = requireObject(patch, 'a patch', 'salesTeam');
       return scope.transaction(async (tx) => {
-        if (!(await tx.storage.get(models.salesTeam, id))) throw notFound('salesTeam', id);
+        if (!(await tx.storage.get(models.salesTeam, id))) throw notFound('salesTeam', id, 'id');
         await checkRefs(tx, data);
         return tx.records(models.salesTeam).update(id, data as SalesTeamPatch, writeOptions);
       });

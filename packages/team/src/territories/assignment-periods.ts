@@ -1,7 +1,9 @@
 import {
   type EventMap,
   type ModuleScope,
+  notFound,
   reachIncludes,
+  requireObject,
   SellkitError,
   validationError,
   type Where,
@@ -11,7 +13,7 @@ import type { TeamEvents } from '../events.js';
 import { activeRep } from '../reps/rep-checks.js';
 import type { Rep } from '../reps/rep-model.js';
 import { covers, periodsOverlap, toDate, today, toOptionalDate } from '../shared/dates.js';
-import { notFound, optionsOf, requireObject, unknownReference } from '../shared/errors.js';
+import { optionsOf, unknownReference } from '../shared/errors.js';
 import { claimGuard } from '../shared/guard.js';
 import { loadAll } from '../shared/load-all.js';
 import { teamModels } from '../shared/models.js';
@@ -119,7 +121,7 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
      * ```
      */
     async assignTerritory(input: TerritoryAssignmentInput): Promise<TerritoryAssignment> {
-      const data = requireObject(input, '(input)');
+      const data = requireObject(input, 'a territory assignment', 'territoryAssignment');
       return scope.transaction(async (tx) => {
         const target = await activeRep(tx, data.repId, 'repId');
         const place = await requireTerritory(tx, data.territoryId);
@@ -134,7 +136,7 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
       id: string,
       patch: { validFrom?: string | Date; validTo?: string | Date | null },
     ): Promise<TerritoryAssignment> {
-      const data = requireObject(patch, '(patch)');
+      const data = requireObject(patch, 'a patch', 'territoryAssignment');
       for (const key of Object.keys(data)) {
         if (key !== 'validFrom' && key !== 'validTo') {
           throw validationError(key, 'only validFrom and validTo can change', 'read_only');
@@ -142,7 +144,7 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
       }
       return scope.transaction(async (tx) => {
         const before = await tx.storage.get(models.territoryAssignment, id);
-        if (!before) throw notFound('territoryAssignment', id);
+        if (!before) throw notFound('territoryAssignment', id, 'id');
         const from = toDate(data.validFrom, 'validFrom', before.validFrom);
         const to =
           data.validTo === undefined ? before.validTo : toOptionalDate(data.validTo, 'validTo');

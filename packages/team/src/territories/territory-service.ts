@@ -4,7 +4,9 @@ import {
   type InferCreate,
   type InferPatch,
   type ModuleScope,
+  notFound,
   type Page,
+  requireObject,
   SellkitError,
   validationError,
   type WriteOptions,
@@ -13,7 +15,7 @@ import { teamDirectory } from '../directory/team-directory.js';
 import type { TeamEvents } from '../events.js';
 import { wouldCycle } from '../hierarchy/tree.js';
 import { activeRep } from '../reps/rep-checks.js';
-import { notFound, optionsOf, requireObject, unknownReference } from '../shared/errors.js';
+import { optionsOf, unknownReference } from '../shared/errors.js';
 import { claimGuard } from '../shared/guard.js';
 import { teamModels } from '../shared/models.js';
 import type { Territory, territory } from './territory-models.js';
@@ -80,7 +82,7 @@ export function createTerritoryService(scope: ModuleScope<TeamEvents>) {
      * ```
      */
     async createTerritory(input: TerritoryInput): Promise<Territory> {
-      const data = requireObject(input, '(input)');
+      const data = requireObject(input, 'a territory', 'territory');
       if ('id' in data) throw validationError('id', 'is assigned by storage', 'read_only');
       return scope.transaction(async (tx) => {
         await checkRefs(tx, null, data);
@@ -94,9 +96,9 @@ export function createTerritoryService(scope: ModuleScope<TeamEvents>) {
       patch: TerritoryPatch,
       writeOptions?: WriteOptions,
     ): Promise<Territory> {
-      const data = requireObject(patch, '(patch)');
+      const data = requireObject(patch, 'a patch', 'territory');
       return scope.transaction(async (tx) => {
-        if (!(await tx.storage.get(models.territory, id))) throw notFound('territory', id);
+        if (!(await tx.storage.get(models.territory, id))) throw notFound('territory', id, 'id');
         await checkRefs(tx, id, data);
         return tx.records(models.territory).update(id, data as TerritoryPatch, writeOptions);
       });
