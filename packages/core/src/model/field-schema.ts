@@ -4,6 +4,8 @@ import { isSellkitError } from '../errors/sellkit-error.js';
 import { isId } from '../ids/ids.js';
 import { Money, toDecimal } from '../money/money.js';
 import type { AnyField } from './fields.js';
+import { type Ctx, describeType, fail, type IssueSink, isPlainObject } from './issue-sink.js';
+import { jsonCheck } from './json-value.js';
 import {
   canonicalDecimal,
   codePointLength,
@@ -19,35 +21,13 @@ import {
  * value comparable with the field (type, scale, enum membership), not bounds, lengths or formats:
  * `{ email: { contains: '@acme' } }` is a fine filter on an e-mail field.
  */
-export type FieldSchemaMode = 'record' | 'filter';
+export type { IssueSink } from './issue-sink.js';
 
-/** What a field check reports problems to: a zod refinement context, or a plain collector. */
-export interface IssueSink {
-  addIssue(issue: {
-    code: 'custom';
-    message: string;
-    params: { reason: string };
-    path?: (string | number)[];
-  }): void;
-}
-type Ctx = IssueSink;
+export type FieldSchemaMode = 'record' | 'filter';
 
 /** Stored money amounts: the storage layout's scale and precision (see layout.ts). */
 const MONEY_SCALE = 4;
 const MONEY_INTEGER_DIGITS = 24 - MONEY_SCALE;
-const JSON_MAX_DEPTH = 64;
-
-function fail(ctx: Ctx, reason: string, message: string, path?: (string | number)[]): never {
-  ctx.addIssue({ code: 'custom', message, params: { reason }, ...(path ? { path } : {}) });
-  return z.NEVER as never;
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (value instanceof Date) return 'Date';
-  return typeof value;
-}
 
 const EMAIL =
   /^[^\s@"<>(),;:\\[\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
@@ -172,12 +152,6 @@ function decimalCheck(definition: AnyField, mode: FieldSchemaMode) {
   };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 function checkMoney(value: unknown, ctx: Ctx): Money {
   let money: Money;
   if (value instanceof Money) {
@@ -225,78 +199,6 @@ function checkTimestamp(value: unknown, ctx: Ctx): Date {
     );
   }
   return fail(ctx, 'invalid_type', 'must be a Date or an ISO-8601 string');
-}
-
-/** A deep copy of a JSON value, or a description of why `value` is not one. */
-function copyJson(value: unknown, depth: number, path: (string | number)[], ctx: Ctx): unknown {
-  if (depth > JSON_MAX_DEPTH) {
-    return fail(
-      ctx,
-      'invalid_json',
-      `nests deeper than ${JSON_MAX_DEPTH} levels (or is circular)`,
-      path,
-    );
-  }
-  if (value === null || typeof value === 'boolean') return value;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return fail(ctx, 'invalid_json', 'must be a finite number', path);
-    return value === 0 ? 0 : value;
-  }
-  if (typeof value === 'string') {
-    if (!isStorableString(value)) {
-      return fail(
-        ctx,
-        'invalid_string',
-        'must not contain NUL characters or lone surrogates',
-        path,
-      );
-    }
-    return value;
-  }
-  if (Array.isArray(value)) {
-    return value.map((item, index) => copyJson(item, depth + 1, [...path, index], ctx));
-  }
-  if (isPlainObject(value)) {
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      const item = value[key];
-      if (item === undefined) continue; // JSON drops undefined members too
-      if (!isStorableString(key)) {
-        return fail(ctx, 'invalid_string', 'keys must not contain NUL characters', path);
-      }
-      // defineProperty: a plain assignment to "__proto__" would change the copy's prototype.
-      Object.defineProperty(copy, key, {
-        value: copyJson(item, depth + 1, [...path, key], ctx),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-    return copy;
-  }
-  return fail(ctx, 'invalid_json', `${describeType(value)} is not a JSON value`, path);
-}
-
-function jsonCheck(definition: AnyField) {
-  const schema = definition.schema;
-  return (value: unknown, ctx: Ctx): unknown => {
-    const copy = copyJson(value, 0, [], ctx);
-    if (!schema) return copy;
-    const parsed = schema.safeParse(copy);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        fail(
-          ctx,
-          issue.code,
-          issue.message,
-          issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
-        );
-      }
-      return z.NEVER;
-    }
-    // The schema may transform; what is stored must still be JSON.
-    return copyJson(parsed.data, 0, [], ctx);
-  };
 }
 
 function textListCheck(definition: AnyField, mode: FieldSchemaMode) {
