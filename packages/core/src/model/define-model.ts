@@ -23,6 +23,17 @@ export type FieldMap = Readonly<Record<string, AnyField>>;
 export interface IndexDefinition {
   fields: readonly string[];
   unique?: boolean;
+  /**
+   * Fields stored in the index after the key fields, so a query or report that reads only
+   * indexed fields never touches the table (a covering index). A money field brings its
+   * currency and amount. Not allowed on unique indexes.
+   *
+   * @example
+   * ```ts
+   * indexes: [{ fields: ['pipelineId', 'stage'], include: ['amount'] }]
+   * ```
+   */
+  include?: readonly string[];
 }
 
 /** How access checks find a record's owner, team and territory. */
@@ -139,7 +150,14 @@ export function defineModel<const Name extends string, const F extends FieldMap>
   }
   checkFields(input.name, input.fields);
   for (const index of input.indexes ?? []) {
-    for (const name of index.fields) {
+    if (index.unique && (index.include?.length ?? 0) > 0) {
+      throw new SellkitError(
+        'CONFIGURATION_INVALID',
+        `model ${input.name}: a unique index cannot include fields (they would join the key)`,
+        { model: input.name },
+      );
+    }
+    for (const name of [...index.fields, ...(index.include ?? [])]) {
       if (!(name in input.fields) && !(SYSTEM_FIELDS as readonly string[]).includes(name)) {
         throw new SellkitError(
           'CONFIGURATION_INVALID',

@@ -46,6 +46,7 @@ export interface ColumnLayout {
 /** An index over columns; every index is per tenant (the tenant column comes first). */
 export interface IndexLayout {
   readonly name: string;
+  /** Key columns, then the columns of included fields (never on unique indexes). */
   readonly columns: readonly string[];
   readonly unique: boolean;
 }
@@ -147,11 +148,22 @@ export function tableLayout(model: AnyModel): TableLayout {
     }
   }
   const byPath = new Map(columns.map((column) => [column.path, column.name]));
+  const moneyPaths = new Set(
+    Object.entries(model.fields)
+      .filter(([, definition]) => definition.kind === 'money')
+      .map(([name]) => name),
+  );
   for (const index of model.indexes) {
     const names = index.fields.map((path) => byPath.get(path) ?? toSnakeCase(path));
+    // Currency before amount: reports group by currency and sum the amount.
+    const included = (index.include ?? []).flatMap((path) =>
+      (moneyPaths.has(path) ? [`${path}.currency`, path] : [path]).map(
+        (part) => byPath.get(part) ?? toSnakeCase(part),
+      ),
+    );
     indexes.push({
       name: `${table}_${names.join('_')}_${index.unique ? 'key' : 'idx'}`,
-      columns: names,
+      columns: [...names, ...included.filter((name) => !names.includes(name))],
       unique: index.unique === true,
     });
   }
