@@ -27,6 +27,7 @@ function racing(inner: StorageAdapter, times: number, target: AnyModel = roundRo
     find: (model, query) => storage.find(model, query),
     count: (model, where) => storage.count(model, where),
     delete: (model, id, options) => storage.delete(model, id, options),
+    updateMany: (model, updates, options) => storage.updateMany(model, updates, options),
     aggregate: (model, query) => storage.aggregate(model, query),
     nextSequenceValue: (name) => storage.nextSequenceValue(name),
     transaction: (work) => storage.transaction((tx) => work(wrap(tx))),

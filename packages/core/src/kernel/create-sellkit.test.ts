@@ -52,6 +52,29 @@ describe('createSellkit: context is the only door', () => {
   });
 });
 
+describe('projected finds', () => {
+  it('select narrows the rows, in types and at run time, and keeps access scoping', async () => {
+    const { crm } = await setup();
+    await crm.as(rep('rep-1')).deals.create({ title: 'Mine' });
+    await crm.as(rep('rep-2')).deals.create({ title: 'Theirs' });
+    const page = await crm.as(rep('rep-1')).records.deal.find({ select: ['title', 'stage'] });
+    expectTypeOf(page.rows[0]).toEqualTypeOf<
+      | {
+          readonly id: string;
+          readonly version: number;
+          title: string;
+          stage: 'open' | 'won' | 'lost';
+        }
+      | undefined
+    >();
+    expect(page.rows).toEqual([
+      { id: expect.any(String), version: 1, title: 'Mine', stage: 'open' },
+    ]);
+    const whole = await crm.as(rep('rep-1')).records.deal.find();
+    expectTypeOf(whole.rows[0]?.ownerId).toEqualTypeOf<string | null | undefined>();
+  });
+});
+
 describe('access', () => {
   it('a rep owns what they create, sees only their own, and cannot touch others', async () => {
     const { crm } = await setup();

@@ -6,6 +6,7 @@ import type {
   AggregateQuery,
   AggregateRow,
   FindQuery,
+  FindResult,
   Page,
   Where,
   WriteOptions,
@@ -26,7 +27,10 @@ export interface RecordService<M extends AnyModel> {
   get(id: string): Promise<InferRecord<M>>;
   /** Like get, but null when missing. */
   maybeGet(id: string): Promise<InferRecord<M> | null>;
-  find(query?: FindQuery<InferRecord<M>>): Promise<Page<InferRecord<M>>>;
+  /** A page of what the actor may read; with `select`, only those fields plus `id` and `version`. */
+  find<const Q extends FindQuery<InferRecord<M>> = FindQuery<InferRecord<M>>>(
+    query?: Q,
+  ): Promise<Page<FindResult<InferRecord<M>, Q>>>;
   count(where?: Where<InferRecord<M>>): Promise<number>;
   aggregate(query: AggregateQuery<InferRecord<M>>): Promise<AggregateRow[]>;
   /** With `expectedVersion`, a stale version is `CONFLICT` and nothing changes. */
@@ -117,13 +121,13 @@ export function createRecordService<M extends AnyModel>(
       return record;
     },
     maybeGet: readable,
-    async find(query = {}) {
+    find: (async (query?: FindQuery<R> | null) => {
       const access = reachWhere(await scope.reach('read', model), model);
       return scope.storage.find(model, {
         ...query,
-        where: scoped(query.where, access),
+        where: scoped(query?.where, access),
       } as FindQuery<R>);
-    },
+    }) as RecordService<M>['find'],
     async count(where) {
       const access = reachWhere(await scope.reach('read', model), model);
       return scope.storage.count(model, scoped(where, access));

@@ -57,6 +57,19 @@ export interface DriverFind {
   /** Always ends with `id`, so the order is total. */
   readonly orderBy: readonly DriverSort[];
   readonly limit: number;
+  /**
+   * When set, rows need only these columns (a driver may return more). Always includes `id`,
+   * `version` and the sort columns.
+   */
+  readonly columns?: readonly string[];
+}
+
+/** One change of `updateMany`: like `update`, without reading the row back. */
+export interface DriverUpdate {
+  readonly id: string;
+  readonly expectedVersion: number;
+  /** Changed columns, `version` and `updated_at` included. */
+  readonly changes: FlatRow;
 }
 
 /** A group key handed to a driver. */
@@ -119,6 +132,16 @@ export interface DriverSession {
     expectedVersion: number,
     changes: FlatRow,
   ): Promise<FlatRow | null>;
+  /**
+   * Optional, for speed: applies several updates (distinct ids) and returns, in order, whether
+   * each was written (false: missing row or other version). The kernel calls it inside a
+   * transaction; drivers without it get one `update` per change.
+   */
+  updateMany?(
+    tenantId: string,
+    table: TableLayout,
+    updates: readonly DriverUpdate[],
+  ): Promise<boolean[]>;
   /** Deletes when the version matches; false when the row is missing or its version differs. */
   delete(
     tenantId: string,

@@ -106,7 +106,8 @@ export function readFlatType(
   throw corrupt(column, value);
 }
 
-function readField(found: FieldInfo, row: FlatRow): unknown {
+/** Reads one field (a money field from its two columns) out of a driver row. */
+export function readField(found: FieldInfo, row: FlatRow): unknown {
   const value = readFlat(found.column, row[found.column.name]);
   if (!found.currency) return value;
   const currency = row[found.currency.name];

@@ -86,7 +86,20 @@ export interface FindQuery<R = Record<string, unknown>> {
   limit?: number;
   /** The `nextCursor` of the previous page. */
   after?: string;
+  /**
+   * Only these fields (plus `id` and `version`) are read and returned: a job that pages
+   * through many records for a few fields reads less and converts less.
+   */
+  select?: readonly (keyof R & string)[];
 }
+
+/** What a find returns for a query: whole records, or the selected fields when it has `select`. */
+export type FindResult<R, Q> = Q extends { readonly select: readonly (infer K extends keyof R)[] }
+  ? Selected<R, K>
+  : R;
+
+/** The fields a projected find returns: the selected ones, `id` and `version`. */
+export type Selected<R, K extends keyof R> = Pick<R, K | Extract<keyof R, 'id' | 'version'>>;
 
 /** A page of records. `nextCursor` is null on the last page. */
 export interface Page<R> {
@@ -153,6 +166,32 @@ export interface WriteOptions {
    * `CONFLICT` and nothing changes.
    */
   expectedVersion?: number;
+}
+
+/** One change of {@link TenantStorage.updateMany}. */
+export interface RecordUpdate<P = Record<string, unknown>> {
+  readonly id: string;
+  readonly patch: P;
+  /** The version the caller read; without it the current version is read and used. */
+  readonly expectedVersion?: number;
+}
+
+/** Options of `updateMany`. */
+export interface UpdateManyOptions {
+  /**
+   * What a stale version or a missing record does: `fail` (default) throws `CONFLICT` or
+   * `NOT_FOUND` and writes nothing; `skip` leaves that record alone, writes the others and
+   * reports it in `skipped`.
+   */
+  onStale?: 'fail' | 'skip';
+}
+
+/** What `updateMany` wrote. */
+export interface UpdateManyResult {
+  /** Records written, with their new version, in input order. */
+  readonly written: readonly { readonly id: string; readonly version: number }[];
+  /** Records left alone (`onStale: 'skip'` only): changed by someone else, or gone. */
+  readonly skipped: readonly { readonly id: string; readonly code: 'CONFLICT' | 'NOT_FOUND' }[];
 }
 
 /** Record type helper for storage calls on a model. */

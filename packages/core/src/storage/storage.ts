@@ -5,7 +5,11 @@ import type {
   AggregateQuery,
   AggregateRow,
   FindQuery,
+  FindResult,
   Page,
+  RecordUpdate,
+  UpdateManyOptions,
+  UpdateManyResult,
   Where,
   WriteOptions,
 } from './query.js';
@@ -29,11 +33,11 @@ export interface TenantStorage {
   get<M extends AnyModel>(model: M, id: string): Promise<InferRecord<M> | null>;
   /** Several records by id, in no particular order; missing ids are left out. */
   getMany<M extends AnyModel>(model: M, ids: readonly string[]): Promise<InferRecord<M>[]>;
-  /** A page of records. */
-  find<M extends AnyModel>(
+  /** A page of records; with `select`, only those fields (plus `id` and `version`). */
+  find<M extends AnyModel, const Q extends FindQuery<InferRecord<M>> = FindQuery<InferRecord<M>>>(
     model: M,
-    query?: FindQuery<InferRecord<M>>,
-  ): Promise<Page<InferRecord<M>>>;
+    query?: Q,
+  ): Promise<Page<FindResult<InferRecord<M>, Q>>>;
   /** How many records match. */
   count<M extends AnyModel>(model: M, where?: Where<InferRecord<M>>): Promise<number>;
   /**
@@ -46,6 +50,25 @@ export interface TenantStorage {
     patch: InferPatch<M>,
     options?: WriteOptions,
   ): Promise<InferRecord<M>>;
+  /**
+   * Changes several records, each with its own patch, in one transaction and without reading
+   * them first: for jobs that rewrite many rows (re-scoring, re-classifying). Every patch is
+   * validated before anything is written; ids must be distinct. An empty patch writes nothing.
+   *
+   * @example
+   * ```ts
+   * const { written, skipped } = await storage.updateMany(
+   *   opportunity,
+   *   page.rows.map((row) => ({ id: row.id, expectedVersion: row.version, patch: { score: 80 } })),
+   *   { onStale: 'skip' },
+   * );
+   * ```
+   */
+  updateMany<M extends AnyModel>(
+    model: M,
+    updates: readonly RecordUpdate<InferPatch<M>>[],
+    options?: UpdateManyOptions,
+  ): Promise<UpdateManyResult>;
   /** Deletes a record (`NOT_FOUND` if missing, `CONFLICT` on a stale `expectedVersion`). */
   delete<M extends AnyModel>(model: M, id: string, options?: WriteOptions): Promise<void>;
   /** Grouped sums, counts, averages, minima and maxima, computed by the engine. */

@@ -12,9 +12,21 @@ import { asStorageError, guard, validationFailure } from './guard.js';
 import type { ModelInfo } from './model-info.js';
 import { planAggregate } from './normalize-aggregate.js';
 import { normalizeWhere } from './normalize-filter.js';
+import { planProjection, unflattenProjected } from './projection.js';
 import type { Page } from './query.js';
 import { checkNotReferenced, checkReferences, ID_CHUNK, type Registry } from './references.js';
 import type { TenantStorage } from './storage.js';
+import { updateMany } from './update-many.js';
+import {
+  atomically,
+  checkExpectedVersion,
+  checkId,
+  isPlainObject,
+  notFound,
+  now,
+  stale,
+  versionOf,
+} from './write-checks.js';
 
 /** What every tenant storage of one adapter shares. */
 export interface StorageState {
@@ -28,12 +40,6 @@ export const MAX_PAGE_SIZE = 10_000;
 const SEQUENCE_NAME = /^[a-z][a-z0-9_.-]{0,63}$/;
 
 type Loose = Record<string, unknown>;
-
-function isPlainObject(value: unknown): value is Loose {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 function resolve(state: StorageState, model: unknown): ModelInfo {
   const name =
@@ -49,71 +55,6 @@ function resolve(state: StorageState, model: unknown): ModelInfo {
     );
   }
   return info;
-}
-
-function now(clock: Clock): Date {
-  const value = clock.now();
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
-    throw new SellkitError('CONFIGURATION_INVALID', 'the clock returned an invalid date');
-  }
-  return new Date(value.getTime());
-}
-
-function checkExpectedVersion(options: unknown): number | undefined {
-  if (options === undefined || options === null) return undefined;
-  if (!isPlainObject(options))
-    throw validationError('options', 'must be an object', 'invalid_type');
-  for (const key of Object.keys(options)) {
-    if (key !== 'expectedVersion')
-      throw validationError(`options.${key}`, `unknown option ${key}`, 'unknown_field');
-  }
-  const expected = options.expectedVersion;
-  if (expected === undefined) return undefined;
-  if (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < 1) {
-    throw validationError('expectedVersion', 'must be a positive integer', 'invalid_type');
-  }
-  return expected;
-}
-
-function stale(
-  info: ModelInfo,
-  id: string,
-  expectedVersion: number,
-  actualVersion: number | null,
-): SellkitError {
-  return new SellkitError(
-    'CONFLICT',
-    `${info.model.name} ${id} was changed by someone else (expected version ${expectedVersion}${actualVersion === null ? '' : `, found ${actualVersion}`})`,
-    { model: info.model.name, id, expectedVersion, actualVersion },
-  );
-}
-
-function notFound(info: ModelInfo, id: string): SellkitError {
-  return new SellkitError('NOT_FOUND', `no ${info.model.name} with id ${id}`, {
-    model: info.model.name,
-    id,
-  });
-}
-
-function versionOf(row: FlatRow): number {
-  const version = Number(row.version);
-  if (!Number.isSafeInteger(version))
-    throw asStorageError(new Error('the driver returned a row without a version'));
-  return version;
-}
-
-function checkId(id: unknown, path = 'id'): string {
-  if (typeof id !== 'string' || id.length > 200)
-    throw validationError(path, 'must be a record id', 'invalid_type');
-  return id;
-}
-
-/** Runs `work` in the session's transaction, opening one when there is none. */
-function atomically<T>(
-  session: DriverSession,
-  work: (session: DriverSession) => Promise<T>,
-): Promise<T> {
-  return guard(() => (session.inTransaction ? work(session) : session.transaction(work)));
 }
 
 /** A {@link TenantStorage} over one driver session (the root connection or a transaction). */
@@ -216,13 +157,14 @@ export function tenantStorage(
       return rows.map((row) => toRecord(info, row));
     },
 
-    async find(model, query) {
+    // One implementation behind the two overloads (whole records, or a projection).
+    find: (async (model: AnyModel, query?: unknown): Promise<Page<Loose>> => {
       const info = resolve(state, model);
       const input: Loose = query === undefined || query === null ? {} : (query as Loose);
       if (!isPlainObject(input))
         throw validationError('', 'a find query must be an object', 'invalid_type');
       for (const key of Object.keys(input)) {
-        if (!['where', 'orderBy', 'limit', 'after'].includes(key)) {
+        if (!['where', 'orderBy', 'limit', 'after', 'select'].includes(key)) {
           throw validationError(key, `unknown query option ${key}`, 'unknown_field', {
             model: info.model.name,
           });
@@ -244,11 +186,17 @@ export function tenantStorage(
       }
       let where = normalizeWhere(info, input.where);
       const plan = planSort(info, input.orderBy);
+      const projection = planProjection(info, input.select, plan.columns);
       if (input.after !== undefined && input.after !== null) {
         where = join('and', [where, keysetFilter(plan, decodeCursor(plan, input.after))]);
       }
       const rows = await guard(() =>
-        session.find(tenantId, info.layout, { where, orderBy: plan.orderBy, limit: limit + 1 }),
+        session.find(tenantId, info.layout, {
+          where,
+          orderBy: plan.orderBy,
+          limit: limit + 1,
+          ...(projection ? { columns: projection.columns } : {}),
+        }),
       );
       const more = rows.length > limit;
       const page = more ? rows.slice(0, limit) : rows;
@@ -257,12 +205,14 @@ export function tenantStorage(
       if (more && last)
         for (const column of plan.columns)
           cursorRow[column.name] = readFlat(column, last[column.name]);
-      const result: Page<InferRecord<typeof model>> = {
-        rows: page.map((row) => toRecord(info, row)),
+      const result: Page<Loose> = {
+        rows: page.map((row) =>
+          projection ? unflattenProjected(projection, row) : unflatten(info, row),
+        ),
         nextCursor: more && last ? encodeCursor(plan, cursorRow) : null,
       };
       return result;
-    },
+    }) as TenantStorage['find'],
 
     async count(model, where) {
       const info = resolve(state, model);
@@ -296,6 +246,16 @@ export function tenantStorage(
         if (!updated) throw stale(info, id, expected ?? version, null);
         return toRecord(info, updated);
       });
+    },
+
+    updateMany(model, updates, options) {
+      const info = resolve(state, model);
+      return updateMany(
+        { registry: state.registry, session, tenantId, clock },
+        info,
+        updates,
+        options,
+      );
     },
 
     async delete(model, id, options) {

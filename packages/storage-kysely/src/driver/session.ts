@@ -15,6 +15,7 @@ import { type TablePlan, TENANT_COLUMN } from '../sql/table-plan.js';
 import { storageError } from './errors.js';
 import type { AnyKysely, DbRow, SqlExecutor } from './executor.js';
 import { savepointOpener } from './savepoints.js';
+import { updateRows } from './update-many.js';
 
 /** What every session of one driver shares. */
 export interface SessionShared {
@@ -234,8 +235,9 @@ export function createSession(
         return sql`${plan.table}.${sql.id(column.name)} ${direction}${dialect.nullsOrder(sort.direction)}`;
       });
       const orderBy = order.length > 0 ? sql` ORDER BY ${sql.join(order)}` : sql``;
+      const subset = query.columns === undefined ? undefined : plan.subset(query.columns);
       const result = await runSql(
-        sql`SELECT ${plan.selectList} FROM ${plan.table} WHERE ${TENANT} = ${tenantId} AND ${filterSql(
+        sql`SELECT ${subset?.selectList ?? plan.selectList} FROM ${plan.table} WHERE ${TENANT} = ${tenantId} AND ${filterSql(
           query.where,
           plan,
           dialect,
@@ -243,7 +245,7 @@ export function createSession(
         'find',
         layout.table,
       );
-      return result.rows.map((row) => plan.decode(row));
+      return result.rows.map((row) => (subset ?? plan).decode(row));
     },
 
     async count(tenantId, layout, where: FilterNode) {
@@ -286,6 +288,14 @@ export function createSession(
         : await run(executor, text, parameters, 'update', layout.table);
       const row = result.rows[0];
       return row === undefined ? null : plan.decode(row);
+    },
+
+    async updateMany(tenantId, layout, updates) {
+      alive();
+      const plan = shared.plan(layout);
+      return updateRows(dialect, plan, tenantId, updates, (text, parameters) =>
+        run(executor, text, parameters, 'updateMany', layout.table),
+      );
     },
 
     async delete(tenantId, layout, id, expectedVersion) {

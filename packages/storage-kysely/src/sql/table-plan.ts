@@ -29,6 +29,15 @@ export interface TablePlan {
   encoderOf(name: string): ((value: unknown) => unknown) | undefined;
   /** Compiled SQL text by statement key, built on first use. */
   text(key: string, build: () => Sql): string;
+  /** The select list and decoder of some columns only (a projected find), cached. */
+  subset(columns: readonly string[]): ColumnSubset;
+}
+
+/** A select list over some of a table's columns, with its decoder. */
+export interface ColumnSubset {
+  readonly key: string;
+  readonly selectList: Sql;
+  decode(row: Record<string, unknown>): Record<string, unknown>;
 }
 
 const TEXT_CACHE_LIMIT = 200;
@@ -43,13 +52,15 @@ export function createTablePlan(
   const table = schema === undefined ? sql.id(layout.table) : sql.id(schema, layout.table);
   const columns = layout.columns;
   const byName = new Map(columns.map((column) => [column.name, column]));
-  const selectList = sql.join(
-    columns.map((column) => {
-      const ref = sql.id(column.name);
-      const read = dialect.readColumn(ref, column);
-      return read === ref ? ref : sql`${read} AS ${ref}`;
-    }),
-  );
+  const selectOf = (list: readonly ColumnLayout[]) =>
+    sql.join(
+      list.map((column) => {
+        const ref = sql.id(column.name);
+        const read = dialect.readColumn(ref, column);
+        return read === ref ? ref : sql`${read} AS ${ref}`;
+      }),
+    );
+  const selectList = selectOf(columns);
   const names = columns.map((column) => column.name);
   const decoders = columns.map((column) => dialect.decoder(column));
   const encoders = columns.map((column) => dialect.encoder(column));
@@ -59,6 +70,27 @@ export function createTablePlan(
     layout.indexes.filter((index) => index.unique).flatMap((index) => index.columns),
   );
   const texts = new Map<string, string>();
+  const subsets = new Map<string, ColumnSubset>();
+  const decoderOf = new Map(columns.map((column, index) => [column.name, decoders[index]]));
+  const makeSubset = (wanted: readonly string[]): ColumnSubset => {
+    const list = columns.filter((column) => wanted.includes(column.name));
+    const listNames = list.map((column) => column.name);
+    const listDecoders = listNames.map(
+      (name) => decoderOf.get(name) as (value: unknown) => unknown,
+    );
+    return {
+      key: listNames.join(','),
+      selectList: selectOf(list),
+      decode(row) {
+        const out: Record<string, unknown> = {};
+        for (let i = 0; i < listNames.length; i++) {
+          const name = listNames[i] as string;
+          out[name] = (listDecoders[i] as (value: unknown) => unknown)(row[name]);
+        }
+        return out;
+      },
+    };
+  };
   return {
     layout,
     table,
@@ -75,6 +107,17 @@ export function createTablePlan(
         out[name] = (decoders[i] as (value: unknown) => unknown)(row[name]);
       }
       return out;
+    },
+    subset(wanted) {
+      const key = [...wanted].sort().join(',');
+      let subset = subsets.get(key);
+      if (subset === undefined) {
+        subset = makeSubset(wanted);
+        // Projections are written in code, so there are few; keep the map bounded anyway.
+        if (subsets.size >= TEXT_CACHE_LIMIT) subsets.clear();
+        subsets.set(key, subset);
+      }
+      return subset;
     },
     text(key, build) {
       let text = texts.get(key);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { StorageAdapter } from '../../storage/storage.js';
 import { aggregateCases } from './cases-aggregate.js';
+import { bulkCases } from './cases-bulk.js';
 import { crudCases } from './cases-crud.js';
 import { filterCases } from './cases-filters.js';
 import { sortPageCases } from './cases-sort-page.js';
@@ -13,7 +14,7 @@ import { testModels } from './models.js';
 /**
  * Registers the storage conformance suite (vitest) for an adapter: one call checks the whole
  * contract (values, validation, filters, sorting, cursors, aggregates, transactions, sequences,
- * references, tenant isolation). Every test uses a fresh random tenant, so several suites may
+ * references, tenant isolation, projections and bulk updates). Every test uses a fresh random tenant, so several suites may
  * share one database.
  *
  * @example
@@ -44,6 +45,7 @@ export function runStorageConformance(
       else await adapter.close();
     });
     crudCases(ctx);
+    bulkCases(ctx);
     valueCases(ctx);
     filterCases(ctx);
     sortPageCases(ctx);
