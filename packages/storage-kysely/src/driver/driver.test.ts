@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { everythingLayout } from '../test-support/models.js';
 import { aggregateSuite } from '../test-support/suites/aggregate-suite.js';
+import { bulkSuite } from '../test-support/suites/bulk-suite.js';
 import type { SuiteContext } from '../test-support/suites/context.js';
 import { crudSuite } from '../test-support/suites/crud-suite.js';
 import { filterSuite } from '../test-support/suites/filter-suite.js';
@@ -27,6 +28,7 @@ for (const target of driverTargets()) {
       },
     };
     crudSuite(context);
+    bulkSuite(context);
     filterSuite(context);
     aggregateSuite(context);
     transactionSuite(context);

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DriverSession, StorageDriver, TableLayout } from '@sellkit/core';
+import type { StorageDriver, TableLayout } from '@sellkit/core';
 import { SellkitError } from '@sellkit/core';
 import { type DatabaseConnection, sql } from 'kysely';
 import type { DialectName, Sql, SqlDialect } from '../dialects/dialect.js';
@@ -17,7 +17,12 @@ import {
 } from './executor.js';
 import { createMutex, type Mutex } from './mutex.js';
 import { exec, savepointOpener } from './savepoints.js';
-import { createSession, type SessionShared, type TransactionOpener } from './session.js';
+import {
+  createSession,
+  type SessionShared,
+  type SqlSession,
+  type TransactionOpener,
+} from './session.js';
 
 /** Options of {@link createKyselyDriver}. */
 export interface KyselyDriverOptions {
@@ -127,9 +132,9 @@ export function createKyselyDriver(options: KyselyDriverOptions): KyselyStorageD
   });
 
   // Sessions bound to a host's transaction by withTransaction(), per async context.
-  const hosted = new AsyncLocalStorage<{ session: DriverSession; open: TransactionOpener }>();
+  const hosted = new AsyncLocalStorage<{ session: SqlSession; open: TransactionOpener }>();
   let hostedUsed = false;
-  const current = (): DriverSession => (hostedUsed ? (hosted.getStore()?.session ?? base) : base);
+  const current = (): SqlSession => (hostedUsed ? (hosted.getStore()?.session ?? base) : base);
   let closed = false;
 
   const driver: KyselyStorageDriver = {
@@ -145,6 +150,7 @@ export function createKyselyDriver(options: KyselyDriverOptions): KyselyStorageD
     count: (tenantId, table, where) => current().count(tenantId, table, where),
     update: (tenantId, table, id, expectedVersion, changes) =>
       current().update(tenantId, table, id, expectedVersion, changes),
+    updateMany: (tenantId, table, updates) => current().updateMany(tenantId, table, updates),
     delete: (tenantId, table, id, expectedVersion) =>
       current().delete(tenantId, table, id, expectedVersion),
     aggregate: (tenantId, table, query) => current().aggregate(tenantId, table, query),

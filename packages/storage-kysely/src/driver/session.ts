@@ -52,6 +52,11 @@ function idSlots(count: number): number {
   return slots;
 }
 
+/** A session of this driver: `updateMany`, optional in the contract, is always there. */
+export type SqlSession = DriverSession & {
+  updateMany: NonNullable<DriverSession['updateMany']>;
+};
+
 /**
  * The driver's one implementation of {@link DriverSession}, bound to an executor (the root
  * connection or pool, or a transaction's connection) and to how it opens transactions.
@@ -65,7 +70,7 @@ export function createSession(
     /** Set once the transaction this session belongs to has ended. */
     readonly life?: { ended: boolean };
   },
-): DriverSession {
+): SqlSession {
   const { dialect } = shared;
   // A session leaked out of its transaction would otherwise write outside any transaction.
   const alive = (): void => {
@@ -169,7 +174,7 @@ export function createSession(
     }
   }
 
-  const session: DriverSession = {
+  const session: SqlSession = {
     get inTransaction() {
       return state.inTransaction;
     },
