@@ -3,7 +3,7 @@
  * open opportunities with the default rule set, and the stage report (count and amount per
  * stage) over them. Prints one JSON line.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { catalog } from '@sellkit/catalog';
@@ -24,6 +24,7 @@ import {
   pipeline,
 } from '@sellkit/pipeline';
 import { sqlite } from '@sellkit/storage-kysely';
+import { rawRescore, scoreChecksum } from './raw-rescore.js';
 
 const OPEN = 100_000;
 const CLOSED = 5_000;
@@ -43,13 +44,17 @@ function random(seed: number) {
 }
 
 const directory = mkdtempSync(join(tmpdir(), 'sellkit-pipeline-bench-'));
+const file = join(directory, 'bench.db');
+const rawFile = join(directory, 'raw.db');
 const clock = createTestClock('2026-03-02T09:00:00Z');
-const crm = await createSellkit({
-  storage: sqlite({ file: join(directory, 'bench.db') }, { synchronous: 'normal' }),
-  modules: [customers(), catalog({ currency: 'USD' }), pipeline()],
-  clock,
-});
-const admin = crm.as({ tenantId: 'bench', actor: { id: 'admin', roles: ['admin'] } });
+const open = () =>
+  createSellkit({
+    storage: sqlite({ file }, { synchronous: 'normal' }),
+    modules: [customers(), catalog({ currency: 'USD' }), pipeline()],
+    clock,
+  });
+let crm = await open();
+let admin = crm.as({ tenantId: 'bench', actor: { id: 'admin', roles: ['admin'] } });
 const defaultPipeline = await admin.pipeline.pipelines.getDefault();
 const openStages = defaultPipeline.stages.filter((stage) => stage.kind === 'open');
 const next = random(42);
@@ -83,15 +88,25 @@ function deal(index: number, status: 'open' | 'won' | 'lost') {
   };
 }
 
-const storage = admin.scope.storage;
 for (let start = 0; start < OPEN + CLOSED; start += CHUNK) {
   const rows = Array.from({ length: CHUNK }, (_, offset) => {
     const index = start + offset;
     return deal(index, index < OPEN ? 'open' : next() < 0.6 ? 'won' : 'lost');
   });
-  await storage.transaction((tx) => tx.insert(opportunity, rows as never));
+  await admin.scope.storage.transaction((tx) => tx.insert(opportunity, rows as never));
 }
 await admin.pipeline.scoring.rebuildWinModel();
+
+// The same unscored deals for the hand-written baseline: closing checkpoints the WAL.
+await crm.close();
+copyFileSync(file, rawFile);
+const registry = createScoringRegistry();
+for (const fact of PIPELINE_FACTS) registry.fact(fact);
+const compiled = compileRuleSet(defaultPriorityRuleSet(), { registry });
+const raw = rawRescore(rawFile, compiled, clock.now());
+crm = await open();
+admin = crm.as({ tenantId: 'bench', actor: { id: 'admin', roles: ['admin'] } });
+const storage = admin.scope.storage;
 
 const cpu = process.cpuUsage();
 const started = performance.now();
@@ -114,9 +129,6 @@ do {
   cursor = page.nextCursor ?? undefined;
 } while (cursor !== undefined);
 const readMs = performance.now() - readStarted;
-const registry = createScoringRegistry();
-for (const fact of PIPELINE_FACTS) registry.fact(fact);
-const compiled = compileRuleSet(defaultPriorityRuleSet(), { registry });
 const scoreStarted = performance.now();
 compiled.scoreMany(
   loaded.map((row) => opportunityFacts(row, null)),
@@ -134,6 +146,7 @@ for (let run = 0; run < 12; run += 1) {
 timings.sort((a, b) => a - b);
 const counted = stages.reduce((total, row) => total + row.count, 0);
 await crm.close();
+const agree = scoreChecksum(file) === scoreChecksum(rawFile);
 rmSync(directory, { recursive: true, force: true });
 
 console.log(
@@ -145,6 +158,10 @@ console.log(
     rescore_written: rescored.changed,
     rescore_100k_ms: Math.round(rescoreMs),
     rescore_cpu_ms: Math.round((rescoreCpu.user + rescoreCpu.system) / 1000),
+    raw_rescore_100k_ms: Math.round(raw.ms),
+    raw_written: raw.written,
+    rescore_vs_raw: Number((rescoreMs / raw.ms).toFixed(2)),
+    results_agree: agree,
     read_100k_ms: Math.round(readMs),
     score_100k_ms: Math.round(scoreMs),
     stage_report_ms: Number((timings[Math.floor(timings.length / 2)] ?? 0).toFixed(2)),

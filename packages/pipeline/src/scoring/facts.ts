@@ -25,6 +25,29 @@ export type ScorableOpportunity = Pick<
   | 'pipelineId'
 > & { readonly amount: Money | null };
 
+/** The fields {@link ScorableOpportunity} names: what a bulk re-score reads of each deal. */
+export const SCORABLE_FIELDS = Object.freeze([
+  'kind',
+  'title',
+  'stage',
+  'status',
+  'probability',
+  'source',
+  'budgetConfirmed',
+  'competitors',
+  'expectedCloseDate',
+  'engageDate',
+  'lastActivityAt',
+  'ownerId',
+  'territoryId',
+  'industry',
+  'primaryProductId',
+  'productIds',
+  'companyId',
+  'pipelineId',
+  'amount',
+] as const) satisfies readonly (keyof ScorableOpportunity)[];
+
 /**
  * The facts a priority rule set is evaluated on:
  *

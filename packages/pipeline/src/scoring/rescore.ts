@@ -1,7 +1,7 @@
-import { isSellkitError, type Where } from '@sellkit/core';
+import type { Where } from '@sellkit/core';
 import type { Opportunity } from '../opportunities/opportunity-model.js';
 import { type PipelineContext, pipelineModels } from '../shared/context.js';
-import type { ScorableOpportunity } from './facts.js';
+import { SCORABLE_FIELDS } from './facts.js';
 import { loadScorer, type ScoreFields } from './scorer.js';
 
 /** Options of `rescoreAll`. */
@@ -28,7 +28,18 @@ function firedRules(
   return explanation ? explanation.reasons.map((reason) => reason.rule).join(',') : '';
 }
 
-function differs(row: Opportunity, fields: ScoreFields): boolean {
+/** What a re-score reads of each deal: the facts, and the stored score to compare with. */
+const RESCORE_FIELDS = [
+  ...SCORABLE_FIELDS,
+  'score',
+  'band',
+  'priority',
+  'scoreExplanation',
+] as const satisfies readonly (keyof Opportunity)[];
+
+type StoredScore = Pick<Opportunity, 'score' | 'band' | 'priority' | 'scoreExplanation'>;
+
+function differs(row: StoredScore, fields: ScoreFields): boolean {
   const before = row.scoreExplanation;
   const after = fields.scoreExplanation;
   return (
@@ -44,9 +55,10 @@ function differs(row: Opportunity, fields: ScoreFields): boolean {
 }
 
 /**
- * Re-scores deals with the active rule set: pages through them with cursors, scores each page
- * with one `scoreMany`, and writes the deals whose score changed in one transaction per page.
- * Scores are derived data, so these writes carry no audit entries.
+ * Re-scores deals with the active rule set: pages through them with cursors (reading only the
+ * fields scoring needs), scores each page with one `scoreMany`, and writes the deals whose
+ * score changed with one `updateMany` per page, in one transaction per page. Scores are
+ * derived data, so these writes carry no audit entries.
  *
  * @example
  * ```ts
@@ -71,26 +83,22 @@ export async function rescoreAll(
     after = await scope.transaction(async (tx) => {
       const page = await tx.records(opportunity).find({
         where,
+        select: RESCORE_FIELDS,
         orderBy: [{ field: 'id', direction: 'asc' }],
         limit: batch,
         ...(after === undefined ? {} : { after }),
       });
-      const scores = scorer.scoreMany(page.rows as ScorableOpportunity[], tx.clock.now());
-      for (const [index, row] of page.rows.entries()) {
+      const scores = scorer.scoreMany(page.rows, tx.clock.now());
+      const updates = page.rows.flatMap((row, index) => {
         const fields = scores[index] as ScoreFields;
-        if (!differs(row, fields)) continue;
-        try {
-          await tx.storage.update(opportunity, row.id, fields as never, {
-            expectedVersion: row.version,
-          });
-          progress.changed += 1;
-        } catch (error) {
-          // Changed meanwhile (engines without row locks): its own write scored it.
-          if (!isSellkitError(error, 'CONFLICT') && !isSellkitError(error, 'NOT_FOUND'))
-            throw error;
-          progress.skipped += 1;
-        }
-      }
+        return differs(row, fields)
+          ? [{ id: row.id, expectedVersion: row.version, patch: fields }]
+          : [];
+      });
+      // A deal changed meanwhile (engines without row locks) was scored by its own write.
+      const result = await tx.storage.updateMany(opportunity, updates, { onStale: 'skip' });
+      progress.changed += result.written.length;
+      progress.skipped += result.skipped.length;
       progress.scored += page.rows.length;
       return page.nextCursor ?? undefined;
     });
