@@ -1,5 +1,6 @@
 import { forbidden, reachIncludes, reachWhere } from '../access/policy.js';
 import { diffRecords } from '../audit/audit.js';
+import { notFound } from '../errors/field-issues.js';
 import { SellkitError } from '../errors/sellkit-error.js';
 import type { AnyModel, InferCreate, InferPatch, InferRecord } from '../model/define-model.js';
 import type {
@@ -113,11 +114,7 @@ export function createRecordService<M extends AnyModel>(
     createMany: createAll,
     async get(id) {
       const record = await readable(id);
-      if (!record)
-        throw new SellkitError('NOT_FOUND', `${model.name} ${id} does not exist`, {
-          model: model.name,
-          id,
-        });
+      if (!record) throw notFound(model.name, id);
       return record;
     },
     maybeGet: readable,
@@ -142,11 +139,7 @@ export function createRecordService<M extends AnyModel>(
     async update(id, patch, options = {}) {
       return scope.transaction(async (tx) => {
         const before = await tx.storage.get(model, id);
-        if (!before)
-          throw new SellkitError('NOT_FOUND', `${model.name} ${id} does not exist`, {
-            model: model.name,
-            id,
-          });
+        if (!before) throw notFound(model.name, id);
         if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
           throw new SellkitError(
             'CONFLICT',
@@ -187,11 +180,7 @@ export function createRecordService<M extends AnyModel>(
     async delete(id, options = {}) {
       await scope.transaction(async (tx) => {
         const before = await tx.storage.get(model, id);
-        if (!before)
-          throw new SellkitError('NOT_FOUND', `${model.name} ${id} does not exist`, {
-            model: model.name,
-            id,
-          });
+        if (!before) throw notFound(model.name, id);
         const reach = await tx.reach('delete', model);
         if (!reachIncludes(reach, model, before))
           throw forbidden(scope.context, model.name, 'delete', id);
