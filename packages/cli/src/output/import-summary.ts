@@ -1,4 +1,5 @@
 import type { CellValue, Report, ReportSection } from './report.js';
+import { defineTables } from './table.js';
 
 /** A rejected row, as every importer reports it. */
 export interface RejectedRow {
@@ -30,6 +31,20 @@ function reasonKey(row: RejectedRow): string {
   return row.reason.replace(/"[^"]*"/g, '"…"');
 }
 
+// Every import table shows the same columns the same way: declared once.
+const table = defineTables({
+  part: { label: 'file' },
+  total: { kind: 'integer', label: 'rows' },
+  created: 'integer',
+  updated: 'integer',
+  unchanged: 'integer',
+  rejected: 'integer',
+  note: { label: 'what' },
+  count: { kind: 'integer', label: 'rows' },
+  rows: 'integer',
+  line: 'integer',
+});
+
 /**
  * The report of an import: one summary row per part, rejection reasons with counts, the
  * rejected rows themselves (all of them in JSON and CSV; the first
@@ -42,26 +57,14 @@ export function importReport(
   parts: readonly ImportPart[],
   humanLimit?: number,
 ): Report {
-  const summary: ReportSection = {
-    id: 'summary',
-    title: 'Rows read and records written',
-    columns: [
-      { key: 'part', label: 'file' },
-      { key: 'total', label: 'rows', kind: 'integer' },
-      { key: 'created', label: 'created', kind: 'integer' },
-      { key: 'updated', label: 'updated', kind: 'integer' },
-      { key: 'unchanged', label: 'unchanged', kind: 'integer' },
-      { key: 'rejected', label: 'rejected', kind: 'integer' },
-    ],
-    rows: parts.map((part) => ({
-      part: part.name,
-      total: part.total,
-      created: part.created,
-      updated: part.updated,
-      unchanged: part.unchanged,
-      rejected: part.rejected.length,
-    })),
-  };
+  const summary = parts.map((part) => ({
+    part: part.name,
+    total: part.total,
+    created: part.created,
+    updated: part.updated,
+    unchanged: part.unchanged,
+    rejected: part.rejected.length,
+  }));
   const reasons = new Map<string, { part: string; reason: string; rows: number }>();
   for (const part of parts) {
     for (const row of part.rejected) {
@@ -80,67 +83,46 @@ export function importReport(
     })),
   );
   const shown = humanLimit === undefined ? allRejected : allRejected.slice(0, humanLimit);
-  const sections: ReportSection[] = [summary];
   const notes = parts.flatMap((part) =>
     Object.entries(part.notes ?? {}).map(([note, count]) => ({ part: part.name, note, count })),
   );
-  if (notes.length > 0) {
-    sections.push({
-      id: 'notes',
-      title: 'Notes',
-      columns: [
-        { key: 'part', label: 'file' },
-        { key: 'note', label: 'what' },
-        { key: 'count', label: 'rows', kind: 'integer' },
-      ],
-      rows: notes,
-    });
-  }
-  sections.push({
-    id: 'rejectionReasons',
-    title: 'Rejected rows by reason',
-    columns: [
-      { key: 'part', label: 'file' },
-      { key: 'reason', label: 'reason' },
-      { key: 'rows', label: 'rows', kind: 'integer' },
-    ],
-    rows: [...reasons.values()].sort((a, b) => b.rows - a.rows),
-    hideWhenEmpty: true,
-  });
-  sections.push({
-    id: 'rejected',
-    title: 'Rejected rows',
-    columns: [
-      { key: 'part', label: 'file' },
-      { key: 'line', label: 'line', kind: 'integer' },
-      { key: 'field', label: 'field' },
-      { key: 'reason', label: 'reason' },
-    ],
-    rows: shown,
-    hideWhenEmpty: true,
-    ...(shown.length < allRejected.length
-      ? {
-          note: `... and ${allRejected.length - shown.length} more (--json or --csv list them all)`,
-        }
-      : {}),
-  });
   const unknown = parts.flatMap((part) =>
     Object.entries(part.unknownValues ?? {}).flatMap(([field, values]) =>
       Object.entries(values).map(([value, rows]) => ({ part: part.name, field, value, rows })),
     ),
   );
+  const hidden = allRejected.length - shown.length;
+  const sections: ReportSection[] = [
+    table(
+      'summary',
+      'Rows read and records written',
+      ['part', 'total', 'created', 'updated', 'unchanged', 'rejected'],
+      summary,
+    ),
+  ];
+  if (notes.length > 0) sections.push(table('notes', 'Notes', ['part', 'note', 'count'], notes));
+  sections.push(
+    table(
+      'rejectionReasons',
+      'Rejected rows by reason',
+      ['part', 'reason', 'rows'],
+      [...reasons.values()].sort((a, b) => b.rows - a.rows),
+      { hideWhenEmpty: true },
+    ),
+    table('rejected', 'Rejected rows', ['part', 'line', 'field', 'reason'], shown, {
+      hideWhenEmpty: true,
+      note: hidden > 0 ? `... and ${hidden} more (--json or --csv list them all)` : undefined,
+    }),
+  );
   if (unknown.length > 0) {
-    sections.push({
-      id: 'unknownValues',
-      title: 'Values outside the known vocabulary (imported as they are; map them with valueMaps)',
-      columns: [
-        { key: 'part', label: 'file' },
-        { key: 'field', label: 'field' },
-        { key: 'value', label: 'value' },
-        { key: 'rows', label: 'rows', kind: 'integer' },
-      ],
-      rows: unknown,
-    });
+    sections.push(
+      table(
+        'unknownValues',
+        'Values outside the known vocabulary (imported as they are; map them with valueMaps)',
+        ['part', 'field', 'value', 'rows'],
+        unknown,
+      ),
+    );
   }
   return { id, title, facts, sections };
 }

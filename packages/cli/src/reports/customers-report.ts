@@ -1,5 +1,6 @@
 import type { ModuleScope } from '@sellkit/core';
-import type { Report, ReportSection } from '../output/report.js';
+import type { Report } from '../output/report.js';
+import { defineTables } from '../output/table.js';
 import { keyText, ownerNames, territoryNames } from './names.js';
 
 const INTERACTION_TYPES = ['call', 'email', 'meeting', 'visit', 'note'] as const;
@@ -7,6 +8,17 @@ const INTERACTION_TYPES = ['call', 'email', 'meeting', 'visit', 'note'] as const
 function monthLabel(date: Date): string {
   return date.toISOString().slice(0, 7);
 }
+
+// How the report's columns look, declared once for all its tables.
+const table = defineTables({
+  companies: 'integer',
+  employees: 'integer',
+  sizeClass: { label: 'size class' },
+  ...Object.fromEntries(
+    INTERACTION_TYPES.map((type) => [type, { kind: 'integer' as const, label: `${type}s` }]),
+  ),
+  total: 'integer',
+});
 
 /**
  * The customers report, every figure an aggregate computed by the storage engine: companies
@@ -20,8 +32,15 @@ export async function buildCustomersReport(
   const company = scope.records(scope.model('company'));
   const contact = scope.records(scope.model('contact'));
   const interaction = scope.records(scope.model('interaction'));
-  const countBy = (field: string) =>
-    company.aggregate({
+  // Companies counted by one field, largest group first: a two-column table. Ids (territories,
+  // reps) are shown by name when `names` is given.
+  const companiesBy = async (
+    id: string,
+    title: string,
+    [key, field]: readonly [string, string],
+    names?: typeof ownerNames,
+  ) => {
+    const groups = await company.aggregate({
       groupBy: [field],
       measures: { companies: { fn: 'count' } },
       orderBy: [
@@ -29,12 +48,34 @@ export async function buildCustomersReport(
         { key: field, direction: 'asc' },
       ],
     });
+    const name = names
+      ? await names(
+          scope,
+          groups.map((row) => String(row[field] ?? '')),
+        )
+      : new Map<string, string>();
+    return table(
+      id,
+      title,
+      [key, 'companies'],
+      groups.map((row) => {
+        const value = row[field];
+        return {
+          [key]: keyText(value === null ? null : (name.get(String(value)) ?? value)),
+          companies: Number(row.companies),
+        };
+      }),
+    );
+  };
   const [companies, contacts, interactions] = await Promise.all([
     company.count(),
     contact.count(),
     interaction.count(),
   ]);
-  const byLifecycle = await countBy('lifecycleStage');
+  const lifecycle = await companiesBy('lifecycle', 'Companies by lifecycle stage', [
+    'stage',
+    'lifecycleStage',
+  ]);
   const byIndustry = await company.aggregate({
     groupBy: ['industry'],
     measures: { companies: { fn: 'count' }, employees: { fn: 'sum', field: 'employees' } },
@@ -43,16 +84,18 @@ export async function buildCustomersReport(
       { key: 'industry', direction: 'asc' },
     ],
   });
-  const bySize = await countBy('sizeClass');
-  const byTerritory = await countBy('territoryId');
-  const byOwner = await countBy('ownerId');
-  const territoryName = await territoryNames(
-    scope,
-    byTerritory.map((row) => String(row.territoryId ?? '')),
+  const sizes = await companiesBy('sizes', 'Companies by size class', ['sizeClass', 'sizeClass']);
+  const territories = await companiesBy(
+    'territories',
+    'Companies by territory',
+    ['territory', 'territoryId'],
+    territoryNames,
   );
-  const ownerName = await ownerNames(
-    scope,
-    byOwner.map((row) => String(row.ownerId ?? '')),
+  const owners = await companiesBy(
+    'owners',
+    'Companies by owner',
+    ['owner', 'ownerId'],
+    ownerNames,
   );
   const since = new Date(
     Date.UTC(options.now.getUTCFullYear() - 1, options.now.getUTCMonth() + 1, 1),
@@ -82,26 +125,13 @@ export async function buildCustomersReport(
     entry.total = Number(entry.total) + count;
   }
 
-  const count = (label: string) => ({ key: 'companies', label, kind: 'integer' as const });
-  const sections: ReportSection[] = [
-    {
-      id: 'lifecycle',
-      title: 'Companies by lifecycle stage',
-      columns: [{ key: 'stage', label: 'stage' }, count('companies')],
-      rows: byLifecycle.map((row) => ({
-        stage: keyText(row.lifecycleStage),
-        companies: Number(row.companies),
-      })),
-    },
-    {
-      id: 'industries',
-      title: 'Companies by industry',
-      columns: [
-        { key: 'industry', label: 'industry' },
-        count('companies'),
-        { key: 'employees', label: 'employees', kind: 'integer' },
-      ],
-      rows: byIndustry.map((row) => ({
+  const sections = [
+    lifecycle,
+    table(
+      'industries',
+      'Companies by industry',
+      ['industry', 'companies', 'employees'],
+      byIndustry.map((row) => ({
         industry: keyText(row.industry),
         companies: Number(row.companies),
         employees:
@@ -109,54 +139,16 @@ export async function buildCustomersReport(
             ? (row.employees as number | null)
             : String(row.employees),
       })),
-    },
-    {
-      id: 'sizes',
-      title: 'Companies by size class',
-      columns: [{ key: 'sizeClass', label: 'size class' }, count('companies')],
-      rows: bySize.map((row) => ({
-        sizeClass: keyText(row.sizeClass),
-        companies: Number(row.companies),
-      })),
-    },
-    {
-      id: 'territories',
-      title: 'Companies by territory',
-      columns: [{ key: 'territory', label: 'territory' }, count('companies')],
-      rows: byTerritory.map((row) => ({
-        territory: keyText(
-          row.territoryId === null
-            ? null
-            : (territoryName.get(String(row.territoryId)) ?? row.territoryId),
-        ),
-        companies: Number(row.companies),
-      })),
-    },
-    {
-      id: 'owners',
-      title: 'Companies by owner',
-      columns: [{ key: 'owner', label: 'owner' }, count('companies')],
-      rows: byOwner.map((row) => ({
-        owner: keyText(
-          row.ownerId === null ? null : (ownerName.get(String(row.ownerId)) ?? row.ownerId),
-        ),
-        companies: Number(row.companies),
-      })),
-    },
-    {
-      id: 'interactionsByMonth',
-      title: 'Interactions per month (last 12 months)',
-      columns: [
-        { key: 'month', label: 'month' },
-        ...INTERACTION_TYPES.map((type) => ({
-          key: type,
-          label: `${type}s`,
-          kind: 'integer' as const,
-        })),
-        { key: 'total', label: 'total', kind: 'integer' },
-      ],
-      rows: [...months.values()],
-    },
+    ),
+    sizes,
+    territories,
+    owners,
+    table(
+      'interactionsByMonth',
+      'Interactions per month (last 12 months)',
+      ['month', ...INTERACTION_TYPES, 'total'],
+      [...months.values()],
+    ),
   ];
   return {
     id: 'customers',

@@ -1,13 +1,30 @@
 import type { ModuleScope, Money } from '@sellkit/core';
 import { upcomingDays } from '@sellkit/customers';
 import type { PipelineService } from '@sellkit/pipeline';
-import type { CellValue, Report, ReportSection } from '../output/report.js';
+import type { Report } from '../output/report.js';
+import { defineTables, type TableRow } from '../output/table.js';
 import { addMoney, byCurrency, moneyText } from './money-rows.js';
 import { ownerNames } from './names.js';
 import { weightedForecast } from './weighted-forecast.js';
 
-type Row = Record<string, CellValue>;
 const DAY = 86_400_000;
+
+// How the summary's columns look, declared once for all its tables.
+const table = defineTables({
+  deals: 'integer',
+  amount: 'amounts',
+  weighted: 'amounts',
+  month: { label: 'close month' },
+  won: 'integer',
+  lost: 'integer',
+  winRate: { kind: 'percent', label: 'win rate' },
+  revenue: { kind: 'amounts', label: 'won revenue' },
+  overdue: 'integer',
+  oldestTask: { label: 'oldest task' },
+  daysLate: { kind: 'integer', label: 'days late' },
+  turns: 'integer',
+  score: 'integer',
+});
 
 interface ScoreReason {
   readonly points: number;
@@ -23,7 +40,7 @@ function why(explanation: unknown): string {
     .join('; ');
 }
 
-async function topReps(scope: ModuleScope, pipeline: PipelineService): Promise<Row[]> {
+async function topReps(scope: ModuleScope, pipeline: PipelineService): Promise<TableRow[]> {
   const rates = (await pipeline.reports.winRates('owner')).filter(
     (row) => row.key !== null && row.won + row.lost >= 3,
   );
@@ -74,7 +91,7 @@ async function overdue(scope: ModuleScope, pipeline: PipelineService, now: Date)
   return { total, rows };
 }
 
-async function birthdays(scope: ModuleScope, now: Date, days: number): Promise<Row[]> {
+async function birthdays(scope: ModuleScope, now: Date, days: number): Promise<TableRow[]> {
   const today = now.toISOString().slice(0, 10);
   const window = upcomingDays(today, days);
   const contacts = await scope.records(scope.model('contact')).find({
@@ -107,7 +124,7 @@ async function birthdays(scope: ModuleScope, now: Date, days: number): Promise<R
     .slice(0, 10);
 }
 
-async function topDeals(scope: ModuleScope, pipeline: PipelineService): Promise<Row[]> {
+async function topDeals(scope: ModuleScope, pipeline: PipelineService): Promise<TableRow[]> {
   const stageNames = new Map<string, string>();
   for (const definition of await pipeline.pipelines.list()) {
     for (const stage of definition.stages)
@@ -156,87 +173,53 @@ export async function buildDemoSummary(
   const reps = await topReps(scope, pipeline);
   const late = await overdue(scope, pipeline, options.now);
   const days = options.birthdayDays ?? 14;
-  const sections: ReportSection[] = [
-    {
-      id: 'pipeline',
-      title: 'Pipeline by stage',
-      columns: [
-        { key: 'stage', label: 'stage' },
-        { key: 'deals', label: 'deals', kind: 'integer' },
-        { key: 'amount', label: 'amount', kind: 'amounts' },
-        { key: 'weighted', label: 'weighted', kind: 'amounts' },
-      ],
-      rows: stages.map((stage) => ({
+  const sections = [
+    table(
+      'pipeline',
+      'Pipeline by stage',
+      ['stage', 'deals', 'amount', 'weighted'],
+      stages.map((stage) => ({
         stage: stage.name,
         deals: stage.count,
         amount: moneyText(stage.amounts),
         weighted: stage.kind === 'open' ? moneyText(weightedByStage.get(stage.stage) ?? []) : null,
       })),
-    },
-    {
-      id: 'forecast',
-      title: 'Weighted forecast by expected close month (open deals)',
-      columns: [
-        { key: 'month', label: 'close month' },
-        { key: 'deals', label: 'deals', kind: 'integer' },
-        { key: 'amount', label: 'amount', kind: 'amounts' },
-        { key: 'weighted', label: 'weighted', kind: 'amounts' },
-      ],
-      rows: forecast.map((month) => ({
+    ),
+    table(
+      'forecast',
+      'Weighted forecast by expected close month (open deals)',
+      ['month', 'deals', 'amount', 'weighted'],
+      forecast.map((month) => ({
         month: month.month < thisMonth ? `${month.month} (past due)` : month.month,
         deals: month.deals,
         amount: moneyText(month.amount),
         weighted: moneyText(month.weighted),
       })),
-    },
-    {
-      id: 'topReps',
-      title: 'Top reps by win rate (at least 3 closed deals)',
-      columns: [
-        { key: 'rep', label: 'rep' },
-        { key: 'won', label: 'won', kind: 'integer' },
-        { key: 'lost', label: 'lost', kind: 'integer' },
-        { key: 'winRate', label: 'win rate', kind: 'percent' },
-        { key: 'revenue', label: 'won revenue', kind: 'amounts' },
-      ],
-      rows: reps,
-    },
-    {
-      id: 'overdueTasks',
-      title: `Overdue tasks by rep (${late.total} in all)`,
-      columns: [
-        { key: 'rep', label: 'rep' },
-        { key: 'overdue', label: 'overdue', kind: 'integer' },
-        { key: 'oldestTask', label: 'oldest task' },
-        { key: 'daysLate', label: 'days late', kind: 'integer' },
-      ],
-      rows: late.rows,
-    },
-    {
-      id: 'birthdays',
-      title: `Upcoming birthdays (next ${days} days)`,
-      columns: [
-        { key: 'date', label: 'date' },
-        { key: 'contact', label: 'contact' },
-        { key: 'company', label: 'company' },
-        { key: 'turns', label: 'turns', kind: 'integer' },
-      ],
-      rows: await birthdays(scope, options.now, days),
-    },
-    {
-      id: 'topDeals',
-      title: 'Top-scored open deals, and why',
-      columns: [
-        { key: 'deal', label: 'deal' },
-        { key: 'owner', label: 'owner' },
-        { key: 'stage', label: 'stage' },
-        { key: 'amount', label: 'amount', kind: 'amounts' },
-        { key: 'score', label: 'score', kind: 'integer' },
-        { key: 'band', label: 'band' },
-        { key: 'why', label: 'why' },
-      ],
-      rows: await topDeals(scope, pipeline),
-    },
+    ),
+    table(
+      'topReps',
+      'Top reps by win rate (at least 3 closed deals)',
+      ['rep', 'won', 'lost', 'winRate', 'revenue'],
+      reps,
+    ),
+    table(
+      'overdueTasks',
+      `Overdue tasks by rep (${late.total} in all)`,
+      ['rep', 'overdue', 'oldestTask', 'daysLate'],
+      late.rows,
+    ),
+    table(
+      'birthdays',
+      `Upcoming birthdays (next ${days} days)`,
+      ['date', 'contact', 'company', 'turns'],
+      await birthdays(scope, options.now, days),
+    ),
+    table(
+      'topDeals',
+      'Top-scored open deals, and why',
+      ['deal', 'owner', 'stage', 'amount', 'score', 'band', 'why'],
+      await topDeals(scope, pipeline),
+    ),
   ];
   const won = await pipeline.reports.wonRevenue();
   return {

@@ -1,13 +1,44 @@
 import type { ModuleScope, Money } from '@sellkit/core';
 import type { PipelineService } from '@sellkit/pipeline';
-import type { CellValue, Report, ReportSection } from '../output/report.js';
+import type { Report } from '../output/report.js';
+import { defineTables, type TableRow } from '../output/table.js';
 import { addMoney, byCurrency, moneyText } from './money-rows.js';
 import { keyText, ownerNames, productNames, territoryNames } from './names.js';
 
-type Row = Record<string, CellValue>;
+// How the report's columns look, declared once for all its tables.
+const table = defineTables({
+  deals: 'integer',
+  amount: 'money',
+  weighted: 'money',
+  probability: { kind: 'integer', label: 'prob. %' },
+  withoutAmount: { kind: 'integer', label: 'no amount' },
+  lines: 'integer',
+  revenue: 'money',
+  won: 'integer',
+  lost: 'integer',
+  winRate: { kind: 'percent', label: 'win rate' },
+});
+
+/** A group of won deals (or of their lines): how many, and the revenue per currency. */
+interface RevenueGroup {
+  count: number;
+  readonly revenue: Map<string, Money>;
+}
+
+function addToGroup(
+  groups: Map<string, RevenueGroup>,
+  key: string,
+  count: unknown,
+  revenue: unknown,
+): void {
+  const group = groups.get(key) ?? { count: 0, revenue: new Map() };
+  group.count += Number(count);
+  addMoney(group.revenue, revenue);
+  groups.set(key, group);
+}
 
 /** One row per currency of a group's totals (a group without amounts still gets one row). */
-function currencyRows(base: Row, totals: readonly Money[], field = 'amount'): Row[] {
+function currencyRows(base: TableRow, totals: readonly Money[], field = 'amount'): TableRow[] {
   if (totals.length === 0) return [{ ...base, [field]: null, currency: null }];
   return totals.map((money) => ({ ...base, [field]: money.toString(), currency: money.currency }));
 }
@@ -29,7 +60,7 @@ async function wonBy(scope: ModuleScope, groupBy: unknown) {
 async function wonByProduct(scope: ModuleScope) {
   const deals = scope.records(scope.model('opportunity'));
   const lines = scope.records(scope.model('opportunityLine'));
-  const totals = new Map<string, { lines: number; revenue: Map<string, Money> }>();
+  const totals = new Map<string, RevenueGroup>();
   let after: string | undefined;
   do {
     const page = await deals.find({
@@ -44,25 +75,33 @@ async function wonByProduct(scope: ModuleScope) {
       groupBy: ['productId', 'amount.currency'],
       measures: { lines: { fn: 'count' }, revenue: { fn: 'sum', field: 'amount' } },
     });
-    for (const group of groups) {
-      const key = String(group.productId);
-      const entry = totals.get(key) ?? { lines: 0, revenue: new Map() };
-      entry.lines += Number(group.lines);
-      addMoney(entry.revenue, group.revenue);
-      totals.set(key, entry);
-    }
+    for (const group of groups)
+      addToGroup(totals, String(group.productId), group.lines, group.revenue);
   } while (after);
   return totals;
 }
 
-function sortByRevenue<T extends { revenue: readonly Money[] }>(rows: T[]): T[] {
-  // Largest first; rows in another currency than the first keep their relative order.
-  return rows.sort((a, b) => {
-    const x = a.revenue[0];
-    const y = b.revenue[0];
-    if (!x || !y) return x ? -1 : y ? 1 : 0;
-    return x.currency === y.currency ? y.compare(x) : x.currency < y.currency ? -1 : 1;
-  });
+/**
+ * Rows of a won-revenue table, `{ [keyField], [countField], revenue, currency }`: largest
+ * revenue first (groups in another currency than the first keep their relative order), one
+ * row per currency of a group.
+ */
+function revenueRows(
+  keyField: string,
+  countField: string,
+  groups: readonly (readonly [string, RevenueGroup])[],
+): TableRow[] {
+  return groups
+    .map(([key, group]) => ({ key, count: group.count, revenue: byCurrency(group.revenue) }))
+    .sort((a, b) => {
+      const x = a.revenue[0];
+      const y = b.revenue[0];
+      if (!x || !y) return x ? -1 : y ? 1 : 0;
+      return x.currency === y.currency ? y.compare(x) : x.currency < y.currency ? -1 : 1;
+    })
+    .flatMap((entry) =>
+      currencyRows({ [keyField]: entry.key, [countField]: entry.count }, entry.revenue, 'revenue'),
+    );
 }
 
 /**
@@ -81,7 +120,7 @@ export async function buildPipelineReport(
     pipeline.reports.wonRevenue(),
   ]);
   // Every pipeline with deals (a tenant may have several: the default and imported ones).
-  const stageRows: Row[] = [];
+  const stageRows: TableRow[] = [];
   const weightedTotal = new Map<string, Money>();
   for (const definition of pipelines) {
     const [stages, weighted] = await Promise.all([
@@ -117,35 +156,20 @@ export async function buildPipelineReport(
     scope,
     territoryGroups.map((group) => String(group.territoryId ?? '')),
   );
-  const territories = new Map<string, { deals: number; revenue: Map<string, Money> }>();
+  const territories = new Map<string, RevenueGroup>();
   for (const group of territoryGroups) {
     const id = group.territoryId === null ? null : String(group.territoryId);
     const key = keyText(id === null ? null : (territoryName.get(id) ?? id));
-    const entry = territories.get(key) ?? { deals: 0, revenue: new Map() };
-    entry.deals += Number(group.deals);
-    addMoney(entry.revenue, group.revenue);
-    territories.set(key, entry);
+    addToGroup(territories, key, group.deals, group.revenue);
   }
-  const territoryRows = sortByRevenue(
-    [...territories].map(([territory, entry]) => ({
-      territory,
-      deals: entry.deals,
-      revenue: byCurrency(entry.revenue),
-    })),
-  ).flatMap((entry) =>
-    currencyRows({ territory: entry.territory, deals: entry.deals }, entry.revenue, 'revenue'),
-  );
+  const territoryRows = revenueRows('territory', 'deals', [...territories]);
 
   const products = await wonByProduct(scope);
   const productName = await productNames(scope, [...products.keys()]);
-  const productRows = sortByRevenue(
-    [...products].map(([id, entry]) => ({
-      product: productName.get(id) ?? id,
-      lines: entry.lines,
-      revenue: byCurrency(entry.revenue),
-    })),
-  ).flatMap((entry) =>
-    currencyRows({ product: entry.product, lines: entry.lines }, entry.revenue, 'revenue'),
+  const productRows = revenueRows(
+    'product',
+    'lines',
+    [...products].map(([id, group]) => [productName.get(id) ?? id, group] as const),
   );
 
   const monthGroups = await wonBy(scope, { field: 'closeDate', bucket: 'month', as: 'month' });
@@ -153,10 +177,10 @@ export async function buildPipelineReport(
     .map((group) => ({
       month: keyText(group.month),
       deals: Number(group.deals),
-      revenue: group.revenue === null ? null : (group.revenue as Money).toString(),
-      currency: group.revenue === null ? null : (group.revenue as Money).currency,
+      revenue: group.revenue as Money | null,
     }))
-    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
+    .flatMap(({ revenue, ...base }) => currencyRows(base, revenue ? [revenue] : [], 'revenue'));
 
   const ownerName = await ownerNames(
     scope,
@@ -172,68 +196,49 @@ export async function buildPipelineReport(
     }))
     .sort((a, b) => b.winRate - a.winRate || b.closed - a.closed || (a.owner < b.owner ? -1 : 1));
 
-  const money = (key: string, label: string) => ({ key, label, kind: 'money' as const });
-  const sections: ReportSection[] = [
-    {
-      id: 'stages',
-      title: 'Deals and amount per stage',
-      columns: [
-        { key: 'pipeline', label: 'pipeline' },
-        { key: 'stage', label: 'stage' },
-        { key: 'deals', label: 'deals', kind: 'integer' },
-        money('amount', 'amount'),
-        money('weighted', 'weighted'),
-        { key: 'currency', label: 'currency' },
-        { key: 'probability', label: 'prob. %', kind: 'integer' },
-        { key: 'kind', label: 'kind' },
-        { key: 'withoutAmount', label: 'no amount', kind: 'integer' },
+  // The won-revenue tables share a shape: what they group by, a count, revenue, currency.
+  const revenueTable = (
+    id: string,
+    title: string,
+    by: readonly [string, string],
+    rows: readonly TableRow[],
+  ) => table(id, title, [...by, 'revenue', 'currency'], rows);
+  const sections = [
+    table(
+      'stages',
+      'Deals and amount per stage',
+      [
+        'pipeline',
+        'stage',
+        'deals',
+        'amount',
+        'weighted',
+        'currency',
+        'probability',
+        'kind',
+        'withoutAmount',
       ],
-      rows: stageRows,
-    },
-    {
-      id: 'wonByTerritory',
-      title: 'Won revenue by territory',
-      columns: [
-        { key: 'territory', label: 'territory' },
-        { key: 'deals', label: 'deals', kind: 'integer' },
-        money('revenue', 'revenue'),
-        { key: 'currency', label: 'currency' },
-      ],
-      rows: territoryRows,
-    },
-    {
-      id: 'wonByProduct',
-      title: 'Won revenue by product (from the lines of won deals)',
-      columns: [
-        { key: 'product', label: 'product' },
-        { key: 'lines', label: 'lines', kind: 'integer' },
-        money('revenue', 'revenue'),
-        { key: 'currency', label: 'currency' },
-      ],
-      rows: productRows,
-    },
-    {
-      id: 'wonByMonth',
-      title: 'Won revenue by close month',
-      columns: [
-        { key: 'month', label: 'month' },
-        { key: 'deals', label: 'deals', kind: 'integer' },
-        money('revenue', 'revenue'),
-        { key: 'currency', label: 'currency' },
-      ],
-      rows: monthRows,
-    },
-    {
-      id: 'winRateByOwner',
-      title: 'Win rate per owner (won / (won + lost))',
-      columns: [
-        { key: 'owner', label: 'owner' },
-        { key: 'won', label: 'won', kind: 'integer' },
-        { key: 'lost', label: 'lost', kind: 'integer' },
-        { key: 'winRate', label: 'win rate', kind: 'percent' },
-      ],
-      rows: ownerRows.map(({ closed: _closed, ...row }) => row),
-    },
+      stageRows,
+    ),
+    revenueTable(
+      'wonByTerritory',
+      'Won revenue by territory',
+      ['territory', 'deals'],
+      territoryRows,
+    ),
+    revenueTable(
+      'wonByProduct',
+      'Won revenue by product (from the lines of won deals)',
+      ['product', 'lines'],
+      productRows,
+    ),
+    revenueTable('wonByMonth', 'Won revenue by close month', ['month', 'deals'], monthRows),
+    table(
+      'winRateByOwner',
+      'Win rate per owner (won / (won + lost))',
+      ['owner', 'won', 'lost', 'winRate'],
+      ownerRows.map(({ closed: _closed, ...row }) => row),
+    ),
   ];
   return {
     id: 'pipeline',
