@@ -37,6 +37,20 @@ export const interactionCounterFields = {
 };
 
 /**
+ * The names of {@link interactionCounterFields}: the interaction log keeps them, so they are
+ * among the derived fields of every record that carries them.
+ */
+export const INTERACTION_COUNTER_FIELDS = [
+  'interactionCount',
+  'callCount',
+  'emailCount',
+  'meetingCount',
+  'visitCount',
+  'noteCount',
+  'lastInteractionAt',
+] as const satisfies readonly (keyof typeof interactionCounterFields)[];
+
+/**
  * A company (account). Access is by owner (`ownerId`, the host's user id of the owning rep)
  * and territory. `nameKey`, `domain` and `phoneKey` are derived for duplicate detection, the
  * counters and `lastInteractionAt` are kept current by the interaction log: services refuse
@@ -96,13 +110,7 @@ export type Company = InferRecord<typeof company>;
 export const COMPANY_DERIVED_FIELDS = [
   'sizeClassSource',
   'purchasePotentialSource',
-  'interactionCount',
-  'callCount',
-  'emailCount',
-  'meetingCount',
-  'visitCount',
-  'noteCount',
-  'lastInteractionAt',
+  ...INTERACTION_COUNTER_FIELDS,
   'nameKey',
   'domain',
   'phoneKey',

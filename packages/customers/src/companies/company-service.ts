@@ -9,6 +9,7 @@ import {
   type WriteOptions,
 } from '@sellkit/core';
 import { type CustomersContext, models, within } from '../shared/context.js';
+import { recordReads } from '../shared/record-reads.js';
 import { prepareCompanyWrite } from './company-input.js';
 import type { Company, CompanyInput, CompanyPatch } from './company-model.js';
 
@@ -120,10 +121,7 @@ export function companyService(ctx: CustomersContext): CompanyService {
   const records = () => scope.records(models(scope).company);
   return {
     create: (input) => createCompany(ctx, input),
-    get: (id) => records().get(id),
-    maybeGet: (id) => records().maybeGet(id),
-    find: (query) => records().find(query),
-    count: (where) => records().count(where),
+    ...recordReads(records),
     update: (id, patch, options) => updateCompany(ctx, id, patch, options),
     delete: (id, options) => records().delete(id, options),
     async subsidiaries(id) {

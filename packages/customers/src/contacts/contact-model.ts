@@ -1,5 +1,8 @@
 import { defineModel, field, type InferCreate, type InferRecord } from '@sellkit/core';
-import { interactionCounterFields } from '../companies/company-model.js';
+import {
+  INTERACTION_COUNTER_FIELDS,
+  interactionCounterFields,
+} from '../companies/company-model.js';
 
 /** How a contact prefers to be reached. */
 export const PREFERRED_CHANNELS = ['email', 'phone', 'sms', 'meeting', 'visit', 'post'] as const;
@@ -43,13 +46,7 @@ export type Contact = InferRecord<typeof contact>;
 /** Fields the services maintain and refuse as input. */
 export const CONTACT_DERIVED_FIELDS = [
   'territoryId',
-  'interactionCount',
-  'callCount',
-  'emailCount',
-  'meetingCount',
-  'visitCount',
-  'noteCount',
-  'lastInteractionAt',
+  ...INTERACTION_COUNTER_FIELDS,
   'birthdayKey',
   'anniversaryKey',
 ] as const;

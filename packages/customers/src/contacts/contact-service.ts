@@ -9,6 +9,7 @@ import {
   type WriteOptions,
 } from '@sellkit/core';
 import { type CustomersContext, models, within } from '../shared/context.js';
+import { recordReads } from '../shared/record-reads.js';
 import { prepareContactWrite } from './contact-input.js';
 import type { Contact, ContactEmployment, ContactInput, ContactPatch } from './contact-model.js';
 
@@ -116,10 +117,7 @@ export function contactService(ctx: CustomersContext): ContactService {
   const records = () => scope.records(models(scope).contact);
   return {
     create: (input) => createContact(ctx, input),
-    get: (id) => records().get(id),
-    maybeGet: (id) => records().maybeGet(id),
-    find: (query) => records().find(query),
-    count: (where) => records().count(where),
+    ...recordReads(records),
     update: (id, patch, options) => updateContact(ctx, id, patch, options),
     moveToCompany: (id, companyId, options = {}) =>
       updateContact(ctx, id, {

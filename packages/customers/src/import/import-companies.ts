@@ -1,11 +1,9 @@
-import { issueList } from '@sellkit/core';
 import { prepareCompanyWrite } from '../companies/company-input.js';
-import type { Company } from '../companies/company-model.js';
 import { COMPANY_DERIVED_FIELDS } from '../companies/company-model.js';
 import { createCompany, updateCompany } from '../companies/company-service.js';
 import { type CustomersContext, models } from '../shared/context.js';
-import { countUnknown, type ImportReport, reject } from './import-report.js';
-import { type ColumnSpec, compileMapping, convertCell } from './mapping.js';
+import { countUnknown, reject } from './import-report.js';
+import { keyedImport } from './keyed-import.js';
 import {
   checkImportOptions,
   type ImportOptions,
@@ -13,7 +11,6 @@ import {
   type PendingRow,
   runImport,
 } from './run-import.js';
-import { sameValue } from './same-value.js';
 
 /**
  * Options of `importCompanies`. The mapping may use every company field (plugin fields
@@ -38,56 +35,6 @@ export const MAVEN_ACCOUNTS_MAPPING = {
   parent: { column: 'subsidiary_of', by: 'externalId' },
 } as const;
 
-async function lookup(
-  ctx: CustomersContext,
-  field: 'externalId' | 'name',
-  values: readonly string[],
-): Promise<Map<string, Company[]>> {
-  const found = new Map<string, Company[]>();
-  const unique = [...new Set(values)];
-  const { company } = models(ctx.scope);
-  for (let start = 0; start < unique.length; start += 500) {
-    const page = await ctx.scope.storage.find(company, {
-      where: { [field]: { in: unique.slice(start, start + 500) } },
-      limit: 10_000,
-    });
-    for (const row of page.rows) {
-      const key = row[field] as string;
-      found.set(key, [...(found.get(key) ?? []), row]);
-    }
-  }
-  return found;
-}
-
-async function upsert(
-  ctx: CustomersContext,
-  row: PendingRow,
-  existing: Company | undefined,
-  defaults: Readonly<Record<string, unknown>>,
-  report: ImportReport,
-): Promise<Company> {
-  if (!existing) {
-    const created = await createCompany(ctx, { ...defaults, ...row.input });
-    report.created += 1;
-    return created;
-  }
-  const issues = issueList();
-  const normalized = await prepareCompanyWrite(ctx, row.input, existing, issues);
-  issues.throwIfAny({ model: 'company', id: existing.id });
-  const patch: Record<string, unknown> = {};
-  for (const key of Object.keys(row.input)) {
-    if (!sameValue((existing as Record<string, unknown>)[key], normalized[key]))
-      patch[key] = row.input[key];
-  }
-  if (Object.keys(patch).length === 0) {
-    report.unchanged += 1;
-    return existing;
-  }
-  const updated = await updateCompany(ctx, existing.id, patch);
-  report.updated += 1;
-  return updated;
-}
-
 /**
  * Imports companies from CSV. Rows with a known external id update their company (or count
  * as unchanged); others create one. See {@link runImport} for batching and dry runs.
@@ -98,54 +45,29 @@ export async function importCompanies(
   rawOptions: CompanyImportOptions,
 ) {
   const options = checkImportOptions(rawOptions);
-  const { company } = models(ctx.scope);
-  const { fields, columns } = compileMapping(
-    company,
-    options.mapping,
-    ['parent'],
-    [...COMPANY_DERIVED_FIELDS, 'parentId'],
-  );
-  const parentSpec: ColumnSpec | undefined = fields.find(
-    (mapped) => mapped.field === 'parent',
-  )?.spec;
-  const by = parentSpec?.by ?? 'externalId';
-  const columnOf = Object.fromEntries(
-    fields.map((mapped) => [
-      mapped.field === 'parent' ? 'parentId' : mapped.field,
-      mapped.spec.column,
-    ]),
-  );
-  const defaults = options.defaults ?? {};
+  const keyed = keyedImport(options, {
+    model: models(ctx.scope).company,
+    reference: { field: 'parent', idField: 'parentId' },
+    derivedFields: COMPANY_DERIVED_FIELDS,
+    create: createCompany,
+    update: updateCompany,
+    normalize: prepareCompanyWrite,
+  });
+  const { by, columnOf } = keyed;
   return runImport(ctx, source, options, {
-    columns,
+    columns: keyed.columns,
     columnOf,
     convert(values, line, report) {
-      const input: Record<string, unknown> = {};
-      let ref: string | null = null;
-      for (const mapped of fields) {
-        const value = convertCell(mapped, values, options.valueMaps);
-        if (value === undefined) continue;
-        if (mapped.field === 'parent') ref = String(value);
-        else input[mapped.field] = value;
-      }
-      if (typeof input.industry === 'string') {
-        const industry = input.industry.trim().toLowerCase();
+      const row = keyed.convert(values, line);
+      if (typeof row.input.industry === 'string') {
+        const industry = row.input.industry.trim().toLowerCase();
         if (!ctx.options.industries.has(industry)) countUnknown(report, 'industry', industry);
       }
-      const key = typeof input.externalId === 'string' ? input.externalId : null;
-      return { line, input, key, ref };
+      return row;
     },
     async write(inner, rows, report, final) {
-      const existing = await lookup(
-        inner,
-        'externalId',
-        rows.flatMap((row) => (row.key ? [row.key] : [])),
-      );
-      const parents = await lookup(
-        inner,
-        by,
-        rows.flatMap((row) => (row.ref ? [row.ref] : [])),
-      );
+      const existing = await keyed.existing(inner, rows);
+      const parents = await keyed.references(inner, rows);
       const deferred: PendingRow[] = [];
       const pendingKeys = new Set(rows.flatMap((row) => (row.key ? [row.key] : [])));
       for (const row of rows) {
@@ -153,12 +75,11 @@ export async function importCompanies(
         if (row.ref !== null) {
           const matches = parents.get(row.ref) ?? [];
           if (matches.length > 1) {
-            report.rejected.push({
-              line: row.line,
-              field: 'parent',
-              column: parentSpec?.column ?? null,
-              reason: `parent "${row.ref}" matches ${matches.length} companies`,
-            });
+            keyed.rejectReference(
+              report,
+              row,
+              `parent "${row.ref}" matches ${matches.length} companies`,
+            );
             continue;
           }
           const parent = matches[0];
@@ -168,27 +89,19 @@ export async function importCompanies(
               continue;
             }
             const cycle = row.ref === row.key || pendingKeys.has(row.ref);
-            report.rejected.push({
-              line: row.line,
-              field: 'parent',
-              column: parentSpec?.column ?? null,
-              reason: cycle
+            keyed.rejectReference(
+              report,
+              row,
+              cycle
                 ? `parent "${row.ref}" is part of a cycle`
                 : `parent "${row.ref}" does not exist`,
-            });
+            );
             continue;
           }
           input.parentId = parent.id;
         }
         try {
-          const written = await upsert(
-            inner,
-            { ...row, input },
-            row.key ? existing.get(row.key)?.[0] : undefined,
-            defaults,
-            report,
-          );
-          if (row.key) existing.set(row.key, [written]);
+          const written = await keyed.upsert(inner, row, input, existing, report);
           // Later rows of this batch may name this company as their parent.
           const name = (by === 'externalId' ? written.externalId : written.name) as string | null;
           if (name !== null) parents.set(name, [written]);

@@ -23,6 +23,7 @@ import { wouldCycle } from '../hierarchy/tree.js';
 import type { ResolvedTeamOptions } from '../options.js';
 import { optionsOf, requireId } from '../shared/errors.js';
 import { claimGuard } from '../shared/guard.js';
+import { listByName } from '../shared/list-by-name.js';
 import { teamModels } from '../shared/models.js';
 import { markInactive } from './deactivate.js';
 import { activeRep, guardOwnEntry } from './rep-checks.js';
@@ -133,12 +134,8 @@ export function createRepService(scope: ModuleScope<TeamEvents>, options: Resolv
     },
 
     /** A page of the reps the actor may read (by name unless told otherwise). */
-    async listReps(page?: FindQuery<Rep>): Promise<Page<Rep>> {
-      const query = optionsOf(page, 'query');
-      return scope.records(models.rep).find({
-        ...query,
-        orderBy: query.orderBy ?? [{ field: 'name', direction: 'asc' }],
-      });
+    listReps(page?: FindQuery<Rep>): Promise<Page<Rep>> {
+      return listByName(scope, models.rep, page);
     },
 
     /**

@@ -4,9 +4,7 @@ import {
   type InferCreate,
   type InferPatch,
   type ModuleScope,
-  notFound,
   type Page,
-  requireObject,
   SellkitError,
   validationError,
   type WriteOptions,
@@ -15,9 +13,11 @@ import { teamDirectory } from '../directory/team-directory.js';
 import type { TeamEvents } from '../events.js';
 import { activeRep, existingRep } from '../reps/rep-checks.js';
 import type { Rep } from '../reps/rep-model.js';
+import { checkedWrites } from '../shared/checked-writes.js';
 import { toDate, today } from '../shared/dates.js';
 import { optionsOf, unknownReference } from '../shared/errors.js';
 import { claimGuard } from '../shared/guard.js';
+import { listByName } from '../shared/list-by-name.js';
 import { loadAll } from '../shared/load-all.js';
 import { teamModels } from '../shared/models.js';
 import type { SalesTeam, salesTeam, TeamMember } from './team-models.js';
@@ -68,6 +68,11 @@ export function createTeamService(scope: ModuleScope<TeamEvents>) {
     return page.rows[0] ?? null;
   }
 
+  const teams = checkedWrites(scope, models.salesTeam, {
+    what: 'a sales team',
+    check: (tx, _id, data) => checkRefs(tx, data),
+  });
+
   return {
     /**
      * Creates a sales team. The manager must be an active rep; `territoryId` makes the team
@@ -78,38 +83,21 @@ export function createTeamService(scope: ModuleScope<TeamEvents>) {
      * const west = await team.createTeam({ name: 'West inside sales', managerRepId: celia.id });
      * ```
      */
-    async createTeam(input: SalesTeamInput): Promise<SalesTeam> {
-      const data = requireObject(input, 'a sales team', 'salesTeam');
-      return scope.transaction(async (tx) => {
-        await checkRefs(tx, data);
-        return tx.records(models.salesTeam).create(data as SalesTeamInput);
-      });
+    createTeam(input: SalesTeamInput): Promise<SalesTeam> {
+      return teams.create(input);
     },
 
     /** Changes a team (name, manager, territory...). */
-    async updateTeam(
-      id: string,
-      patch: SalesTeamPatch,
-      writeOptions?: WriteOptions,
-    ): Promise<SalesTeam> {
-      const data = requireObject(patch, 'a patch', 'salesTeam');
-      return scope.transaction(async (tx) => {
-        if (!(await tx.storage.get(models.salesTeam, id))) throw notFound('salesTeam', id, 'id');
-        await checkRefs(tx, data);
-        return tx.records(models.salesTeam).update(id, data as SalesTeamPatch, writeOptions);
-      });
+    updateTeam(id: string, patch: SalesTeamPatch, writeOptions?: WriteOptions): Promise<SalesTeam> {
+      return teams.update(id, patch, writeOptions);
     },
 
     /** A team by id. */
     getTeam: (id: string): Promise<SalesTeam> => scope.records(models.salesTeam).get(id),
 
     /** A page of teams, by name. */
-    async listTeams(page?: FindQuery<SalesTeam>): Promise<Page<SalesTeam>> {
-      const query = optionsOf(page, 'query');
-      return scope.records(models.salesTeam).find({
-        ...query,
-        orderBy: query.orderBy ?? [{ field: 'name', direction: 'asc' }],
-      });
+    listTeams(page?: FindQuery<SalesTeam>): Promise<Page<SalesTeam>> {
+      return listByName(scope, models.salesTeam, page);
     },
 
     /**

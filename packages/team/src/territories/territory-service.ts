@@ -4,9 +4,7 @@ import {
   type InferCreate,
   type InferPatch,
   type ModuleScope,
-  notFound,
   type Page,
-  requireObject,
   SellkitError,
   validationError,
   type WriteOptions,
@@ -15,8 +13,10 @@ import { teamDirectory } from '../directory/team-directory.js';
 import type { TeamEvents } from '../events.js';
 import { wouldCycle } from '../hierarchy/tree.js';
 import { activeRep } from '../reps/rep-checks.js';
-import { optionsOf, unknownReference } from '../shared/errors.js';
+import { checkedWrites } from '../shared/checked-writes.js';
+import { unknownReference } from '../shared/errors.js';
 import { claimGuard } from '../shared/guard.js';
+import { listByName } from '../shared/list-by-name.js';
 import { teamModels } from '../shared/models.js';
 import type { Territory, territory } from './territory-models.js';
 
@@ -71,6 +71,14 @@ export function createTerritoryService(scope: ModuleScope<TeamEvents>) {
     }
   }
 
+  const territories = checkedWrites(scope, models.territory, {
+    what: 'a territory',
+    checkCreate(data) {
+      if ('id' in data) throw validationError('id', 'is assigned by storage', 'read_only');
+    },
+    check: checkRefs,
+  });
+
   return {
     /**
      * Creates a territory, under `parentId` if given.
@@ -81,39 +89,25 @@ export function createTerritoryService(scope: ModuleScope<TeamEvents>) {
      * const dach = await team.createTerritory({ name: 'DACH', code: 'DACH', parentId: emea.id });
      * ```
      */
-    async createTerritory(input: TerritoryInput): Promise<Territory> {
-      const data = requireObject(input, 'a territory', 'territory');
-      if ('id' in data) throw validationError('id', 'is assigned by storage', 'read_only');
-      return scope.transaction(async (tx) => {
-        await checkRefs(tx, null, data);
-        return tx.records(models.territory).create(data as TerritoryInput);
-      });
+    createTerritory(input: TerritoryInput): Promise<Territory> {
+      return territories.create(input);
     },
 
     /** Changes a territory; moving it under one of its own descendants is refused. */
-    async updateTerritory(
+    updateTerritory(
       id: string,
       patch: TerritoryPatch,
       writeOptions?: WriteOptions,
     ): Promise<Territory> {
-      const data = requireObject(patch, 'a patch', 'territory');
-      return scope.transaction(async (tx) => {
-        if (!(await tx.storage.get(models.territory, id))) throw notFound('territory', id, 'id');
-        await checkRefs(tx, id, data);
-        return tx.records(models.territory).update(id, data as TerritoryPatch, writeOptions);
-      });
+      return territories.update(id, patch, writeOptions);
     },
 
     /** A territory by id. */
     getTerritory: (id: string): Promise<Territory> => scope.records(models.territory).get(id),
 
     /** A page of territories, by name. */
-    async listTerritories(page?: FindQuery<Territory>): Promise<Page<Territory>> {
-      const query = optionsOf(page, 'query');
-      return scope.records(models.territory).find({
-        ...query,
-        orderBy: query.orderBy ?? [{ field: 'name', direction: 'asc' }],
-      });
+    listTerritories(page?: FindQuery<Territory>): Promise<Page<Territory>> {
+      return listByName(scope, models.territory, page);
     },
 
     /** The territories above one, nearest first. */
