@@ -1,6 +1,5 @@
-import { memory } from '@sellkit/core';
-import { sqlite } from '@sellkit/storage-kysely';
+import { forEachAdapter } from './test-support/adapters.js';
 import { mavenSuite } from './test-support/maven.suite.js';
 
-mavenSuite('memory', () => memory(), false);
-mavenSuite('sqlite', () => sqlite({ memory: true }), true);
+// The import is checked with and without the team module; SQL adapters take the fuller one.
+forEachAdapter((name, factory) => mavenSuite(name, factory, name !== 'memory'));

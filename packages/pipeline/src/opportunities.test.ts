@@ -1,4 +1,4 @@
-import { ADAPTERS } from './test-support/harness.js';
+import { forEachAdapter } from './test-support/adapters.js';
 import { opportunitiesSuite } from './test-support/opportunities.suite.js';
 
-for (const adapter of ADAPTERS) opportunitiesSuite(adapter.name, adapter.create);
+forEachAdapter(opportunitiesSuite);

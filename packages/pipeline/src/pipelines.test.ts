@@ -1,4 +1,4 @@
-import { ADAPTERS } from './test-support/harness.js';
+import { forEachAdapter } from './test-support/adapters.js';
 import { pipelinesSuite } from './test-support/pipelines.suite.js';
 
-for (const adapter of ADAPTERS) pipelinesSuite(adapter.name, adapter.create);
+forEachAdapter(pipelinesSuite);

@@ -1,4 +1,4 @@
-import { ADAPTERS } from './test-support/harness.js';
+import { forEachAdapter } from './test-support/adapters.js';
 import { reportsSuite } from './test-support/reports.suite.js';
 
-for (const adapter of ADAPTERS) reportsSuite(adapter.name, adapter.create);
+forEachAdapter(reportsSuite);

@@ -1,4 +1,4 @@
-import { ADAPTERS } from './test-support/harness.js';
+import { forEachAdapter } from './test-support/adapters.js';
 import { scoringSuite } from './test-support/scoring.suite.js';
 
-for (const adapter of ADAPTERS) scoringSuite(adapter.name, adapter.create);
+forEachAdapter(scoringSuite);

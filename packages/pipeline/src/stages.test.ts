@@ -1,4 +1,4 @@
-import { ADAPTERS } from './test-support/harness.js';
+import { forEachAdapter } from './test-support/adapters.js';
 import { stagesSuite } from './test-support/stages.suite.js';
 
-for (const adapter of ADAPTERS) stagesSuite(adapter.name, adapter.create);
+forEachAdapter(stagesSuite);

@@ -1,4 +1,4 @@
-import { ADAPTERS } from './test-support/harness.js';
+import { forEachAdapter } from './test-support/adapters.js';
 import { tasksSuite } from './test-support/tasks.suite.js';
 
-for (const adapter of ADAPTERS) tasksSuite(adapter.name, adapter.create);
+forEachAdapter(tasksSuite);

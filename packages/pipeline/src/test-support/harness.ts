@@ -1,28 +1,31 @@
+import { randomBytes } from 'node:crypto';
 import { catalog, type Product } from '@sellkit/catalog';
 import {
   type AccessResolver,
+  type Actor,
   createSellkit,
   createTestClock,
   isSellkitError,
   Money,
-  memory,
   type StorageAdapter,
 } from '@sellkit/core';
 import { customers } from '@sellkit/customers';
-import { sqlite } from '@sellkit/storage-kysely';
 import { expect } from 'vitest';
 import { pipeline } from '../module.js';
 import type { PipelineOptions } from '../options.js';
 
-/** Makes a fresh storage adapter for one test. */
+/**
+ * Gives a test its storage adapter: a fresh one, or one shared by the tests of a file (PGlite,
+ * PostgreSQL), which is why every `setup` works in a tenant of its own.
+ */
 export type AdapterFactory = () => StorageAdapter | Promise<StorageAdapter>;
 
-/** Every adapter the service suites run on. */
-export const ADAPTERS: readonly { name: string; create: AdapterFactory }[] = [
-  { name: 'memory', create: () => memory() },
-  { name: 'sqlite', create: () => sqlite({ memory: true }) },
-];
+/** A tenant id no other test uses, so tests sharing a database never see each other's rows. */
+export function freshTenant(): string {
+  return `acme-${randomBytes(5).toString('hex')}`;
+}
 
+/** The fixed tenant of single-test Sellkits on a private memory adapter; suites use `setup`. */
 export const TENANT = 'acme';
 export const ADMIN = { tenantId: TENANT, actor: { id: 'admin-1', roles: ['admin'] } };
 export const REP_1 = { tenantId: TENANT, actor: { id: 'rep-1', roles: ['sales-rep'] } };
@@ -41,7 +44,10 @@ export const usd = (amount: string) => Money.of(amount, 'USD');
 export const START = '2026-03-02T09:00:00.000Z';
 export const DAY = 86_400_000;
 
-/** A Sellkit with customers, catalog (USD) and pipeline on a fresh adapter, and three products. */
+/**
+ * A Sellkit with customers, catalog (USD) and pipeline, in a fresh tenant of the adapter
+ * `factory` gives, with three products. `as` opens the same tenant for any other actor.
+ */
 export async function setup(factory: AdapterFactory, options: PipelineOptions = {}) {
   const clock = createTestClock(START);
   const crm = await createSellkit({
@@ -50,7 +56,9 @@ export async function setup(factory: AdapterFactory, options: PipelineOptions = 
     clock,
     access: { resolver: teamResolver },
   });
-  const admin = crm.as(ADMIN);
+  const tenantId = freshTenant();
+  const as = (actor: Actor) => crm.as({ tenantId, actor });
+  const admin = as(ADMIN.actor);
   const products: Record<string, Product> = {
     pro: await admin.catalog.createProduct({
       name: 'GTX Pro',
@@ -71,10 +79,12 @@ export async function setup(factory: AdapterFactory, options: PipelineOptions = 
   return {
     crm,
     clock,
+    tenantId,
+    as,
     admin,
-    rep1: crm.as(REP_1),
-    rep2: crm.as(REP_2),
-    manager: crm.as(MANAGER),
+    rep1: as(REP_1.actor),
+    rep2: as(REP_2.actor),
+    manager: as(MANAGER.actor),
     products,
   };
 }

@@ -1,10 +1,10 @@
 import { catalog } from '@sellkit/catalog';
-import { createSellkit, createTestClock, type StorageAdapter } from '@sellkit/core';
+import { createSellkit, createTestClock } from '@sellkit/core';
 import { customers } from '@sellkit/customers';
 import { team } from '@sellkit/team';
 import { describe, expect, it } from 'vitest';
 import { pipeline } from '../module.js';
-import { ADMIN, MAVEN_DIR } from './harness.js';
+import { ADMIN, type AdapterFactory, freshTenant, MAVEN_DIR } from './harness.js';
 import { mavenFigures } from './maven-figures.js';
 
 const STAGE_NAMES: Record<string, string> = {
@@ -18,14 +18,14 @@ const STAGE_NAMES: Record<string, string> = {
  * The Maven CRM import, checked against figures computed independently from the CSV files.
  * With `withTeam`, owners and territories come from the team module's own import.
  */
-export function mavenSuite(name: string, factory: () => StorageAdapter, withTeam: boolean): void {
+export function mavenSuite(name: string, factory: AdapterFactory, withTeam: boolean): void {
   describe(`Maven CRM import on ${name}${withTeam ? ' with the team module' : ''}`, () => {
     it('imports all 8,800 deals and its reports match the CSV files', {
       timeout: 180_000,
     }, async () => {
       const expected = mavenFigures(MAVEN_DIR);
       const crm = await createSellkit({
-        storage: factory(),
+        storage: await factory(),
         modules: [
           ...(withTeam ? [team()] : []),
           customers(),
@@ -34,7 +34,7 @@ export function mavenSuite(name: string, factory: () => StorageAdapter, withTeam
         ],
         clock: createTestClock('2018-01-02T00:00:00Z'),
       });
-      const admin = crm.as(ADMIN);
+      const admin = crm.as({ tenantId: freshTenant(), actor: ADMIN.actor });
       const phases = new Set<string>();
       const report = await admin.pipeline.importMavenCrm(MAVEN_DIR, {
         onProgress: (progress) => phases.add(progress.phase),

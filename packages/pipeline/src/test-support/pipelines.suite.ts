@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { definePipeline } from '../pipelines/define-pipeline.js';
-import { type AdapterFactory, expectCode, setup } from './harness.js';
+import { ADMIN, type AdapterFactory, expectCode, freshTenant, setup } from './harness.js';
 
 const RENEWALS = {
   key: 'renewals',
@@ -32,7 +32,7 @@ export function pipelinesSuite(name: string, factory: AdapterFactory): void {
         'Call for feedback on the proposal',
       );
       expect((await admin.pipeline.pipelines.getDefault()).id).toBe(first.id);
-      const other = crm.as({ tenantId: 'globex', actor: { id: 'admin-1', roles: ['admin'] } });
+      const other = crm.as({ tenantId: freshTenant(), actor: ADMIN.actor });
       expect((await other.pipeline.pipelines.getDefault()).id).not.toBe(first.id);
     });
 

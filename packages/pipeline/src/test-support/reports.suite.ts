@@ -52,12 +52,9 @@ export function reportsSuite(name: string, factory: AdapterFactory): void {
     });
 
     it('reports win rates per owner and territory, won revenue and cycle length', async () => {
-      const { crm, admin, clock } = await setup(factory);
+      const { as: asActor, admin, clock } = await setup(factory);
       const as = (id: string, territory: string) =>
-        crm.as({
-          tenantId: 'acme',
-          actor: { id, roles: ['sales-rep'], territoryIds: [territory] },
-        });
+        asActor({ id, roles: ['sales-rep'], territoryIds: [territory] });
       const close = async (
         owner: string,
         territory: string,

@@ -8,6 +8,7 @@ import {
   type AdapterFactory,
   DAY,
   expectCode,
+  freshTenant,
   START,
   setup,
   teamResolver,
@@ -70,7 +71,9 @@ export function tasksSuite(name: string, factory: AdapterFactory): void {
           due.push(`late ${event.task.id}`);
         });
       }
-      const admin = one.as(ADMIN);
+      const tenantId = freshTenant();
+      const as = (crm: typeof one) => crm.as({ tenantId, actor: ADMIN.actor });
+      const admin = as(one);
       for (let index = 0; index < 5; index += 1) {
         await admin.pipeline.tasks.create({
           title: `Call ${index}`,
@@ -79,10 +82,10 @@ export function tasksSuite(name: string, factory: AdapterFactory): void {
       }
       const at = new Date(new Date(START).getTime() + 3 * DAY);
       await Promise.all([
-        one.as(ADMIN).scheduler.tick(at),
-        two.as(ADMIN).scheduler.tick(at),
-        one.as(ADMIN).scheduler.tick(at),
-        two.as(ADMIN).scheduler.tick(at),
+        as(one).scheduler.tick(at),
+        as(two).scheduler.tick(at),
+        as(one).scheduler.tick(at),
+        as(two).scheduler.tick(at),
       ]);
       await Promise.all([one.events.idle(), two.events.idle()]);
       expect(due.filter((item) => !item.startsWith('late'))).toHaveLength(5);
