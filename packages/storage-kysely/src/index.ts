@@ -15,5 +15,6 @@ export type {
   KyselyDriverOptions,
   KyselyStorageDriver,
   MigrationRecord,
+  TransactionStarter,
 } from './driver/kysely-driver.js';
 export { createKyselyDriver } from './driver/kysely-driver.js';

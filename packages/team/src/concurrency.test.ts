@@ -31,6 +31,7 @@ function racing(inner: StorageAdapter, times: number, target: AnyModel = roundRo
     aggregate: (model, query) => storage.aggregate(model, query),
     nextSequenceValue: (name) => storage.nextSequenceValue(name),
     transaction: (work) => storage.transaction((tx) => work(wrap(tx))),
+    afterCommit: (callback) => storage.afterCommit(callback),
     async update(model, id, patch, options) {
       if ((model as AnyModel).name === target.name && state.armed) {
         state.attempts += 1;

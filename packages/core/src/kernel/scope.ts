@@ -135,7 +135,12 @@ function scopeFor(runtime: KernelRuntime, context: SellkitContext, unit: Unit): 
         work(scopeFor(runtime, context, { storage: tx, buffer })),
       );
       if (unit.buffer) unit.buffer.push(...buffer);
-      else for (const event of buffer) runtime.bus.dispatch(event.name, event.payload);
+      else if (buffer.length > 0) {
+        // After the commit that counts: at once, or after a host's own transaction commits.
+        unit.storage.afterCommit(() => {
+          for (const event of buffer) runtime.bus.dispatch(event.name, event.payload);
+        });
+      }
       return result;
     },
     async emit(event, payload) {

@@ -162,6 +162,13 @@ export interface DriverSession {
   transaction<T>(work: (session: DriverSession) => Promise<T>): Promise<T>;
   /** True inside a transaction. */
   readonly inTransaction: boolean;
+  /**
+   * Optional. The kernel calls it on a session outside its own transactions, to deliver events
+   * after a commit. A driver whose session can be bound to a transaction that someone else
+   * controls (a host application's) queues `callback` until that transaction commits and drops
+   * it on rollback; a driver without the method gets `callback` run at once.
+   */
+  afterCommit?(callback: () => void): void;
 }
 
 /** What `setup` reports. */

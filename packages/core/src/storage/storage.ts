@@ -85,6 +85,21 @@ export interface TenantStorage {
   transaction<T>(work: (tx: TenantStorage) => Promise<T>): Promise<T>;
   /** True inside a transaction. */
   readonly inTransaction: boolean;
+  /**
+   * Runs `callback` once the enclosing transaction has committed for good: at once when there
+   * is none, after the outermost `transaction()` when called inside one, after the host's own
+   * commit when the adapter is bound to a host transaction; never when the work is rolled back.
+   * The kernel delivers events with it.
+   *
+   * @example
+   * ```ts
+   * await storage.transaction(async (tx) => {
+   *   await tx.insert(invoice, [draft]);
+   *   tx.afterCommit(() => notifyFinance(draft)); // only if the insert is kept
+   * });
+   * ```
+   */
+  afterCommit(callback: () => void): void;
 }
 
 /**

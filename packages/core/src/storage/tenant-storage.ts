@@ -57,13 +57,33 @@ function resolve(state: StorageState, model: unknown): ModelInfo {
   return info;
 }
 
+/** Runs every callback; the first error is thrown after the others have run. */
+function runAll(callbacks: readonly (() => void)[], run: (callback: () => void) => void): void {
+  let failure: { error: unknown } | undefined;
+  for (const callback of callbacks) {
+    try {
+      run(callback);
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
+  if (failure) throw failure.error;
+}
+
 /** A {@link TenantStorage} over one driver session (the root connection or a transaction). */
 export function tenantStorage(
   state: StorageState,
   session: DriverSession,
   tenantId: string,
   clock: Clock,
+  /** Callbacks waiting for the transaction this storage belongs to; none outside one. */
+  committed?: (() => void)[],
 ): TenantStorage {
+  // Outside the wrapper's transactions the session decides: at once, or after a host's commit.
+  const release = (callback: () => void): void => {
+    if (session.afterCommit) session.afterCommit(callback);
+    else callback();
+  };
   const toRecord = <M extends AnyModel>(info: ModelInfo, row: FlatRow) =>
     unflatten(info, row) as InferRecord<M>;
 
@@ -297,14 +317,24 @@ export function tenantStorage(
       return number;
     },
 
+    afterCommit(callback) {
+      if (typeof callback !== 'function')
+        throw validationError('callback', 'must be a function', 'invalid_type');
+      if (committed) committed.push(callback);
+      else release(callback);
+    },
+
     async transaction(work) {
       if (typeof work !== 'function')
         throw validationError('work', 'must be a function', 'invalid_type');
       let thrown: { error: unknown } | undefined;
+      // A savepoint's callbacks join its parent's only if it is kept.
+      const waiting: (() => void)[] = [];
+      let result: Awaited<ReturnType<typeof work>>;
       try {
-        return await session.transaction(async (inner) => {
+        result = await session.transaction(async (inner) => {
           try {
-            return await work(tenantStorage(state, inner, tenantId, clock));
+            return await work(tenantStorage(state, inner, tenantId, clock, waiting));
           } catch (error) {
             thrown = { error };
             throw error;
@@ -315,6 +345,9 @@ export function tenantStorage(
         if (thrown && error === thrown.error) throw error;
         throw asStorageError(error);
       }
+      if (committed) committed.push(...waiting);
+      else runAll(waiting, release);
+      return result;
     },
   };
   return storage;

@@ -1,6 +1,6 @@
 import { createStorage, type StorageAdapter } from '@sellkit/core';
 import type { KyselyLike } from '../driver/executor.js';
-import type { KyselyStorageDriver } from '../driver/kysely-driver.js';
+import type { KyselyStorageDriver, TransactionStarter } from '../driver/kysely-driver.js';
 import {
   type HostKyselyOptions,
   kyselyDriver,
@@ -24,8 +24,10 @@ export interface KyselyStorageAdapter extends StorageAdapter {
    * facade built on it, runs on `trx` and commits or rolls back with the host's work. Sellkit
    * transactions inside become savepoints. Models must have been set up beforehand.
    *
-   * Events are delivered when Sellkit's own (savepoint) transaction ends, before the host
-   * commits; use the outbox when delivery must follow the host's commit.
+   * The host commits after `work` returns, out of Sellkit's sight, so events are delivered when
+   * `work` ends (before that commit; nothing is delivered when `work` throws). Use
+   * {@link KyselyStorageAdapter.hostTransaction} (or the outbox) when delivery must follow the
+   * host's commit.
    *
    * @example
    * ```ts
@@ -38,6 +40,24 @@ export interface KyselyStorageAdapter extends StorageAdapter {
    * ```
    */
   withTransaction<T>(trx: KyselyLike, work: () => Promise<T>): Promise<T>;
+  /**
+   * Opens a transaction on the host's own Kysely instance, runs `work(trx)` with every Sellkit
+   * call made from it on that transaction (Sellkit transactions inside become savepoints),
+   * commits, and only then delivers the events the work emitted. When `work` throws, the host's
+   * writes and Sellkit's roll back together and no event is delivered.
+   *
+   * @example
+   * ```ts
+   * await storage.hostTransaction(db, async (trx) => {
+   *   await trx.insertInto('erp_order').values(order).execute();
+   *   await crm.as(ctx).customers.companies.create({ name: order.customer });
+   * }); // customer.created is heard here, after the commit
+   * ```
+   */
+  hostTransaction<Trx extends KyselyLike, T>(
+    db: TransactionStarter<Trx>,
+    work: (trx: Trx) => Promise<T>,
+  ): Promise<T>;
 }
 
 function adapterOf(driver: KyselyStorageDriver): KyselyStorageAdapter {
@@ -49,6 +69,7 @@ function adapterOf(driver: KyselyStorageDriver): KyselyStorageAdapter {
     close: () => storage.close(),
     driver,
     withTransaction: (trx, work) => driver.withTransaction(trx, work),
+    hostTransaction: (db, work) => driver.hostTransaction(db, work),
   };
 }
 

@@ -1,5 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
-import { defineModel, field, isSellkitError } from '@sellkit/core';
+import {
+  createSellkit,
+  defineModel,
+  defineModule,
+  field,
+  isSellkitError,
+  type ModuleScope,
+} from '@sellkit/core';
 import Database from 'better-sqlite3';
 import { type Dialect, Kysely, PGliteDialect, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -19,6 +26,31 @@ const invoice = defineModel({
 });
 
 class Abort extends Error {}
+
+const hostNote = defineModel({
+  name: 'hostNote',
+  idPrefix: 'hnot',
+  fields: { text: field.text({ required: true }) },
+});
+
+interface NoteEvents {
+  'note.added': { text: string };
+}
+
+/** A module whose writes emit an event, to see when events are delivered. */
+const notes = () =>
+  defineModule({
+    id: 'notes',
+    models: { hostNote },
+    events: {} as NoteEvents,
+    services: (scope: ModuleScope<NoteEvents>) => ({
+      add: (text: string) =>
+        scope.transaction(async (tx) => {
+          await tx.records(hostNote).create({ text });
+          await tx.emit('note.added', { text });
+        }),
+    }),
+  });
 
 interface HostTarget {
   readonly name: string;
@@ -127,6 +159,63 @@ function hostSuite(target: HostTarget): void {
       expect(await countOrders()).toBe(before + 1);
       const numbers = (await storage.forTenant(tenant).find(invoice)).rows.map((row) => row.number);
       expect(numbers).toEqual([30]);
+    });
+
+    it('hostTransaction delivers events only after the host commits, and none on rollback', async () => {
+      const crm = await createSellkit({ storage, modules: [notes()] });
+      const heard: string[] = [];
+      crm.events.on('note.added', ({ text }) => {
+        heard.push(text);
+      });
+      const tenant = randomTenant();
+      const scoped = crm.as({ tenantId: tenant, actor: { id: 'u1', roles: ['admin'] } });
+      const before = await countOrders();
+      await storage.hostTransaction(db, async (trx) => {
+        await sql`INSERT INTO ${orders('erp_order')} (id, note) VALUES (${`o-${tenant}`}, 'host')`.execute(
+          trx,
+        );
+        await scoped.notes.add('kept');
+        expect(heard).toEqual([]);
+      });
+      expect(heard).toEqual(['kept']);
+      const error = await storage
+        .hostTransaction(db, async () => {
+          await scoped.notes.add('dropped');
+          throw new Abort('host changed its mind');
+        })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(Abort);
+      expect(heard).toEqual(['kept']);
+      expect(await countOrders()).toBe(before + 1);
+      expect(await scoped.records.hostNote.count()).toBe(1);
+    });
+
+    it('withTransaction runs commit callbacks when the work ends, none when it throws', async () => {
+      const tenant = randomTenant();
+      const seen: string[] = [];
+      await db.transaction().execute(async (trx) => {
+        await storage.withTransaction(trx, async () => {
+          await storage.forTenant(tenant).transaction(async (tx) => {
+            tx.afterCommit(() => seen.push('kept'));
+          });
+          expect(seen).toEqual([]);
+        });
+        expect(seen).toEqual(['kept']);
+        await storage
+          .withTransaction(trx, async () => {
+            storage.forTenant(tenant).afterCommit(() => seen.push('dropped'));
+            throw new Abort('no');
+          })
+          .catch(() => undefined);
+      });
+      expect(seen).toEqual(['kept']);
+    });
+
+    it('refuses hostTransaction without a Kysely instance', async () => {
+      const error = await storage
+        .hostTransaction({} as never, async () => undefined)
+        .catch((caught: unknown) => caught);
+      expect(isSellkitError(error, 'CONFIGURATION_INVALID')).toBe(true);
     });
 
     it('refuses withTransaction on something that is not a transaction', async () => {

@@ -44,6 +44,11 @@ export interface KyselyDriverOptions {
   readonly onClose?: () => Promise<void>;
 }
 
+/** A Kysely instance as far as `hostTransaction` needs it: it can open a transaction. */
+export interface TransactionStarter<Trx extends KyselyLike> {
+  transaction(): { execute<R>(callback: (trx: Trx) => Promise<R>): Promise<R> };
+}
+
 /**
  * A {@link StorageDriver} on Kysely, plus a way to run Sellkit inside a transaction the host
  * opened on its own Kysely instance.
@@ -55,6 +60,15 @@ export interface KyselyStorageDriver extends StorageDriver {
    * or through the kernel) goes to `trx`; Sellkit transactions inside become savepoints.
    */
   withTransaction<T>(trx: KyselyLike, work: () => Promise<T>): Promise<T>;
+  /**
+   * Opens a transaction on the host's Kysely instance, runs `work(trx)` with every Sellkit call
+   * of its async context on `trx`, commits, and only then runs what waited for the commit
+   * (the kernel's event deliveries). When `work` throws, everything rolls back and nothing runs.
+   */
+  hostTransaction<Trx extends KyselyLike, T>(
+    db: TransactionStarter<Trx>,
+    work: (trx: Trx) => Promise<T>,
+  ): Promise<T>;
   /** What `setup` applied so far (from `sk_migrations`), oldest first. */
   migrations(): Promise<MigrationRecord[]>;
 }
@@ -137,6 +151,27 @@ export function createKyselyDriver(options: KyselyDriverOptions): KyselyStorageD
   const current = (): SqlSession => (hostedUsed ? (hosted.getStore()?.session ?? base) : base);
   let closed = false;
 
+  /** Binds this async context to the host's transaction; commit callbacks wait in `queue`. */
+  function runHosted<T>(
+    trx: KyselyLike,
+    queue: (() => void)[],
+    work: () => Promise<T>,
+  ): Promise<T> {
+    if (!trx?.isTransaction) {
+      return Promise.reject(
+        new SellkitError('CONFIGURATION_INVALID', 'withTransaction needs a Kysely transaction'),
+      );
+    }
+    hostedUsed = true;
+    const hostRoot = hostTransactionRoot(shared, trx);
+    const session = createSession(shared, hostRoot.executor, {
+      inTransaction: true,
+      open: hostRoot.open,
+      commitQueue: queue,
+    });
+    return hosted.run({ session, open: hostRoot.open }, work);
+  }
+
   const driver: KyselyStorageDriver = {
     name: options.name ?? options.dialect,
     dialect: options.dialect,
@@ -151,6 +186,7 @@ export function createKyselyDriver(options: KyselyDriverOptions): KyselyStorageD
     update: (tenantId, table, id, expectedVersion, changes) =>
       current().update(tenantId, table, id, expectedVersion, changes),
     updateMany: (tenantId, table, updates) => current().updateMany(tenantId, table, updates),
+    afterCommit: (callback) => current().afterCommit(callback),
     delete: (tenantId, table, id, expectedVersion) =>
       current().delete(tenantId, table, id, expectedVersion),
     aggregate: (tenantId, table, query) => current().aggregate(tenantId, table, query),
@@ -165,19 +201,26 @@ export function createKyselyDriver(options: KyselyDriverOptions): KyselyStorageD
         open,
       );
     },
-    withTransaction(trx, work) {
-      if (!trx?.isTransaction) {
-        return Promise.reject(
-          new SellkitError('CONFIGURATION_INVALID', 'withTransaction needs a Kysely transaction'),
+    async withTransaction(trx, work) {
+      // The host commits later, out of sight: what waits for a commit runs when `work` ends.
+      const queue: (() => void)[] = [];
+      const result = await runHosted(trx, queue, work);
+      for (const callback of queue) callback();
+      return result;
+    },
+    async hostTransaction(db, work) {
+      if (typeof db?.transaction !== 'function') {
+        throw new SellkitError(
+          'CONFIGURATION_INVALID',
+          'hostTransaction needs a Kysely instance (db), not a transaction',
         );
       }
-      hostedUsed = true;
-      const hostRoot = hostTransactionRoot(shared, trx);
-      const session = createSession(shared, hostRoot.executor, {
-        inTransaction: true,
-        open: hostRoot.open,
-      });
-      return hosted.run({ session, open: hostRoot.open }, work);
+      const queue: (() => void)[] = [];
+      const result = await db
+        .transaction()
+        .execute((trx) => runHosted(trx, queue, () => work(trx)));
+      for (const callback of queue) callback();
+      return result;
     },
     async migrations() {
       const text = shared.text(

@@ -52,9 +52,10 @@ function idSlots(count: number): number {
   return slots;
 }
 
-/** A session of this driver: `updateMany`, optional in the contract, is always there. */
+/** A session of this driver: `updateMany` and `afterCommit`, optional in the contract, are always there. */
 export type SqlSession = DriverSession & {
   updateMany: NonNullable<DriverSession['updateMany']>;
+  afterCommit: NonNullable<DriverSession['afterCommit']>;
 };
 
 /**
@@ -69,6 +70,11 @@ export function createSession(
     readonly open: TransactionOpener;
     /** Set once the transaction this session belongs to has ended. */
     readonly life?: { ended: boolean };
+    /**
+     * Where `afterCommit` callbacks wait: the session's own transaction, or a host's
+     * transaction. Absent on a plain connection, where they run at once.
+     */
+    readonly commitQueue?: (() => void)[];
   },
 ): SqlSession {
   const { dialect } = shared;
@@ -356,9 +362,16 @@ export function createSession(
       return Number(result.rows[0]?.value);
     },
 
+    afterCommit(callback) {
+      if (state.commitQueue) state.commitQueue.push(callback);
+      else callback();
+    },
+
     async transaction(work) {
       alive();
-      return state.open(async (inner, depth) => {
+      // Callbacks of this transaction (or savepoint) move on only when it is kept.
+      const waiting: (() => void)[] = [];
+      const result = await state.open(async (inner, depth) => {
         const life = { ended: false };
         try {
           return await work(
@@ -366,12 +379,15 @@ export function createSession(
               inTransaction: true,
               open: savepointOpener(shared, inner, depth),
               life,
+              commitQueue: waiting,
             }),
           );
         } finally {
           life.ended = true;
         }
       });
+      for (const callback of waiting) session.afterCommit(callback);
+      return result;
     },
   };
   return session;

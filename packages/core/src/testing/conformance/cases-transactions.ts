@@ -219,6 +219,52 @@ export function transactionCases(ctx: SuiteContext): void {
     });
   });
 
+  describe('afterCommit', () => {
+    it('runs at once outside a transaction, and after the outermost commit inside one', async () => {
+      const { storage } = ctx.tenant();
+      const seen: string[] = [];
+      storage.afterCommit(() => seen.push('outside'));
+      expect(seen).toEqual(['outside']);
+      await storage.transaction(async (tx) => {
+        tx.afterCommit(() => seen.push('outer'));
+        await tx.transaction(async (inner) => {
+          inner.afterCommit(() => seen.push('savepoint'));
+          await inner.insert(confItem, [{ name: 'kept' }]);
+        });
+        expect(seen).toEqual(['outside']);
+      });
+      expect(seen).toEqual(['outside', 'outer', 'savepoint']);
+    });
+
+    it('never runs for rolled-back work, savepoints included', async () => {
+      const { storage } = ctx.tenant();
+      const seen: string[] = [];
+      await expect(
+        storage.transaction(async (tx) => {
+          tx.afterCommit(() => seen.push('outer'));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      await storage.transaction(async (tx) => {
+        tx.afterCommit(() => seen.push('kept'));
+        await expect(
+          tx.transaction(async (inner) => {
+            inner.afterCommit(() => seen.push('undone savepoint'));
+            throw new Error('inner');
+          }),
+        ).rejects.toThrow('inner');
+      });
+      expect(seen).toEqual(['kept']);
+    });
+
+    it('refuses a callback that is not a function', () => {
+      const { storage } = ctx.tenant();
+      expect(() => storage.afterCommit('later' as unknown as () => void)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+      );
+    });
+  });
+
   describe('unique constraints', () => {
     it('a duplicate unique value is CONFLICT and nothing of the batch is written', async () => {
       const { storage } = ctx.tenant();
