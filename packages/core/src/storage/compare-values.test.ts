@@ -47,6 +47,7 @@ describe('compareDecimalStrings', () => {
     ['-1.5', '-1.25', -1],
     ['10', '9.99', 1],
     ['0.01', '-0.01', 1],
+    ['-0.012', '-0.0120', 0],
   ])('%s vs %s', (a, b, expected) => {
     expect(sign(compareDecimalStrings(a, b))).toBe(expected);
   });

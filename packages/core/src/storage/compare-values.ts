@@ -67,7 +67,8 @@ export function compareDecimalStrings(a: string, b: string): number {
   const aStart = a.charCodeAt(0) === 45 || a.charCodeAt(0) === 43 ? 1 : 0;
   const bStart = b.charCodeAt(0) === 45 || b.charCodeAt(0) === 43 ? 1 : 0;
   const magnitude = compareMagnitude(a, aStart, b, bStart);
-  return aNegative ? -magnitude : magnitude;
+  // Never -0 for equal negatives: Object.is (and callers comparing results that way) tell it from 0.
+  return aNegative && magnitude !== 0 ? -magnitude : magnitude;
 }
 
 /**

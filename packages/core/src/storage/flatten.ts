@@ -9,7 +9,14 @@ import type { FieldInfo, ModelInfo } from './model-info.js';
 
 /** A stored money amount: the decimal with the storage scale (`12.5000`). */
 export function moneyAmount(money: Money): string {
-  return canonicalDecimal(money.toDecimal(), MONEY_SCALE);
+  // `toString()` has exactly the currency's decimals (never more than the storage scale):
+  // padding it is exact and skips a decimal copy and re-rounding on every write.
+  const text = money.toString();
+  const decimals = money.exponent;
+  if (decimals > MONEY_SCALE) return canonicalDecimal(money.toDecimal(), MONEY_SCALE);
+  const zeros = '0'.repeat(MONEY_SCALE - decimals);
+  if (zeros === '') return text;
+  return decimals === 0 ? `${text}.${zeros}` : `${text}${zeros}`;
 }
 
 /**

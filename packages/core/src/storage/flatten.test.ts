@@ -1,0 +1,22 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalDecimal } from '../model/value-checks.js';
+import { Money } from '../money/money.js';
+import { moneyAmount } from './flatten.js';
+import { MONEY_SCALE } from './layout.js';
+
+describe('moneyAmount', () => {
+  it('is the amount at the storage scale, exactly, for currencies of 0 to 3 decimals', () => {
+    const currency = fc.constantFrom('JPY', 'EUR', 'USD', 'KWD', 'BHD', 'CLF');
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 19n), max: 10n ** 19n }), currency, (units, code) => {
+        const money = Money.fromMinor(units, code);
+        expect(moneyAmount(money)).toBe(canonicalDecimal(money.toDecimal(), MONEY_SCALE));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(moneyAmount(Money.of('-0.5', 'EUR'))).toBe('-0.5000');
+    expect(moneyAmount(Money.of('12', 'JPY'))).toBe('12.0000');
+    expect(moneyAmount(Money.of('0', 'USD'))).toBe('0.0000');
+  });
+});
