@@ -10,12 +10,7 @@ import {
   type ScoringRegistry,
 } from '@sellkit/core';
 import type { ScoreExplanation } from '../opportunities/opportunity-model.js';
-import {
-  featureValues,
-  type WinFeature,
-  type WinModel,
-  winProbability,
-} from '../predictive/win-model.js';
+import { type WinFeature, type WinModel, winProbability } from '../predictive/win-model.js';
 import { loadWinModel } from '../predictive/win-stats.js';
 import { opportunityFacts, type ScorableOpportunity } from './facts.js';
 
@@ -153,10 +148,8 @@ export function createScorer(
         scoreFields(
           result,
           rules,
-          winProbability(
-            winModel,
-            featureValues(deals[index] as ScorableOpportunity, winModel.features),
-          ),
+          // The facts already hold the deal's feature values: no second pass over the deal.
+          winProbability(winModel, (list[index] as { features: Record<string, string> }).features),
           now,
           source,
         ),

@@ -21,7 +21,7 @@ export interface TablePlan {
   readonly selectList: Sql;
   /** Columns that belong to a unique index (besides the primary key). */
   readonly uniqueColumns: ReadonlySet<string>;
-  /** Turns a database row into a flat row. */
+  /** Turns a database row into a flat row, in place (rows are fresh objects per query). */
   decode(row: Record<string, unknown>): Record<string, unknown>;
   /** Flat value → parameter, per column (same order as `columns`). */
   readonly encoders: readonly ((value: unknown) => unknown)[];
@@ -82,12 +82,13 @@ export function createTablePlan(
       key: listNames.join(','),
       selectList: selectOf(list),
       decode(row) {
-        const out: Record<string, unknown> = {};
+        // In place: the row is the driver's fresh object, and one object less per row counts
+        // when a job reads 100,000 of them.
         for (let i = 0; i < listNames.length; i++) {
           const name = listNames[i] as string;
-          out[name] = (listDecoders[i] as (value: unknown) => unknown)(row[name]);
+          row[name] = (listDecoders[i] as (value: unknown) => unknown)(row[name]);
         }
-        return out;
+        return row;
       },
     };
   };
@@ -101,12 +102,11 @@ export function createTablePlan(
     encoders,
     encoderOf: (name) => encoderByName.get(name),
     decode(row) {
-      const out: Record<string, unknown> = {};
       for (let i = 0; i < count; i++) {
         const name = names[i] as string;
-        out[name] = (decoders[i] as (value: unknown) => unknown)(row[name]);
+        row[name] = (decoders[i] as (value: unknown) => unknown)(row[name]);
       }
-      return out;
+      return row;
     },
     subset(wanted) {
       const key = [...wanted].sort().join(',');
