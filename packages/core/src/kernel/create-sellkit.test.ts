@@ -7,7 +7,7 @@ import { Money } from '../money/money.js';
 import { defineOperator } from '../scoring/operators/define-operator.js';
 import { memory } from '../storage/memory/index.js';
 import { createSellkit } from './create-sellkit.js';
-import { definePlugin } from './definitions.js';
+import { defineModule, definePlugin } from './definitions.js';
 import { deals } from './test-support/deals-module.js';
 
 const admin = { tenantId: 'acme', actor: { id: 'admin-1', roles: ['admin'] } };
@@ -72,6 +72,31 @@ describe('projected finds', () => {
     ]);
     const whole = await crm.as(rep('rep-1')).records.deal.find();
     expectTypeOf(whole.rows[0]?.ownerId).toEqualTypeOf<string | null | undefined>();
+  });
+});
+
+describe('roles from modules', () => {
+  // A module that only widens the reps' role: they may also delete their own deals.
+  const repsDelete = defineModule({
+    id: 'reps-delete',
+    roles: { 'sales-rep': { deal: { delete: 'own' } } },
+  });
+
+  it('widen a default role model by model and keep the rest of it; a host role replaces it', async () => {
+    const crm = await createSellkit({ storage: memory(), modules: [deals(), repsDelete] });
+    const mine = await crm.as(rep('rep-1')).deals.create({ title: 'Mine' });
+    const theirs = await crm.as(rep('rep-2')).deals.create({ title: 'Theirs' });
+    await expectCode(crm.as(rep('rep-1')).records.deal.delete(theirs.id), 'FORBIDDEN');
+    await crm.as(rep('rep-1')).records.deal.delete(mine.id);
+    expect((await crm.as(rep('rep-2')).deals.list()).rows).toHaveLength(1);
+
+    const narrowed = await createSellkit({
+      storage: memory(),
+      modules: [deals(), repsDelete],
+      access: { roles: { 'sales-rep': { deal: { read: 'own', create: 'own' } } } },
+    });
+    const created = await narrowed.as(rep('rep-1')).deals.create({ title: 'Mine' });
+    await expectCode(narrowed.as(rep('rep-1')).records.deal.delete(created.id), 'FORBIDDEN');
   });
 });
 

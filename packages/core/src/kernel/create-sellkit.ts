@@ -36,7 +36,10 @@ export interface SellkitOptions<
   modules?: Modules;
   plugins?: Plugins;
   access?: {
-    /** Role grants; merged over {@link defaultRoles} and the modules' roles (yours win). */
+    /**
+     * Role grants. A role named here replaces that role's grants from {@link defaultRoles} and
+     * the modules (so a host can also narrow a role); other roles are kept.
+     */
     roles?: AccessRoles;
     /** Resolves team and territory scopes; defaults to the team module's, else the context. */
     resolver?: AccessResolver;
@@ -174,6 +177,17 @@ function checkUnique(kind: string, ids: readonly string[]): void {
   }
 }
 
+/** The default roles widened, model by model, with every module's grants. */
+function widenRoles(base: AccessRoles, modules: readonly AnyModule[]): AccessRoles {
+  const roles: Record<string, AccessRoles[string]> = { ...base };
+  for (const module of modules) {
+    for (const [role, grants] of Object.entries(module.roles ?? {})) {
+      roles[role] = { ...(Object.hasOwn(roles, role) ? roles[role] : {}), ...grants };
+    }
+  }
+  return roles;
+}
+
 /**
  * Composes storage, modules and plugins into one instance and makes storage ready for every
  * model. Call once at start-up; then `crm.as(context)` per request.
@@ -234,12 +248,7 @@ export async function createSellkit<
       if (handler) bus.on(event, handler as (payload: unknown) => void);
     }
   }
-  const roles: AccessRoles = Object.assign(
-    {},
-    defaultRoles,
-    ...modules.map((module) => module.roles ?? {}),
-    options.access?.roles ?? {},
-  );
+  const roles: AccessRoles = { ...widenRoles(defaultRoles, modules), ...options.access?.roles };
   const resolverModule = modules.find((module) => module.accessResolver);
   const hostResolver = options.access?.resolver;
   const outboxOption = options.outbox ?? false;

@@ -65,7 +65,11 @@ export interface ModuleDefinition<
   readonly scoring?: ScoringContribution;
   /** A module that knows the organisation (the team module) resolves team and territory scopes. */
   accessResolver?(scope: ModuleScope): AccessResolver;
-  /** Role grants the module adds to the defaults (a host's own roles still win). */
+  /**
+   * Role grants the module adds. A role that already exists (a default role, or another
+   * module's) is widened model by model: `{ 'sales-rep': { tag: { read: 'all' } } }` lets reps
+   * read tags and keeps the rest of what reps may do. A host's `access.roles` still win.
+   */
   readonly roles?: AccessRoles;
 }
 
