@@ -57,6 +57,24 @@ export function flatRow(values: Record<string, unknown> = {}): Record<string, un
   };
 }
 
+/** A value at the edge of every column type of {@link everythingLayout} (besides system columns). */
+export function edgeValues(): Record<string, unknown> {
+  return {
+    name: 'Ünïcödé 😀 \\ \' " % _',
+    email: 'a@b.example',
+    employees: 9_007_199_254_740_991,
+    rate: '-12.3456',
+    revenue: '922337203685477.5807',
+    revenue_currency: 'EUR',
+    active: false,
+    founded_on: '1999-12-31',
+    seen_at: new Date('1969-12-31T23:59:59.999Z'),
+    meta: { nested: [1, 'two', null, { three: true }], text: 'x' },
+    tags: ['key account', '', 'ü'],
+    status: 'won',
+  };
+}
+
 /** A random tenant id, so test files can share one database. */
 export function randomTenant(): string {
   return `t_${Math.random().toString(36).slice(2, 10)}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { all } from '../filters.js';
-import { flatRow, randomTenant, everythingLayout as table } from '../models.js';
+import { edgeValues, flatRow, randomTenant, everythingLayout as table } from '../models.js';
 import type { SuiteContext } from './context.js';
 
 const later = new Date('2026-04-01T00:00:00.001Z');
@@ -13,22 +13,7 @@ export function bulkSuite(context: SuiteContext): void {
       const tenant = randomTenant();
       const [a, b, c] = [flatRow(), flatRow(), flatRow()];
       await driver.insert(tenant, table, [a, b, c]);
-      const full = {
-        version: 2,
-        updated_at: later,
-        name: 'Ünïcödé 😀 \\ \' " % _',
-        email: 'a@b.example',
-        employees: 9_007_199_254_740_991,
-        rate: '-12.3456',
-        revenue: '922337203685477.5807',
-        revenue_currency: 'EUR',
-        active: false,
-        founded_on: '1999-12-31',
-        seen_at: new Date('1969-12-31T23:59:59.999Z'),
-        meta: { nested: [1, 'two', null, { three: true }] },
-        tags: ['key account', '', 'ü'],
-        status: 'won',
-      };
+      const full = { version: 2, updated_at: later, ...edgeValues() };
       const written = await driver.updateMany?.(tenant, table, [
         { id: a.id as string, expectedVersion: 1, changes: full },
         { id: b.id as string, expectedVersion: 7, changes: { version: 8, name: 'stale' } },
