@@ -116,6 +116,7 @@ export type { DecimalInput, RoundingMode } from './money/index.js';
 export {
   currencyCodes,
   currencyExponent,
+  divideRounded,
   isCurrencyCode,
   MAX_CURRENCY_EXPONENT,
   Money,

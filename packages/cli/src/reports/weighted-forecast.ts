@@ -1,16 +1,4 @@
-import { type ModuleScope, Money } from '@sellkit/core';
-
-function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
-  const negative = numerator < 0n;
-  const n = negative ? -numerator : numerator;
-  const quotient = n / denominator;
-  const twice = (n % denominator) * 2n;
-  const rounded =
-    twice > denominator || (twice === denominator && quotient % 2n === 1n)
-      ? quotient + 1n
-      : quotient;
-  return negative ? -rounded : rounded;
-}
+import { divideRounded, type ModuleScope, Money } from '@sellkit/core';
 
 /** One month of the forecast: open deals expected to close then, and their weighted amount. */
 export interface ForecastMonth {
@@ -59,7 +47,9 @@ export async function weightedForecast(scope: ModuleScope): Promise<ForecastMont
   const moneyList = (totals: Map<string, bigint>, divisor: bigint) =>
     [...totals.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([currency, minor]) => Money.fromMinor(divideHalfEven(minor, divisor), currency));
+      .map(([currency, minor]) =>
+        Money.fromMinor(divideRounded(minor, divisor, 'half-even'), currency),
+      );
   return [...months.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([month, entry]) => ({

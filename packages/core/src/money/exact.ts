@@ -46,7 +46,14 @@ export function powerOfTen(exponent: number): bigint {
 /**
  * `numerator / denominator` rounded to an integer with `mode`, computed on bigints so no
  * intermediate step can lose a digit (decimal.js divisions stop at a fixed precision, which
- * would round twice for large amounts).
+ * would round twice for large amounts). Useful to round once at the end of a sum kept in
+ * smaller units (a weighted pipeline in hundredths of minor units).
+ *
+ * @example
+ * ```ts
+ * divideRounded(250n, 100n, 'half-even'); // 2n (2.5 rounds to the even 2)
+ * divideRounded(-351n, 100n, 'half-even'); // -4n
+ * ```
  */
 export function divideRounded(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
   if (denominator === 0n)

@@ -1,4 +1,4 @@
-import { Money } from '@sellkit/core';
+import { divideRounded, Money } from '@sellkit/core';
 
 /** Adds money into per-currency totals (kept sorted by currency on output). */
 export function addTo(totals: Map<string, Money>, amount: Money | null | undefined): void {
@@ -10,19 +10,6 @@ export function addTo(totals: Map<string, Money>, amount: Money | null | undefin
 /** Per-currency totals as a list sorted by currency code. */
 export function sortedTotals(totals: ReadonlyMap<string, Money>): Money[] {
   return [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency));
-}
-
-/** `numerator / denominator` rounded half to even (bigints, denominator > 0). */
-export function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
-  const negative = numerator < 0n;
-  const n = negative ? -numerator : numerator;
-  const quotient = n / denominator;
-  const twice = (n % denominator) * 2n;
-  const rounded =
-    twice > denominator || (twice === denominator && quotient % 2n === 1n)
-      ? quotient + 1n
-      : quotient;
-  return negative ? -rounded : rounded;
 }
 
 /**
@@ -41,7 +28,7 @@ export function weightedAccumulator() {
       return [...totals.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([currency, hundredths]) =>
-          Money.fromMinor(divideHalfEven(hundredths, 100n), currency),
+          Money.fromMinor(divideRounded(hundredths, 100n, 'half-even'), currency),
         );
     },
   };
