@@ -21,6 +21,8 @@ export interface ExistingColumn {
   /** Declared type as the database reports it (normalised by the dialect). */
   readonly type: string;
   readonly nullable: boolean;
+  /** The column's comment, where Sellkit notes what the declared type cannot tell apart. */
+  readonly note?: string | null;
 }
 
 /** How a column of a layout compares with what the database holds. */
@@ -37,6 +39,11 @@ export type ColumnVerdict =
  */
 export interface SqlDialect {
   readonly name: DialectName;
+  /**
+   * A note kept as the column's comment when the declared type alone cannot tell two Sellkit
+   * types apart (PostgreSQL stores `json` and `textList` both as JSONB); undefined otherwise.
+   */
+  columnNote?(column: ColumnLayout): string | undefined;
   /** The statement that opens a root transaction (`BEGIN IMMEDIATE` on SQLite). */
   readonly beginSql: string;
   /** Bound parameters one statement may carry (inserts are chunked below it). */

@@ -136,6 +136,8 @@ function isUniqueViolation(error: unknown): boolean {
 /** The PostgreSQL dialect (pg, PGlite or any Kysely Postgres driver). */
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
+  columnNote: (column) =>
+    column.type === 'json' || column.type === 'textList' ? `sellkit:${column.type}` : undefined,
   beginSql: 'BEGIN',
   maxParameters: 60_000,
   scaledDecimals: false,

@@ -120,7 +120,8 @@ async function introspectPostgres(
   const columns = await query(
     context,
     executor,
-    sql`SELECT table_name, column_name, data_type, is_nullable, numeric_precision, numeric_scale, collation_name
+    sql`SELECT table_name, column_name, data_type, is_nullable, numeric_precision, numeric_scale, collation_name,
+          col_description(format('%I.%I', table_schema, table_name)::regclass, ordinal_position::int) AS note
         FROM information_schema.columns
         WHERE table_schema = ${schema} AND table_name IN (${sql.join(tables)})
         ORDER BY table_name, ordinal_position`,
@@ -151,6 +152,7 @@ async function introspectPostgres(
       name: String(row.column_name),
       type: postgresType(row),
       nullable: row.is_nullable === 'YES',
+      note: row.note === null || row.note === undefined ? null : String(row.note),
     });
   }
   for (const row of indexes) {

@@ -37,6 +37,16 @@ function createTable(context: PlanContext, layout: TableLayout, name: string): S
   return sql`CREATE TABLE ${context.qualify(name)} (${sql.join(definitions)})`;
 }
 
+/** `COMMENT ON COLUMN` for a column whose dialect keeps a note, or nothing. */
+function noteColumn(context: PlanContext, table: string, column: ColumnLayout): Sql[] {
+  const note = context.dialect.columnNote?.(column);
+  if (note === undefined) return [];
+  // Utility statements take no parameters; the note is one of the dialect's constants.
+  return [
+    sql`COMMENT ON COLUMN ${context.qualify(table)}.${sql.id(column.name)} IS ${sql.lit(note)}`,
+  ];
+}
+
 function createIndex(context: PlanContext, layout: TableLayout, index: IndexLayout): Sql {
   const unique = index.unique ? sql`UNIQUE ` : sql``;
   const columns = sql.join(indexColumns(index).map((column) => sql.id(column)));
@@ -74,6 +84,8 @@ export function planMigration(
     const found = existing.get(layout.table);
     if (!found) {
       statements.push(createTable(context, layout, layout.table));
+      for (const column of layout.columns)
+        statements.push(...noteColumn(context, layout.table, column));
       for (const index of layout.indexes) statements.push(createIndex(context, layout, index));
       continue;
     }
@@ -94,8 +106,21 @@ export function planMigration(
       if (!current) {
         tableStatements.push(
           sql`ALTER TABLE ${context.qualify(layout.table)} ADD COLUMN ${columnDefinition(dialect, column, true)}`,
+          ...noteColumn(context, layout.table, column),
         );
         continue;
+      }
+      const note = dialect.columnNote?.(column);
+      if (note !== undefined && current.note !== note) {
+        // Another Sellkit note means another Sellkit type behind the same declared type; no
+        // note is a table from before notes existed: it gets one.
+        if (current.note?.startsWith('sellkit:')) {
+          problems.push(
+            `${layout.table}.${column.name}: holds ${current.note.slice('sellkit:'.length)} values, the model says ${column.type}`,
+          );
+          continue;
+        }
+        tableStatements.push(...noteColumn(context, layout.table, column));
       }
       const verdict = dialect.compareType(column, current);
       if (verdict.kind === 'incompatible') {

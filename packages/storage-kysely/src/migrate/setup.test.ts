@@ -3,14 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
 import {
   isSellkitError,
   type SellkitError,
   type SetupReport,
   type TableLayout,
 } from '@sellkit/core';
+import { Kysely, PGliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgliteDriver, postgresDriver, sqliteDriver } from '../adapters/drivers.js';
+import { kyselyDriver, pgliteDriver, postgresDriver, sqliteDriver } from '../adapters/drivers.js';
 import type { KyselyStorageDriver } from '../driver/kysely-driver.js';
 import {
   column,
@@ -120,6 +122,23 @@ function migrationSuite(
       expect(String(second.details.problems)).toContain('became required');
       // Nothing was applied: the original layout still needs no change.
       expect((await driver.setup([layout])).statements).toEqual([]);
+    });
+
+    it('refuses a json column that became a list of texts, and the other way round', async () => {
+      const layout = withColumn(smallLayout(), column('meta', 'json', true));
+      await driver.setup([layout]);
+      expect((await driver.setup([layout])).statements).toEqual([]);
+      const asList = withColumn(layout, column('meta', 'textList', true));
+      const error = await refused(driver.setup([asList]));
+      expect(String(error.details.problems)).toContain('meta');
+      const listed = withColumn(smallLayout(), column('tags', 'textList', true));
+      await driver.setup([listed]);
+      await refused(driver.setup([withColumn(listed, column('tags', 'json', true))]));
+      // A column added later is told apart too.
+      const added = withColumn(layout, column('labels', 'textList', true));
+      await driver.setup([added]);
+      await refused(driver.setup([withColumn(added, column('labels', 'json', true))]));
+      expect((await driver.setup([added])).statements).toEqual([]);
     });
 
     it('relaxes NOT NULL and widens decimals without losing rows or indexes', async () => {
@@ -250,6 +269,29 @@ describe('setup on sqlite from two processes', () => {
   });
 });
 migrationSuite('pglite', () => pgliteDriver());
+
+describe('column notes on PostgreSQL (PGlite)', () => {
+  it('notes a json column of a table made before notes existed, once', async () => {
+    const db = new Kysely<Record<string, never>>({
+      dialect: new PGliteDialect({ pglite: new PGlite() as never }),
+    });
+    const driver = kyselyDriver(db, { dialect: 'postgres' });
+    try {
+      const layout = withColumn(smallLayout(), column('meta', 'json', true));
+      await driver.setup([layout]);
+      await sql`COMMENT ON COLUMN ${sql.id(layout.table)}.${sql.id('meta')} IS NULL`.execute(db);
+      const backfill = await driver.setup([layout]);
+      expect(backfill.statements).toEqual([
+        `COMMENT ON COLUMN "${layout.table}"."meta" IS 'sellkit:json'`,
+      ]);
+      expect((await driver.setup([layout])).statements).toEqual([]);
+      await refused(driver.setup([withColumn(layout, column('meta', 'textList', true))]));
+    } finally {
+      await driver.close();
+      await db.destroy();
+    }
+  });
+});
 
 if (postgresUrl) {
   const url = postgresUrl;
