@@ -16,6 +16,7 @@ import {
   normalizeCompanyName,
 } from '@sellkit/customers';
 import { sqlite } from '@sellkit/storage-kysely';
+import { random } from '../shared/random.js';
 
 const COMPANIES = 100_000;
 const BUSY_INTERACTIONS = 10_000;
@@ -24,18 +25,6 @@ const CHUNK = 5_000;
 const WARMUP = 20;
 const RUNS = 200;
 const DAY = 86_400_000;
-
-// A small deterministic generator, so every run measures the same data.
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);

@@ -24,24 +24,13 @@ import {
   pipeline,
 } from '@sellkit/pipeline';
 import { sqlite } from '@sellkit/storage-kysely';
+import { random } from '../shared/random.js';
 import { rawRescore, scoreChecksum } from './raw-rescore.js';
 
 const OPEN = 100_000;
 const CLOSED = 5_000;
 const CHUNK = 5_000;
 const DAY = 86_400_000;
-
-// A small deterministic generator, so every run scores the same deals.
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const directory = mkdtempSync(join(tmpdir(), 'sellkit-pipeline-bench-'));
 const file = join(directory, 'bench.db');

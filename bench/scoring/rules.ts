@@ -1,4 +1,5 @@
 import type { RuleSet } from '@sellkit/core';
+import { random } from '../shared/random.js';
 
 type Leaf = { fact: string; operator: string; value: unknown };
 type Node = Leaf | { all: Node[] } | { any: Node[] } | { not: Node };
@@ -235,18 +236,6 @@ export interface OpportunityFacts {
     customerSince: number;
     tier: string;
     openTickets: number;
-  };
-}
-
-// A small seeded generator (mulberry32), so every run scores the same facts.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -1,4 +1,5 @@
 import { defineModel, field } from '@sellkit/core';
+import { random } from '../shared/random.js';
 
 /** Customers for the insert and get benchmarks. */
 export const benchCustomer = defineModel({
@@ -29,18 +30,6 @@ export const benchOrderLine = defineModel({
 });
 
 const INDUSTRIES = ['retail', 'manufacturing', 'services', 'public', 'finance'] as const;
-
-/** A small deterministic PRNG (mulberry32), so SDK and raw get exactly the same data. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** One customer, with money as integer cents so both sides write the same amount. */
 export interface CustomerData {
