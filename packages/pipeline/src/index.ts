@@ -88,7 +88,7 @@ export {
 export type { DefaultRuleSetOptions } from './scoring/default-rule-set.js';
 export { defaultPriorityRuleSet, PRIORITY_RULE_SET_ID } from './scoring/default-rule-set.js';
 export type { ScorableOpportunity } from './scoring/facts.js';
-export { opportunityFacts } from './scoring/facts.js';
+export { opportunityFacts, SCORABLE_FIELDS } from './scoring/facts.js';
 export type { RescoreOptions, RescoreProgress } from './scoring/rescore.js';
 export type { ScoringService } from './scoring/scoring-service.js';
 export type { TeamAssigner, TeamRoutingOptions } from './scoring/team-routing.js';

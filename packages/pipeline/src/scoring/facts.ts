@@ -2,30 +2,7 @@ import type { Money } from '@sellkit/core';
 import type { Opportunity } from '../opportunities/opportunity-model.js';
 import { featureValues, type WinModel } from '../predictive/win-model.js';
 
-/** The fields of a deal that scoring reads (a stored opportunity fits). */
-export type ScorableOpportunity = Pick<
-  Opportunity,
-  | 'kind'
-  | 'title'
-  | 'stage'
-  | 'status'
-  | 'probability'
-  | 'source'
-  | 'budgetConfirmed'
-  | 'competitors'
-  | 'expectedCloseDate'
-  | 'engageDate'
-  | 'lastActivityAt'
-  | 'ownerId'
-  | 'territoryId'
-  | 'industry'
-  | 'primaryProductId'
-  | 'productIds'
-  | 'companyId'
-  | 'pipelineId'
-> & { readonly amount: Money | null };
-
-/** The fields {@link ScorableOpportunity} names: what a bulk re-score reads of each deal. */
+/** The fields of a deal that scoring reads: what a bulk re-score selects of each deal. */
 export const SCORABLE_FIELDS = Object.freeze([
   'kind',
   'title',
@@ -46,7 +23,13 @@ export const SCORABLE_FIELDS = Object.freeze([
   'companyId',
   'pipelineId',
   'amount',
-] as const) satisfies readonly (keyof ScorableOpportunity)[];
+] as const) satisfies readonly (keyof Opportunity)[];
+
+/** A deal as scoring sees it: the {@link SCORABLE_FIELDS} (a stored opportunity fits). */
+export type ScorableOpportunity = Pick<
+  Opportunity,
+  Exclude<(typeof SCORABLE_FIELDS)[number], 'amount'>
+> & { readonly amount: Money | null };
 
 /**
  * The facts a priority rule set is evaluated on:
