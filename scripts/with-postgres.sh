@@ -18,6 +18,15 @@ if [ -n "${SELLKIT_PG_URL:-}" ]; then
   exec "$@"
 fi
 
+# runuser, useradd and friends live in /usr/sbin, which a plain user shell may not have on PATH.
+for dir in /usr/sbin /sbin; do
+  case ":$PATH:" in
+    *":$dir:"*) ;;
+    *) [ -d "$dir" ] && PATH="$PATH:$dir" ;;
+  esac
+done
+export PATH
+
 find_pg_bin() {
   local dir
   for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
