@@ -44,6 +44,6 @@ export async function expectCode(promise: Promise<unknown>, code: string) {
   return error as { code: string; details: { issues?: { path: string; reason: string }[] } };
 }
 
-/** The Maven CRM data set, relative to the repository root (the working directory of tests). */
-export const MAVEN_DIR = new URL('../../../../../shared/datasets/maven-crm/', import.meta.url)
+/** The Maven CRM data set, kept in the repository (`examples/data/maven-crm`). */
+export const MAVEN_DIR = new URL('../../../../examples/data/maven-crm/', import.meta.url)
   .pathname;

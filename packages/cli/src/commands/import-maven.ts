@@ -103,7 +103,7 @@ export const importMavenCommand: CommandSpec = {
     { name: 'dir', description: `Directory holding ${MAVEN_FILES.join(', ')}.`, required: true },
   ],
   options: { ...DATABASE_OPTIONS, ...FORMAT_OPTIONS, ...QUIET_OPTION },
-  examples: ['sellkit import maven-crm ../shared/datasets/maven-crm --db crm.db'],
+  examples: ['sellkit import maven-crm examples/data/maven-crm --db crm.db'],
   async run(input) {
     const { options, args, io } = input;
     const format = outputFormat(options, io);

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './build-cli.js';
 
-/** The Maven CRM data set beside the repository (`../shared/datasets/maven-crm`). */
-export const MAVEN_DIR = join(REPO_ROOT, '..', 'shared', 'datasets', 'maven-crm');
+/** The Maven CRM data set kept in the repository (`examples/data/maven-crm`). */
+export const MAVEN_DIR = join(REPO_ROOT, 'examples', 'data', 'maven-crm');
 
 /** The rows of a small, quote-free CSV file as objects (enough for the data set's files). */
 export function readSimpleCsv(file: string): Record<string, string>[] {

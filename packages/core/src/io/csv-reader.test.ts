@@ -22,9 +22,9 @@ describe('readCsv', () => {
     ]);
   });
 
-  it('reads the shared accounts file and reports progress', async () => {
+  it('reads the Maven CRM accounts file and reports progress', async () => {
     const progress: number[] = [];
-    const rows = await collect('../shared/datasets/maven-crm/accounts.csv', {
+    const rows = await collect(new URL('../../../../examples/data/maven-crm/accounts.csv', import.meta.url).pathname, {
       requiredColumns: ['account', 'sector'],
       progressEvery: 50,
       onProgress: (p: { rows: number }) => progress.push(p.rows),

@@ -6,9 +6,9 @@ import { type AdapterFactory, collect, expectError, setup } from '../test-suppor
 import { MAVEN_ACCOUNTS_MAPPING } from './import-companies.js';
 import type { ImportProgress } from './import-report.js';
 
-/** The Maven CRM sample accounts, resolved from this file (repo root/../shared/datasets). */
+/** The Maven CRM sample accounts, resolved from this file (`examples/data/maven-crm` in the repository). */
 export const ACCOUNTS = new URL(
-  '../../../../../shared/datasets/maven-crm/accounts.csv',
+  '../../../../examples/data/maven-crm/accounts.csv',
   import.meta.url,
 );
 

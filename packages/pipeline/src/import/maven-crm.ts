@@ -245,7 +245,7 @@ export async function runMavenImport(
  *
  * @example
  * ```ts
- * const report = await importMavenCrm(crm.as(admin).scope, '../shared/datasets/maven-crm', {
+ * const report = await importMavenCrm(crm.as(admin).scope, 'examples/data/maven-crm', {
  *   onProgress: ({ phase, rows }) => console.log(phase, rows),
  * });
  * report.opportunities; // { total: 8800, created: 8800, rejected: [], leads: 1425, aliased: { GTXPro: 1480 }, ... }

@@ -104,6 +104,6 @@ export async function expectCode(promise: Promise<unknown>, code: string) {
   };
 }
 
-/** The Maven CRM data set (`shared/` beside the repository). */
-export const MAVEN_DIR = new URL('../../../../../shared/datasets/maven-crm/', import.meta.url)
+/** The Maven CRM data set kept in the repository (`examples/data/maven-crm`). */
+export const MAVEN_DIR = new URL('../../../../examples/data/maven-crm/', import.meta.url)
   .pathname;

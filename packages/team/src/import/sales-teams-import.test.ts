@@ -7,7 +7,7 @@ import { ADAPTERS, type NamedAdapter } from '../test-support/adapters.js';
 import { closeAll, expectError, setup } from '../test-support/harness.js';
 import { nameSlug } from './parse-sales-teams.js';
 
-const CSV = new URL('../../../../../shared/datasets/maven-crm/sales_teams.csv', import.meta.url);
+const CSV = new URL('../../../../examples/data/maven-crm/sales_teams.csv', import.meta.url);
 
 /** The figures, computed from the file with plain code. */
 function expected() {
