@@ -1,15 +1,19 @@
 import { newId } from '@sellkit/core';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { CustomerData, OrderLineData } from './data.js';
 import type { RawSide } from './raw.js';
 
 const TENANT = 'bench';
 
+/** A native SQLite binding with better-sqlite3's API (better-sqlite3 itself, or libsql). */
+export type SqliteConstructor = new (file: string) => BetterSqlite3.Database;
+
 /**
- * The same work written by hand on better-sqlite3, the way an application would: a natural
- * schema (money as integer cents), prepared statements, one transaction per batch.
+ * The same work written by hand on the same binding the SDK runs on, the way an application
+ * would: a natural schema (money as integer cents), prepared statements, one transaction per
+ * batch.
  */
-export function rawSqlite(file: string): RawSide {
+export function rawSqlite(file: string, Database: SqliteConstructor): RawSide {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');

@@ -9,12 +9,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { postgres, sqlite } from '@sellkit/storage-kysely';
+import { postgres, type SqliteDriverName, sqlite } from '@sellkit/storage-kysely';
+import BetterSqlite3 from 'better-sqlite3';
+import Libsql from 'libsql';
 import pg from 'pg';
 import { benchCustomer, benchOrderLine, customers, lookups, orderLines } from './data.js';
 import type { RawSide } from './raw.js';
 import { rawPostgres } from './raw-postgres.js';
-import { rawSqlite } from './raw-sqlite.js';
+import { rawSqlite, type SqliteConstructor } from './raw-sqlite.js';
 import { type DriverSide, driverSide, type SdkSide, sdkSide } from './sdk.js';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
@@ -134,13 +136,20 @@ async function compare(dialect: string, sdk: SdkSide, raw: RawSide, driver: Driv
   };
 }
 
-async function benchSqlite() {
+const SQLITE_BINDINGS: Record<SqliteDriverName, SqliteConstructor> = {
+  'better-sqlite3': BetterSqlite3,
+  // libsql implements better-sqlite3's API; its bundled typings are an older copy of
+  // @types/better-sqlite3 whose generics differ, hence the cast.
+  libsql: Libsql as unknown as SqliteConstructor,
+};
+
+async function benchSqlite(driver: SqliteDriverName) {
   const directory = mkdtempSync(join(tmpdir(), 'sellkit-bench-'));
-  const adapter = sqlite({ file: join(directory, 'sdk.db') });
-  const raw = rawSqlite(join(directory, 'raw.db'));
+  const adapter = sqlite({ file: join(directory, 'sdk.db') }, { driver });
+  const raw = rawSqlite(join(directory, 'raw.db'), SQLITE_BINDINGS[driver]);
   try {
     await adapter.setup([benchCustomer, benchOrderLine]);
-    return await compare('sqlite', sdkSide(adapter), raw, driverSide(adapter.driver));
+    return await compare(`sqlite/${driver}`, sdkSide(adapter), raw, driverSide(adapter.driver));
   } finally {
     await adapter.close();
     await raw.close();
@@ -167,8 +176,30 @@ async function benchPostgres(url: string) {
   }
 }
 
+/**
+ * SQLite on both bindings Sellkit supports, side by side in one line: better-sqlite3 (the
+ * default when its binding builds) and libsql (the fallback that installs from the registry
+ * alone), each against hand-written SQL on the same binding, plus the SDK on libsql over the
+ * SDK on better-sqlite3.
+ */
+async function benchSqliteBindings() {
+  const better = await benchSqlite('better-sqlite3');
+  const libsql = await benchSqlite('libsql');
+  return {
+    ...better,
+    dialect: 'sqlite',
+    driver: 'better-sqlite3',
+    libsql: { ...libsql, bench: undefined, dialect: undefined, node: undefined },
+    libsql_over_better_sqlite3: {
+      insert: round(better.insert_rows_per_s / libsql.insert_rows_per_s, 2),
+      get: round(better.get_per_s / libsql.get_per_s, 2),
+      aggregate: round(libsql.aggregate_ms / better.aggregate_ms, 2),
+    },
+  };
+}
+
 const only = process.env.BENCH_DIALECT;
-if (!only || only === 'sqlite') console.log(JSON.stringify(await benchSqlite()));
+if (!only || only === 'sqlite') console.log(JSON.stringify(await benchSqliteBindings()));
 if (!only || only === 'postgres') {
   const url = process.env.SELLKIT_PG_URL;
   if (url) console.log(JSON.stringify(await benchPostgres(url)));

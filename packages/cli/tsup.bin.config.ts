@@ -15,7 +15,9 @@ export const binOptions: Options = {
   clean: false,
   sourcemap: true,
   splitting: false,
-  noExternal: [/^(?!(better-sqlite3|pg|pg-native|pg-cloudflare|@electric-sql\/pglite)(\/|$))/],
+  noExternal: [
+    /^(?!(better-sqlite3|libsql|@libsql\/[^/]+|pg|pg-native|pg-cloudflare|@electric-sql\/pglite)(\/|$))/,
+  ],
   esbuildOptions(options) {
     options.conditions = ['sellkit-source', 'import', 'node', 'default'];
   },

@@ -7,5 +7,5 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
-  external: ['better-sqlite3', 'pg', '@electric-sql/pglite', 'kysely', '@sellkit/core'],
+  external: ['better-sqlite3', 'libsql', 'pg', '@electric-sql/pglite', 'kysely', '@sellkit/core'],
 });

@@ -9,6 +9,14 @@ export type {
 } from './adapters/drivers.js';
 export { kyselyDriver, pgliteDriver, postgresDriver, sqliteDriver } from './adapters/drivers.js';
 export type { SqliteSettings } from './adapters/sqlite-database.js';
+export type {
+  NativeOpenOptions,
+  NativeSqlite,
+  NativeStatement,
+  SqliteBinding,
+  SqliteDriverName,
+} from './adapters/sqlite-native.js';
+export { loadSqlite, sqliteDriverName } from './adapters/sqlite-native.js';
 export type { DialectName } from './dialects/dialect.js';
 export type { KyselyLike } from './driver/executor.js';
 export type {

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SellkitError } from '@sellkit/core';
-import Database from 'better-sqlite3';
+import { loadSqlite } from '@sellkit/storage-kysely';
 
 /** What is at a SQLite path before Sellkit touches it. */
 export type SqliteFileState = 'missing' | 'empty' | 'sellkit';
@@ -36,7 +36,7 @@ function notSellkit(file: string, why: string): SellkitError {
  * Anything else (a text file, somebody else's SQLite database, a directory) is refused with
  * `VALIDATION_FAILED`, so Sellkit never writes its tables into a file it does not own.
  */
-export function inspectSqliteFile(file: string): SqliteFileState {
+export async function inspectSqliteFile(file: string): Promise<SqliteFileState> {
   let size: number;
   try {
     const info = statSync(file);
@@ -77,9 +77,10 @@ export function inspectSqliteFile(file: string): SqliteFileState {
     );
   }
   if (!header.equals(HEADER)) throw notSellkit(file, 'not an SQLite file');
+  const binding = await loadSqlite();
   let tables: string[];
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = binding.open(file, { readonly: true });
     try {
       tables = (
         db

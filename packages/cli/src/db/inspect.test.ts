@@ -45,25 +45,25 @@ describe('parseDatabaseTarget', () => {
 });
 
 describe('inspectSqliteFile', () => {
-  it('tells missing, empty and Sellkit databases apart', () => {
-    expect(inspectSqliteFile(join(dir, 'missing.db'))).toBe('missing');
+  it('tells missing, empty and Sellkit databases apart', async () => {
+    expect(await inspectSqliteFile(join(dir, 'missing.db'))).toBe('missing');
     const empty = join(dir, 'empty.db');
     writeFileSync(empty, '');
-    expect(inspectSqliteFile(empty)).toBe('empty');
+    expect(await inspectSqliteFile(empty)).toBe('empty');
     const bare = join(dir, 'bare.db');
     new Database(bare).close();
-    expect(inspectSqliteFile(bare)).toBe('empty');
+    expect(await inspectSqliteFile(bare)).toBe('empty');
     const sellkit = join(dir, 'sellkit.db');
     const db = new Database(sellkit);
     db.exec('CREATE TABLE sk_migrations (id TEXT)');
     db.close();
-    expect(inspectSqliteFile(sellkit)).toBe('sellkit');
+    expect(await inspectSqliteFile(sellkit)).toBe('sellkit');
   });
 
-  it('refuses files that are not Sellkit databases and leaves them byte for byte', () => {
+  it('refuses files that are not Sellkit databases and leaves them byte for byte', async () => {
     const text = join(dir, 'notes.txt');
     writeFileSync(text, 'hello, this is not a database\n');
-    expect(() => inspectSqliteFile(text)).toThrow(
+    await expect(inspectSqliteFile(text)).rejects.toThrow(
       /is not a Sellkit database \(not an SQLite file\)/,
     );
     expect(readFileSync(text, 'utf8')).toBe('hello, this is not a database\n');
@@ -73,7 +73,7 @@ describe('inspectSqliteFile', () => {
     db.exec('CREATE TABLE invoices (id INTEGER); INSERT INTO invoices VALUES (1)');
     db.close();
     const before = readFileSync(other);
-    expect(() => inspectSqliteFile(other)).toThrow(
+    await expect(inspectSqliteFile(other)).rejects.toThrow(
       /other tables \(invoices\) and no sk_migrations/,
     );
     expect(readFileSync(other).equals(before)).toBe(true);
@@ -83,12 +83,12 @@ describe('inspectSqliteFile', () => {
       corrupt,
       Buffer.concat([Buffer.from('SQLite format 3\u0000', 'latin1'), Buffer.alloc(100, 7)]),
     );
-    expect(() => inspectSqliteFile(corrupt)).toThrow(
+    await expect(inspectSqliteFile(corrupt)).rejects.toThrow(
       /not a Sellkit database \(SQLite cannot open it/,
     );
 
-    expect(() => inspectSqliteFile(dir)).toThrow(/it is a directory/);
-    expect(() => inspectSqliteFile(join(dir, 'no-such-dir', 'x.db'))).toThrow(
+    await expect(inspectSqliteFile(dir)).rejects.toThrow(/it is a directory/);
+    await expect(inspectSqliteFile(join(dir, 'no-such-dir', 'x.db'))).rejects.toThrow(
       /directory .* does not exist/,
     );
   });

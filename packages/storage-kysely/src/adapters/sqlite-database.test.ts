@@ -1,12 +1,19 @@
-import Database from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
+import Libsql from 'libsql';
 import { describe, expect, it } from 'vitest';
 import { cachingSqliteDatabase } from './sqlite-database.js';
+import type { NativeSqlite } from './sqlite-native.js';
 
-describe('cachingSqliteDatabase', () => {
+const bindings: [string, new (filename: string) => NativeSqlite][] = [
+  ['better-sqlite3', BetterSqlite3],
+  ['libsql', Libsql],
+];
+
+describe.each(bindings)('cachingSqliteDatabase on %s', (_name, Database) => {
   const native = new Database(':memory:');
   const wrapped = cachingSqliteDatabase(new Database(':memory:'));
 
-  it('returns the same row objects as better-sqlite3, key order included', () => {
+  it('returns the same row objects as the binding, key order included', () => {
     const text = `SELECT 1 AS "a", 'x' AS "b", NULL AS "c", 2.5 AS "d", 'it''s' AS "e"`;
     const rows = wrapped.prepare(text).all([]);
     expect(rows).toEqual(native.prepare(text).all());
@@ -20,8 +27,8 @@ describe('cachingSqliteDatabase', () => {
       'SELECT 1 AS "__proto__", 2 AS "b"',
     ]) {
       const [row] = wrapped.prepare(text).all([]) as Record<string, unknown>[];
-      expect(row).toEqual(native.prepare(text).get());
-      expect(Object.getPrototypeOf(row)).toBe(Object.getPrototypeOf(native.prepare(text).get()));
+      expect(row).toEqual(native.prepare(text).all()[0]);
+      expect(Object.getPrototypeOf(row)).toBe(Object.getPrototypeOf(native.prepare(text).all()[0]));
     }
   });
 

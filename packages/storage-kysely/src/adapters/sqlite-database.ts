@@ -1,12 +1,18 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import { SellkitError } from '@sellkit/core';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import {
+  loadSqlite,
+  type NativeSqlite,
+  type NativeStatement,
+  type SqliteDriverName,
+} from './sqlite-native.js';
 
 /** Prepared statements kept per database; the driver's SQL texts are few and reused. */
 const STATEMENT_CACHE_LIMIT = 500;
 
 /**
  * A function that turns one raw result row (values in select-list order) into an object with
- * the same keys better-sqlite3 would give it. better-sqlite3 builds row objects property by
+ * the same keys the driver would give it. The native drivers build row objects property by
  * property through the V8 C++ API, which for wide rows (40 columns) costs three times the query;
  * one object literal per statement is monomorphic and cheap. Undefined when the column names
  * cannot be written as literal keys (`__proto__` would set the prototype instead).
@@ -19,10 +25,10 @@ function rowBuilder(names: readonly string[]): ((values: unknown[]) => unknown) 
 }
 
 /** A statement whose rows are read as arrays and turned into objects by {@link rowBuilder}. */
-function fastRows(statement: BetterSqlite3.Statement): SqliteStatement {
-  if (!statement.reader) return statement as unknown as SqliteStatement;
+function fastRows(statement: NativeStatement): SqliteStatement {
+  if (!statement.reader) return statement as SqliteStatement;
   const build = rowBuilder(statement.columns().map((column) => column.name));
-  if (build === undefined) return statement as unknown as SqliteStatement;
+  if (build === undefined) return statement as SqliteStatement;
   const raw = statement.raw(true);
   return {
     reader: true,
@@ -35,10 +41,11 @@ function fastRows(statement: BetterSqlite3.Statement): SqliteStatement {
 }
 
 /**
- * Wraps a better-sqlite3 database for Kysely with a prepared-statement cache: Kysely prepares
- * every query it runs, and preparing costs about as much as running a primary-key lookup.
+ * Wraps a native SQLite database (better-sqlite3 or libsql) for Kysely with a prepared-statement
+ * cache: Kysely prepares every query it runs, and preparing costs about as much as running a
+ * primary-key lookup.
  */
-export function cachingSqliteDatabase(database: BetterSqlite3.Database): SqliteDatabase {
+export function cachingSqliteDatabase(database: NativeSqlite): SqliteDatabase {
   const statements = new Map<string, SqliteStatement>();
   return {
     close: () => {
@@ -69,15 +76,32 @@ export interface SqliteSettings {
    * power loss (never on a process crash) and writes faster.
    */
   readonly synchronous?: 'full' | 'normal';
+  /**
+   * The native SQLite binding. By default better-sqlite3 when it is installed and its binding
+   * loads (the fastest), else libsql (a better-sqlite3-compatible binding whose binary ships in
+   * its npm package, so it installs anywhere the registry is reachable). Name one to insist on
+   * it: opening then fails with `CONFIGURATION_INVALID` when it is not installed.
+   */
+  readonly driver?: SqliteDriverName;
 }
 
-/** Opens better-sqlite3 with the pragmas Sellkit relies on. */
+/** Opens SQLite on the chosen (or first available) binding with the pragmas Sellkit relies on. */
 export async function openSqlite(
   filename: string,
   settings: SqliteSettings,
 ): Promise<SqliteDatabase> {
-  const { default: Database } = await import('better-sqlite3');
-  const database = new Database(filename);
+  const { open } = await loadSqlite(settings.driver);
+  let database: NativeSqlite;
+  try {
+    database = open(filename);
+  } catch (error) {
+    throw new SellkitError(
+      'STORAGE_FAILURE',
+      `cannot open SQLite database ${filename}: ${error instanceof Error ? error.message : String(error)}`,
+      { file: filename },
+      { cause: error },
+    );
+  }
   try {
     if (filename !== ':memory:') database.pragma('journal_mode = WAL');
     database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(settings.busyTimeoutMs ?? 5000))}`);

@@ -21,7 +21,7 @@ for (const target of driverTargets()) {
       await target.cleanup();
     });
     const context: SuiteContext = {
-      name: target.name,
+      name: target.engine,
       driver: () => {
         if (!driver) throw new Error('driver not ready');
         return driver;

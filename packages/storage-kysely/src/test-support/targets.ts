@@ -47,27 +47,43 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
 
 /** One database a driver test runs on. */
 export interface DriverTarget {
-  readonly name: 'sqlite' | 'pglite' | 'postgres';
+  /** What the test titles say: the database, and the binding where there are several. */
+  readonly name: 'sqlite' | 'sqlite-libsql' | 'pglite' | 'postgres';
+  /** The database engine, which is what suites branch on. */
+  readonly engine: 'sqlite' | 'pglite' | 'postgres';
   create(): KyselyStorageDriver;
   /** Removes what `create` left behind (Postgres schemas). */
   cleanup(): Promise<void>;
 }
 
-/** SQLite in memory, PGlite in memory, and PostgreSQL when SELLKIT_PG_URL is set. */
+/** SQLite in memory (on better-sqlite3 and on libsql), PGlite in memory, and PostgreSQL when SELLKIT_PG_URL is set. */
 export function driverTargets(): DriverTarget[] {
   const targets: DriverTarget[] = [
     {
       name: 'sqlite',
-      create: () => sqliteDriver({ memory: true }),
+      engine: 'sqlite',
+      create: () => sqliteDriver({ memory: true }, { driver: 'better-sqlite3' }),
       cleanup: async () => undefined,
     },
-    { name: 'pglite', create: () => pgliteDriver(), cleanup: async () => undefined },
+    {
+      name: 'sqlite-libsql',
+      engine: 'sqlite',
+      create: () => sqliteDriver({ memory: true }, { driver: 'libsql' }),
+      cleanup: async () => undefined,
+    },
+    {
+      name: 'pglite',
+      engine: 'pglite',
+      create: () => pgliteDriver(),
+      cleanup: async () => undefined,
+    },
   ];
   if (postgresUrl) {
     const url = postgresUrl;
     const schemas: string[] = [];
     targets.push({
       name: 'postgres',
+      engine: 'postgres',
       create: () => {
         const schema = testSchema();
         schemas.push(schema);
