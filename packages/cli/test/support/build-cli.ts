@@ -9,8 +9,11 @@ const run = promisify(execFile);
 /** The CLI package directory and the repository root. */
 export const CLI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const REPO_ROOT = join(CLI_DIR, '..', '..');
-/** The built bin the tests run, as a host would. */
-export const BIN = join(CLI_DIR, 'dist', 'bin.js');
+/**
+ * The bin the tests run, as a host would: the published entry with Sellkit's packages bundled
+ * from source (`testBinOptions` in tsup.bin.config.ts), so no package needs building first.
+ */
+export const BIN = join(CLI_DIR, '.test-bin', 'bin.js');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -42,12 +45,12 @@ function isStale(): boolean {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Builds `dist/bin.js` with tsup when it is missing or older than any source it bundles.
+ * Builds `.test-bin/bin.js` with tsup when it is missing or older than any source it bundles.
  * Test files run in parallel workers, so a lock directory makes one of them build while the
  * others wait for it.
  */
 export async function ensureBuiltCli(): Promise<string> {
-  const lock = join(CLI_DIR, 'dist', '.build-lock');
+  const lock = join(CLI_DIR, '.test-bin', '.build-lock');
   mkdirSync(dirname(lock), { recursive: true });
   for (let waited = 0; waited < 240; waited++) {
     if (!isStale()) return BIN;
@@ -69,7 +72,10 @@ export async function ensureBuiltCli(): Promise<string> {
             '--config',
             'tsup.bin.config.ts',
           ],
-          { cwd: CLI_DIR, env: { ...process.env, NODE_ENV: 'production' } },
+          {
+            cwd: CLI_DIR,
+            env: { ...process.env, NODE_ENV: 'production', SELLKIT_TEST_BIN: '1' },
+          },
         );
       }
       return BIN;

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { isSellkitError } from '../errors/sellkit-error.js';
 import { isId } from '../ids/ids.js';

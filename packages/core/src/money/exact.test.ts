@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { isSellkitError } from '../errors/sellkit-error.js';
 import { checkRounding, divideRounded, type RoundingMode, toScaledInteger } from './exact.js';

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { validationError } from '../errors/sellkit-error.js';
 
 /** Rounding modes Sellkit accepts. `half-even` (banker's rounding) is the default. */

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { SellkitError, validationError } from '../errors/sellkit-error.js';
 import { currencyExponent } from './currencies.js';
 import {

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { SellkitError } from '../errors/sellkit-error.js';
 import { canonicalDecimal } from '../model/value-checks.js';
 import { currencyExponent } from '../money/currencies.js';

@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareDecimalStrings, compareText } from './compare-values.js';

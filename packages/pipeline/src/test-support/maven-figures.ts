@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /** Figures of the Maven CRM data set, computed from the CSV files with plain code and decimal.js. */
 export interface MavenFigures {

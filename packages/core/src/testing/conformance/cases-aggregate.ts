@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { Money } from '../../money/money.js';
 import type { AggregateQuery, TimeBucket } from '../../storage/query.js';

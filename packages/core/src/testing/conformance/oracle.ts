@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { FieldKind } from '../../model/fields.js';
 import { Money } from '../../money/money.js';
 
