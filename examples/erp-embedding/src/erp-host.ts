@@ -1,8 +1,8 @@
 import { createSellkit, type Money, type SellkitContext } from '@sellkit/core';
 import { customers } from '@sellkit/customers';
 import { type KyselyStorageAdapter, kysely } from '@sellkit/storage-kysely';
-import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import Database from 'libsql';
 
 /** The host's own tables: Sellkit never defines nor touches them. */
 export interface ErpDatabase {
@@ -67,7 +67,7 @@ export async function openErpHost(file = ':memory:'): Promise<ErpHost> {
   const heard: HeardEvent[] = [];
   crm.events.on('customer.created', (payload) => {
     if (payload.model !== 'company') return;
-    // better-sqlite3 answers synchronously on the host's one connection.
+    // The binding answers synchronously on the host's one connection.
     const invoice = database
       .prepare('SELECT COUNT(*) AS n FROM erp_invoices WHERE company_id = ?')
       .get(payload.id) as { n: number } | undefined;
