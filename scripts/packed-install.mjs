@@ -135,7 +135,9 @@ try {
     run('npx', ['tsx', 'src/host-app.ts'], host);
     for (const name of examples) {
       const main = join(host, 'src', 'examples', name, 'main.ts');
-      if (existsSync(main)) run('npx', ['tsx', main], host);
+      // A server example answers one request and stops (SELLKIT_EXAMPLE_ONESHOT).
+      if (existsSync(main))
+        run('npx', ['tsx', main], host, { PORT: '0', SELLKIT_EXAMPLE_ONESHOT: '1' });
     }
   }
 

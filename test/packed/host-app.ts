@@ -5,7 +5,7 @@
 import type { StorageAdapter } from '@sellkit/core';
 import { createSellkit, defineModel, defineModule, field, Money, memory } from '@sellkit/core';
 import { customers } from '@sellkit/customers';
-import { postgres, sqlite, sqliteDriverName } from '@sellkit/storage-kysely';
+import { loadSqlite, postgres, type SqliteDriverName, sqlite } from '@sellkit/storage-kysely';
 
 const deal = defineModel({
   name: 'deal',
@@ -47,7 +47,17 @@ async function exercise(label: string, storage: StorageAdapter): Promise<void> {
 }
 
 await exercise('memory', memory());
-await exercise(`sqlite (${await sqliteDriverName()})`, sqlite({ memory: true }));
+// libsql (which this host installs, no build needed) must work; better-sqlite3 too where the
+// host's install built its binding.
+for (const driver of ['libsql', 'better-sqlite3'] satisfies SqliteDriverName[]) {
+  const available = await loadSqlite(driver).then(
+    () => true,
+    () => false,
+  );
+  if (available) await exercise(`sqlite (${driver})`, sqlite({ memory: true }, { driver }));
+  else if (driver === 'libsql') throw new Error('libsql does not load in the packed host');
+  else console.log(`sqlite (${driver}): not installed here, skipped`);
+}
 const url = process.env.SELLKIT_PG_URL;
 if (url) await exercise('postgres', postgres({ url }, { schema: `packed_${process.pid}` }));
 else console.log('postgres: skipped (SELLKIT_PG_URL unset)');

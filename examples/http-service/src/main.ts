@@ -19,3 +19,13 @@ const stop = async () => {
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+
+// SELLKIT_EXAMPLE_ONESHOT=1 (the packed-install test): answer one real request, then stop.
+if (process.env.SELLKIT_EXAMPLE_ONESHOT === '1') {
+  const response = await fetch(`${service.url}/openapi.json`);
+  const document = (await response.json()) as { openapi?: string; paths?: object };
+  console.log(
+    `GET /openapi.json: ${response.status}, OpenAPI ${document.openapi}, ${Object.keys(document.paths ?? {}).length} paths`,
+  );
+  await stop();
+}
