@@ -133,6 +133,10 @@ try {
     console.log(`\n[packed] kysely ${version}`);
     run('npx', ['tsc', '-p', '.'], host);
     run('npx', ['tsx', 'src/host-app.ts'], host);
+    // The installed bin, as a host runs it: a database made, then a report read from it.
+    rmSync(join(host, 'packed.db'), { force: true });
+    run('npx', ['sellkit', 'migrate', '--db', 'packed.db'], host);
+    run('npx', ['sellkit', 'report', 'pipeline', '--db', 'packed.db', '--json'], host);
     for (const name of examples) {
       const main = join(host, 'src', 'examples', name, 'main.ts');
       // A server example answers one request and stops (SELLKIT_EXAMPLE_ONESHOT).
