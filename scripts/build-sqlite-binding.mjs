@@ -62,7 +62,7 @@ if (dir === undefined) {
   } else if (gyp === undefined) {
     fallBack('node-gyp not found beside npm');
   } else {
-    console.log('Building better-sqlite3 against Node\'s own headers (about a minute)...');
+    console.log("Building better-sqlite3 against Node's own headers (about a minute)...");
     const build = spawnSync(
       process.execPath,
       [gyp, 'rebuild', '--release', `--nodedir=${nodePrefix}`],

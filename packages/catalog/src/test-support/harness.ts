@@ -45,5 +45,4 @@ export async function expectCode(promise: Promise<unknown>, code: string) {
 }
 
 /** The Maven CRM data set, kept in the repository (`examples/data/maven-crm`). */
-export const MAVEN_DIR = new URL('../../../../examples/data/maven-crm/', import.meta.url)
-  .pathname;
+export const MAVEN_DIR = new URL('../../../../examples/data/maven-crm/', import.meta.url).pathname;

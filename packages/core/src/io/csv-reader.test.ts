@@ -24,11 +24,14 @@ describe('readCsv', () => {
 
   it('reads the Maven CRM accounts file and reports progress', async () => {
     const progress: number[] = [];
-    const rows = await collect(new URL('../../../../examples/data/maven-crm/accounts.csv', import.meta.url).pathname, {
-      requiredColumns: ['account', 'sector'],
-      progressEvery: 50,
-      onProgress: (p: { rows: number }) => progress.push(p.rows),
-    });
+    const rows = await collect(
+      new URL('../../../../examples/data/maven-crm/accounts.csv', import.meta.url).pathname,
+      {
+        requiredColumns: ['account', 'sector'],
+        progressEvery: 50,
+        onProgress: (p: { rows: number }) => progress.push(p.rows),
+      },
+    );
     expect(rows).toHaveLength(85);
     expect(progress).toEqual([50, 85]);
   });
