@@ -11,7 +11,7 @@ import {
   startOfYear,
 } from 'date-fns';
 import type { Clock } from '../context/clock.js';
-import { validationError } from '../errors/sellkit-error.js';
+import { isSellkitError, validationError } from '../errors/sellkit-error.js';
 import {
   addCalendarDays,
   addCalendarMonths,
@@ -94,6 +94,14 @@ export interface TenantCalendar {
    * starts at its first existing instant.
    */
   instantOf(date: string, time?: string): Date;
+  /**
+   * Reads an instant from user input: a `Date`, an ISO date-time with an offset
+   * (`2026-03-10T09:00:00Z`, `...+08:00`), or a local date-time without one
+   * (`2026-03-10T09:00`, `2026-03-10 09:00`) or a local date (its start), both in the tenant's
+   * zone. Anything else, or a local time skipped by a DST change, is `VALIDATION_FAILED` at
+   * `path`.
+   */
+  parseInstant(value: unknown, path?: string): Date;
   /** The first instant of the local period containing `at` (default: now). */
   startOf(unit: CalendarUnit, at?: Date): Date;
   /** The first instant after the local period containing `at`: the next period's start. */
@@ -118,6 +126,9 @@ export interface TenantCalendar {
    */
   shift(instant: Date, offset: LocalOffset): Date;
 }
+
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?$/;
+const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function zoned(instant: Date, zone: string): TZDate {
   if (Number.isNaN(instant.getTime()))
@@ -263,6 +274,36 @@ export function createTenantCalendar(settings: TenantSettings, clock: Clock): Te
         );
       }
       return plain(local);
+    },
+    parseInstant(value, path = 'instant') {
+      if (value instanceof Date) {
+        if (Number.isNaN(value.getTime()))
+          throw validationError(path, 'is not a valid date', 'invalid_date');
+        return new Date(value.getTime());
+      }
+      if (typeof value === 'string' && value.length <= 40) {
+        const local = LOCAL_DATE_TIME.exec(value);
+        if (local) {
+          try {
+            return calendar.instantOf(local[1] as string, local[2]);
+          } catch (error) {
+            if (!isSellkitError(error, 'VALIDATION_FAILED')) throw error;
+            const issue = error.details.issues?.[0];
+            throw validationError(path, issue?.message ?? error.message, issue?.reason, {
+              timeZone: zone,
+            });
+          }
+        }
+        if (OFFSET_DATE_TIME.test(value)) {
+          const time = Date.parse(value);
+          if (!Number.isNaN(time)) return new Date(time);
+        }
+      }
+      throw validationError(
+        path,
+        'must be a date-time (an ISO date-time with an offset, or a local YYYY-MM-DDTHH:mm)',
+        'invalid_date',
+      );
     },
     startOf: (unit, at = clock.now()) => plain(periodStart(unit, zoned(at, zone))),
     endOf: (unit, at = clock.now()) => plain(periodEnd(unit, zoned(at, zone))),
