@@ -106,6 +106,26 @@ export function calendarSuite(name: string, factory: AdapterFactory): void {
       expect(utc).toMatchObject({ closeDate: '2026-03-31', fiscalYear: ['FY2026'] });
     });
 
+    it('invalid tenant settings are CONFIGURATION_INVALID and nothing is written', async () => {
+      for (const settings of [
+        { timeZone: 'Mars/Olympus' },
+        { fiscalYearStartMonth: 13 },
+        { weekStartsOn: 7 },
+      ]) {
+        const h = await at(factory, '2026-03-06T14:00:00Z', settings);
+        await expectCode(
+          h.rep1.pipeline.opportunities.create({ title: 'A', amount: usd('10') }),
+          'CONFIGURATION_INVALID',
+        );
+        await expectCode(
+          h.rep1.pipeline.tasks.create({ title: 'T', dueAt: '2026-03-07T09:00' }),
+          'CONFIGURATION_INVALID',
+        );
+        expect(await h.admin.records.opportunity.count()).toBe(0);
+        expect(await h.admin.records.task.count()).toBe(0);
+      }
+    });
+
     it("$daysToClose counts from the tenant's today", async () => {
       // 2026-03-31T16:30Z is 1 April 00:30 in Shanghai and still 31 March in UTC.
       const reasons = async (settings: TenantSettingsInput) => {
