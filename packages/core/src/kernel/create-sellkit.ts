@@ -51,15 +51,10 @@ export interface SellkitOptions<
   outbox?: boolean | { events: readonly string[] };
   clock?: Clock;
   /**
-   * Each tenant's time zone, week start, fiscal year start, locale and country (sync or async;
-   * asked once per tenant and cached). Without it every tenant is `UTC`, weeks start on
-   * Monday and fiscal years on 1 January. Invalid settings are `CONFIGURATION_INVALID` on the
-   * first call that needs them.
-   *
-   * @example
-   * ```ts
-   * tenantSettings: (tenantId) => ({ timeZone: 'Asia/Shanghai', fiscalYearStartMonth: 4 })
-   * ```
+   * Each tenant's time zone, week start, fiscal year start, locale and country (sync or async,
+   * asked once per tenant, cached). Default: `UTC`, Monday, January. Invalid settings are
+   * `CONFIGURATION_INVALID` on the first call that needs them. Example:
+   * `tenantSettings: (tenantId) => ({ timeZone: 'Asia/Shanghai', fiscalYearStartMonth: 4 })`.
    */
   tenantSettings?: TenantSettingsResolver;
   /** Where failing event handlers are reported (default `console.error`). */
