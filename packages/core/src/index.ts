@@ -16,6 +16,36 @@ export {
 } from './access/policy.js';
 export type { AuditEntry } from './audit/audit.js';
 export { auditEntryModel, diffRecords, toJsonValue } from './audit/audit.js';
+export type {
+  CalendarUnit,
+  DateParts,
+  LocalOffset,
+  TenantCalendar,
+  TenantSettings,
+  TenantSettingsCache,
+  TenantSettingsInput,
+  TenantSettingsResolver,
+  TimeParts,
+  WeekStartsOn,
+} from './calendar/index.js';
+export {
+  addCalendarDays,
+  addCalendarMonths,
+  CALENDAR_UNITS,
+  calendarDaysBetween,
+  canonicalTimeZone,
+  createTenantCalendar,
+  DEFAULT_TENANT_SETTINGS,
+  dateParts,
+  dayOfWeek,
+  formatDate,
+  isCalendarDate,
+  isLeapYear,
+  requireDate,
+  resolveTenantSettings,
+  tenantSettingsCache,
+  timeParts,
+} from './calendar/index.js';
 export type { Clock, TestClock } from './context/clock.js';
 export { createTestClock, systemClock } from './context/clock.js';
 export type { Actor, SellkitContext } from './context/context.js';

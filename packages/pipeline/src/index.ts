@@ -78,6 +78,7 @@ export type {
   StageReportRow,
   WeightedPipeline,
   WinRateRow,
+  WonPeriodRow,
 } from './reports/report-service.js';
 export {
   daysSinceActivityFact,

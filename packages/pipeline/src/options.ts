@@ -75,6 +75,9 @@ export interface ResolvedPipelineOptions {
   readonly scoring: ScoringSetup;
   readonly route: RouteFunction | null;
   readonly routePriority: number;
+  /** How long after its due time a task is overdue (days are local calendar days). */
+  readonly overdueAfter: DueOffset;
+  /** The same in milliseconds (24-hour days). */
   readonly overdueAfterMs: number;
 }
 
@@ -141,7 +144,10 @@ export function resolvePipelineOptions(options: PipelineOptions = {}): ResolvedP
   if (options.route !== undefined && typeof options.route !== 'function') {
     throw invalid('route must be a function (scope, opportunity) => ownerId | null');
   }
-  const overdueAfterMs = offsetMs(options.tasks?.overdueAfter ?? { days: 1 });
+  const overdueAfter: DueOffset = Object.freeze({
+    ...(options.tasks?.overdueAfter ?? { days: 1 }),
+  });
+  const overdueAfterMs = offsetMs(overdueAfter);
   if (!Number.isFinite(overdueAfterMs) || overdueAfterMs < 0) {
     throw invalid('tasks.overdueAfter must be a non-negative offset');
   }
@@ -157,6 +163,7 @@ export function resolvePipelineOptions(options: PipelineOptions = {}): ResolvedP
     }),
     route: options.route ?? null,
     routePriority,
+    overdueAfter,
     overdueAfterMs,
   });
 }

@@ -32,10 +32,6 @@ export function emptyCounts(): DemoCounts {
   };
 }
 
-function isoDate(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
-}
-
 /**
  * Writes one planned company and its year through the services, in time order, with the
  * clock set to each moment: the company, its contacts, interactions, and opportunities
@@ -51,6 +47,9 @@ export async function writeCompany(
 ): Promise<void> {
   const customers = scope.service<CustomersService>('customers');
   const pipeline = scope.service<PipelineService>('pipeline');
+  // Business dates (engagement, close) are the tenant's local dates of the planned instants.
+  const calendar = await scope.calendar();
+  const isoDate = (time: number) => calendar.dateOf(new Date(time));
   const ownerId = ids.userIds.get(plan.ownerKey)!;
   const territoryId = ids.territoryIds.get(plan.areaCode)!;
   clock.set(new Date(plan.createdAt));

@@ -52,7 +52,7 @@ export async function writeOrganisation(
   const catalog = scope.service<CatalogService>('catalog');
   const customers = scope.service<CustomersService>('customers');
   clock.set(new Date(startedAt));
-  const start = new Date(startedAt).toISOString().slice(0, 10);
+  const start = (await scope.calendar()).dateOf(new Date(startedAt));
 
   const repIds = new Map<string, string>();
   const userIds = new Map<string, string>();

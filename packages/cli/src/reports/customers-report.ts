@@ -1,13 +1,10 @@
 import type { ModuleScope } from '@sellkit/core';
 import type { Report } from '../output/report.js';
 import { defineTables } from '../output/table.js';
+import { interactionsByMonth } from './local-months.js';
 import { keyText, ownerNames, territoryNames } from './names.js';
 
 const INTERACTION_TYPES = ['call', 'email', 'meeting', 'visit', 'note'] as const;
-
-function monthLabel(date: Date): string {
-  return date.toISOString().slice(0, 7);
-}
 
 // How the report's columns look, declared once for all its tables.
 const table = defineTables({
@@ -97,20 +94,13 @@ export async function buildCustomersReport(
     ['owner', 'ownerId'],
     ownerNames,
   );
-  const since = new Date(
-    Date.UTC(options.now.getUTCFullYear() - 1, options.now.getUTCMonth() + 1, 1),
-  );
-  const monthly = await interaction.aggregate({
-    where: { occurredAt: { gte: since } },
-    groupBy: [{ field: 'occurredAt', bucket: 'month', as: 'month' }, 'type'],
-    measures: { interactions: { fn: 'count' } },
-    orderBy: [{ key: 'month', direction: 'asc' }],
-  });
+  // The last twelve months of the tenant's calendar, this one included.
+  const calendar = await scope.calendar();
+  const since = calendar.startOf('month', calendar.shift(options.now, { months: -11 }));
+  const monthly = await interactionsByMonth(scope, since);
   const months = new Map<string, Record<string, string | number>>();
   for (let offset = 0; offset < 12; offset++) {
-    const month = monthLabel(
-      new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth() + offset, 1)),
-    );
+    const month = calendar.periodKey('month', calendar.shift(since, { months: offset }));
     months.set(month, {
       month,
       total: 0,

@@ -7,6 +7,7 @@ import { addMoney, byCurrency, moneyText } from './money-rows.js';
 import { ownerNames } from './names.js';
 import { weightedForecast } from './weighted-forecast.js';
 
+// Days late is elapsed time (24-hour days), the same in every zone.
 const DAY = 86_400_000;
 
 // How the summary's columns look, declared once for all its tables.
@@ -92,7 +93,7 @@ async function overdue(scope: ModuleScope, pipeline: PipelineService, now: Date)
 }
 
 async function birthdays(scope: ModuleScope, now: Date, days: number): Promise<TableRow[]> {
-  const today = now.toISOString().slice(0, 10);
+  const today = (await scope.calendar()).dateOf(now);
   const window = upcomingDays(today, days);
   const contacts = await scope.records(scope.model('contact')).find({
     where: { birthdayKey: { in: [...window.keys()] } },
@@ -169,7 +170,7 @@ export async function buildDemoSummary(
     weightedForecast(scope),
   ]);
   const weightedByStage = new Map(weighted.stages.map((entry) => [entry.stage, entry.weighted]));
-  const thisMonth = options.now.toISOString().slice(0, 7);
+  const thisMonth = (await scope.calendar()).periodKey('month', options.now);
   const reps = await topReps(scope, pipeline);
   const late = await overdue(scope, pipeline, options.now);
   const days = options.birthdayDays ?? 14;

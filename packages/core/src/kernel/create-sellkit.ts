@@ -1,5 +1,8 @@
 import { type AccessResolver, type AccessRoles, defaultRoles } from '../access/policy.js';
 import { type AuditEntry, auditEntryModel } from '../audit/audit.js';
+import { tenantSettingsCache } from '../calendar/settings-cache.js';
+import type { TenantCalendar } from '../calendar/tenant-calendar.js';
+import type { TenantSettings, TenantSettingsResolver } from '../calendar/tenant-settings.js';
 import { type Clock, systemClock } from '../context/clock.js';
 import { type SellkitContext, validateContext } from '../context/context.js';
 import { SellkitError } from '../errors/sellkit-error.js';
@@ -47,6 +50,13 @@ export interface SellkitOptions<
   /** Write events to the outbox for at-least-once delivery: all of them, or the names listed. */
   outbox?: boolean | { events: readonly string[] };
   clock?: Clock;
+  /**
+   * Each tenant's time zone, week start, fiscal year start, locale and country (sync or async,
+   * asked once per tenant, cached). Default: `UTC`, Monday, January. Invalid settings are
+   * `CONFIGURATION_INVALID` on the first call that needs them. Example:
+   * `tenantSettings: (tenantId) => ({ timeZone: 'Asia/Shanghai', fiscalYearStartMonth: 4 })`.
+   */
+  tenantSettings?: TenantSettingsResolver;
   /** Where failing event handlers are reported (default `console.error`). */
   onHandlerError?: HandlerErrorReporter;
   /**
@@ -70,6 +80,8 @@ export interface TickReport {
 /** The kernel's own services on every scoped facade. */
 export interface KernelFacade<Models> {
   readonly context: SellkitContext;
+  /** The tenant's calendar (time zone, weeks, fiscal year) on the context's clock. */
+  calendar(): Promise<TenantCalendar>;
   /** Typed, access-checked, audited record services for every model (plugin fields included). */
   readonly records: RecordServices<Models>;
   /** The audit trail (needs read access to `auditEntry`: admins by default). */
@@ -120,6 +132,10 @@ export interface Sellkit<
   readonly storage: StorageAdapter;
   /** Scoring operators and facts from every module and plugin. */
   readonly scoring: ScoringRegistry;
+  /** A tenant's checked settings (from `tenantSettings`, defaults filled in). */
+  tenantSettings(tenantId: string): Promise<TenantSettings>;
+  /** Forgets cached tenant settings (one tenant or all), e.g. after a tenant changed its zone. */
+  forgetTenantSettings(tenantId?: string): void;
   close(): Promise<void>;
 }
 
@@ -252,6 +268,7 @@ export async function createSellkit<
   const resolverModule = modules.find((module) => module.accessResolver);
   const hostResolver = options.access?.resolver;
   const outboxOption = options.outbox ?? false;
+  const settings = tenantSettingsCache(options.tenantSettings);
   // Contributions are validated here, so a bad operator or fact fails at start-up.
   const scoring = options.scoring ?? createScoringRegistry();
   for (const part of [...modules, ...plugins]) scoring.use(part.scoring);
@@ -273,6 +290,7 @@ export async function createSellkit<
           ? () => true
           : (event) => outboxOption.events.includes(event),
     clock: options.clock ?? systemClock,
+    tenantSettings: settings,
     extensions: new Map<string, unknown>([
       ...Object.entries(options.extensions ?? {}),
       ['scoring', scoring],
@@ -297,6 +315,8 @@ export async function createSellkit<
     models: Object.fromEntries(models) as Sellkit<Modules, Plugins>['models'],
     storage: options.storage,
     scoring,
+    tenantSettings: (tenantId) => settings.get(tenantId),
+    forgetTenantSettings: (tenantId) => settings.forget(tenantId),
     close: () => options.storage.close(),
     as(input) {
       const context = validateContext(input);
@@ -308,6 +328,7 @@ export async function createSellkit<
       const facade: Record<string, unknown> = {
         context,
         scope,
+        calendar: () => scope.calendar(),
         transaction: (work: (inner: ModuleScope) => Promise<unknown>) => scope.transaction(work),
         audit: {
           history: async (model: string, recordId: string) =>

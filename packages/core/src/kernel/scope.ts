@@ -9,6 +9,8 @@ import {
   resolveReach,
 } from '../access/policy.js';
 import { auditEntryModel, toJsonValue } from '../audit/audit.js';
+import type { TenantSettingsCache } from '../calendar/settings-cache.js';
+import { createTenantCalendar, type TenantCalendar } from '../calendar/tenant-calendar.js';
 import type { Clock } from '../context/clock.js';
 import type { SellkitContext } from '../context/context.js';
 import { isSellkitError, SellkitError } from '../errors/sellkit-error.js';
@@ -30,6 +32,8 @@ export interface KernelRuntime {
   /** Event names written to the outbox, or null when the outbox is off. */
   readonly outbox: ((event: string) => boolean) | null;
   readonly clock: Clock;
+  /** Tenant settings (time zone, week start, fiscal year) by tenant, cached. */
+  readonly tenantSettings: TenantSettingsCache;
   /** Opaque per-kernel extensions (the scoring registry, for instance). */
   readonly extensions: ReadonlyMap<string, unknown>;
 }
@@ -48,6 +52,18 @@ export interface ModuleScope<E extends EventMap = Record<string, unknown>> {
   readonly context: SellkitContext;
   readonly tenantId: string;
   readonly clock: Clock;
+  /**
+   * The tenant's calendar (its time zone, week start and fiscal year) on this scope's clock:
+   * "today", local periods, period keys and calendar arithmetic. Resolved once per scope.
+   * Invalid tenant settings are `CONFIGURATION_INVALID`.
+   *
+   * @example
+   * ```ts
+   * const calendar = await scope.calendar();
+   * const due = calendar.shift(calendar.now(), { days: 3 }); // 3 local days later, same time
+   * ```
+   */
+  calendar(): Promise<TenantCalendar>;
   /** Storage of this tenant, bound to the current transaction if any. Bypasses access checks. */
   readonly storage: TenantStorage;
   readonly inTransaction: boolean;
@@ -103,7 +119,12 @@ export function createScope(
   return scopeFor(runtime, context, { storage, buffer: null });
 }
 
-function scopeFor(runtime: KernelRuntime, context: SellkitContext, unit: Unit): ModuleScope {
+function scopeFor(
+  runtime: KernelRuntime,
+  context: SellkitContext,
+  unit: Unit,
+  calendars: { current?: Promise<TenantCalendar> } = {},
+): ModuleScope {
   const clock = context.clock ?? runtime.clock;
   const services = new Map<string, unknown>();
   let resolver: AccessResolver | undefined;
@@ -112,6 +133,18 @@ function scopeFor(runtime: KernelRuntime, context: SellkitContext, unit: Unit): 
     context,
     tenantId: context.tenantId,
     clock,
+    calendar() {
+      if (!calendars.current) {
+        const pending = runtime.tenantSettings
+          .get(context.tenantId)
+          .then((settings) => createTenantCalendar(settings, clock));
+        calendars.current = pending;
+        pending.catch(() => {
+          if (calendars.current === pending) delete calendars.current;
+        });
+      }
+      return calendars.current;
+    },
     storage: unit.storage,
     inTransaction: unit.buffer !== null,
     model(name) {
@@ -132,7 +165,7 @@ function scopeFor(runtime: KernelRuntime, context: SellkitContext, unit: Unit): 
     async transaction(work) {
       const buffer: PendingEvent[] = [];
       const result = await unit.storage.transaction((tx) =>
-        work(scopeFor(runtime, context, { storage: tx, buffer })),
+        work(scopeFor(runtime, context, { storage: tx, buffer }, calendars)),
       );
       if (unit.buffer) unit.buffer.push(...buffer);
       else if (buffer.length > 0) {

@@ -85,8 +85,8 @@ export function compileToClosures(plan: Plan): RunFunction {
   const rules = plan.rules.map((rule) => ({ rule, test: nodeTest(plan, rule.condition) }));
   const create = evaluationFactory(plan);
   const result = resultBuilder(plan);
-  return (facts, now, values) => {
-    const evaluation = create(facts, now, values);
+  return (facts, now, values, calendar) => {
+    const evaluation = create(facts, now, values, calendar);
     let total = 0;
     let tags: string[] | null = null;
     const fired: string[] = [];

@@ -1,4 +1,6 @@
+import type { TenantCalendar } from '../calendar/tenant-calendar.js';
 import { SellkitError } from '../errors/sellkit-error.js';
+import { isUtcCalendar } from './evaluation-time.js';
 import { readOwn } from './fact-path.js';
 import { inlineEmitterOf, listHas } from './operators/inline.js';
 import type { Plan, PlanLeaf, PlanNode } from './plan.js';
@@ -11,8 +13,16 @@ import {
   type LeafTest,
 } from './runtime.js';
 
-/** The compiled body of a rule set: facts, `now` (ms) and the computed-fact memo in. */
-export type RunFunction = (facts: Facts, now: number, values: unknown[] | undefined) => ScoreResult;
+/**
+ * The compiled body of a rule set: facts, `now` (ms), the computed-fact memo and the tenant
+ * calendar (undefined: UTC) in.
+ */
+export type RunFunction = (
+  facts: Facts,
+  now: number,
+  values: unknown[] | undefined,
+  calendar: TenantCalendar | undefined,
+) => ScoreResult;
 
 // The only string literals generated code may hold; everything else is identifiers we made,
 // numbers we counted, and JavaScript punctuation. Checked before the source is compiled.
@@ -40,6 +50,8 @@ interface Generator {
   readonly parents: Set<string>;
   readonly computedRoots: Map<number, string>;
   temps: number;
+  /** True once an inline expression reads `utc`. */
+  readsUtc: boolean;
 }
 
 function isPlainObject(value: unknown): boolean {
@@ -48,7 +60,7 @@ function isPlainObject(value: unknown): boolean {
   );
 }
 
-const EVALUATION = '(e || (e = mk(facts, now, values)))';
+const EVALUATION = '(e || (e = mk(facts, now, values, calendar)))';
 
 function constant(generator: Generator, value: unknown): string {
   const known = generator.constantIds.get(value);
@@ -126,6 +138,10 @@ function leafCode(generator: Generator, leaf: PlanLeaf): string {
       constant: (value) => constant(generator, value),
       general,
       now: 'now',
+      get utc() {
+        generator.readsUtc = true;
+        return 'utc';
+      },
       temp: () => temp(generator),
       helpers: { isArray: 'isArray', listHas: 'listHas' },
     },
@@ -163,6 +179,7 @@ export function compileToFunction(plan: Plan): RunFunction {
     parents: new Set(),
     computedRoots: new Map(),
     temps: 0,
+    readsUtc: false,
   };
   const body: string[] = [];
   for (const rule of plan.rules) {
@@ -181,10 +198,12 @@ export function compileToFunction(plan: Plan): RunFunction {
     '"use strict";',
     'const own = H.own, mk = H.mk, result = H.result, U = H.unset, nil = undefined;',
     'const isArray = H.isArray, listHas = H.listHas, fact = H.fact, plain = H.plain;',
+    'const isUtc = H.isUtc;',
     ...generator.constants.map((_, index) => `const k${index} = K[${index}];`),
     ...plan.leaves.map((leaf) => `const g${leaf.index} = G[${leaf.index}];`),
-    'return function run(facts, now, values) {',
+    'return function run(facts, now, values, calendar) {',
     `let ${locals.join(', ')};`,
+    ...(generator.readsUtc ? ['const utc = isUtc(calendar);'] : []),
     'const fired = [];',
     ...generator.reads,
     ...body,
@@ -212,6 +231,7 @@ export function compileToFunction(plan: Plan): RunFunction {
     listHas,
     fact: computedFact,
     plain: isPlainObject,
+    isUtc: isUtcCalendar,
   };
   return factory(generator.constants, generator.generals, helpers) as RunFunction;
 }

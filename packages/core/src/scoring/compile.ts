@@ -1,3 +1,4 @@
+import type { TenantCalendar } from '../calendar/tenant-calendar.js';
 import type { Clock } from '../context/clock.js';
 import { isSellkitError, SellkitError, validationError } from '../errors/sellkit-error.js';
 import { compileToClosures } from './compile-closures.js';
@@ -32,6 +33,13 @@ export interface CompileOptions {
 export interface EvaluateOptions {
   /** The instant relative dates (`withinLast`, `olderThan`) are measured from. */
   now?: Date | string;
+  /**
+   * The tenant calendar days, months and calendar dates are counted in (`scope.calendar()`):
+   * `withinLast { n: 7, unit: 'day' }` means 7 local calendar days, a `YYYY-MM-DD` value is the
+   * start of that local day, and computed facts read `today` in it. UTC when left out. Without
+   * `now`, the calendar's clock gives it.
+   */
+  calendar?: TenantCalendar;
 }
 
 /**
@@ -104,7 +112,10 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
   const nowOf = (evaluate: EvaluateOptions | undefined): number => {
     if (!plan.usesNow) return Number.NaN;
     const given = evaluate?.now;
-    if (given === undefined) return clock ? clock.now().getTime() : Date.now();
+    if (given === undefined) {
+      if (evaluate?.calendar) return evaluate.calendar.now().getTime();
+      return clock ? clock.now().getTime() : Date.now();
+    }
     const time = toTime(given);
     if (Number.isNaN(time))
       throw validationError('now', 'must be a valid Date or ISO date-time', 'invalid_date');
@@ -129,30 +140,33 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
     score(facts, evaluate) {
       refuseAsync();
       checkFacts(facts, 'facts');
-      return run(facts, nowOf(evaluate), undefined);
+      return run(facts, nowOf(evaluate), undefined, evaluate?.calendar);
     },
     scoreMany(list, evaluate) {
       refuseAsync();
       if (!Array.isArray(list)) throw validationError('facts', 'must be an array', 'invalid_type');
       const now = nowOf(evaluate);
+      const calendar = evaluate?.calendar;
       const results: ScoreResult[] = new Array(list.length);
       for (let index = 0; index < list.length; index += 1) {
         const facts: unknown = list[index];
         checkFacts(facts, `facts.${index}`);
-        results[index] = run(facts, now, undefined);
+        results[index] = run(facts, now, undefined, calendar);
       }
       return results;
     },
     explain(facts, evaluate) {
       refuseAsync();
       checkFacts(facts, 'facts');
-      return explainRun(facts, nowOf(evaluate), undefined);
+      return explainRun(facts, nowOf(evaluate), undefined, evaluate?.calendar);
     },
     async scoreAsync(facts, evaluate) {
       checkFacts(facts, 'facts');
       const now = nowOf(evaluate);
-      const values = plan.isAsync ? await resolveAsyncFacts(plan, facts, now) : undefined;
-      return run(facts, now, values);
+      const values = plan.isAsync
+        ? await resolveAsyncFacts(plan, facts, now, evaluate?.calendar)
+        : undefined;
+      return run(facts, now, values, evaluate?.calendar);
     },
     async scoreManyAsync(list, evaluate) {
       if (!Array.isArray(list)) throw validationError('facts', 'must be an array', 'invalid_type');
@@ -160,16 +174,20 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
       const results: ScoreResult[] = [];
       for (const [index, facts] of list.entries()) {
         checkFacts(facts, `facts.${index}`);
-        const values = plan.isAsync ? await resolveAsyncFacts(plan, facts, now) : undefined;
-        results.push(run(facts, now, values));
+        const values = plan.isAsync
+          ? await resolveAsyncFacts(plan, facts, now, evaluate?.calendar)
+          : undefined;
+        results.push(run(facts, now, values, evaluate?.calendar));
       }
       return results;
     },
     async explainAsync(facts, evaluate) {
       checkFacts(facts, 'facts');
       const now = nowOf(evaluate);
-      const values = plan.isAsync ? await resolveAsyncFacts(plan, facts, now) : undefined;
-      return explainRun(facts, now, values);
+      const values = plan.isAsync
+        ? await resolveAsyncFacts(plan, facts, now, evaluate?.calendar)
+        : undefined;
+      return explainRun(facts, now, values, evaluate?.calendar);
     },
   };
   return Object.freeze(compiled);

@@ -1,3 +1,4 @@
+import type { TenantCalendar } from '../calendar/tenant-calendar.js';
 import { type FactReader, factReader } from './compile-closures.js';
 import type { Plan, PlanLeaf, PlanNode } from './plan.js';
 import { resultBuilder, type ScoreResult } from './result.js';
@@ -133,6 +134,7 @@ export type ExplainFunction = (
   facts: Readonly<Record<string, unknown>>,
   now: number,
   values: unknown[] | undefined,
+  calendar: TenantCalendar | undefined,
 ) => Explanation;
 
 /** Builds the explaining evaluator of a plan (short-circuits exactly as scoring does). */
@@ -140,8 +142,8 @@ export function compileExplain(plan: Plan): ExplainFunction {
   const rules = plan.rules.map((rule) => ({ rule, trace: tracer(plan, rule.condition) }));
   const create = evaluationFactory(plan);
   const result = resultBuilder(plan);
-  return (facts, now, values) => {
-    const evaluation = create(facts, now, values);
+  return (facts, now, values, calendar) => {
+    const evaluation = create(facts, now, values, calendar);
     let total = 0;
     let tags: string[] | null = null;
     const fired: string[] = [];

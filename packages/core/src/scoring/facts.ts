@@ -1,3 +1,4 @@
+import type { TenantCalendar } from '../calendar/tenant-calendar.js';
 import { SellkitError } from '../errors/sellkit-error.js';
 import { NAME_PATTERN } from './operators/define-operator.js';
 
@@ -5,6 +6,13 @@ import { NAME_PATTERN } from './operators/define-operator.js';
 export interface FactContext {
   /** The evaluation's `now`. */
   readonly now: Date;
+  /**
+   * The local calendar date of `now` in the tenant's time zone (`YYYY-MM-DD`): what "today"
+   * means for day counts. UTC when the evaluation was given no calendar.
+   */
+  readonly today: string;
+  /** The tenant calendar of the evaluation (a UTC calendar when none was given). */
+  readonly calendar: TenantCalendar;
   /** The value of another computed fact; only names listed in `dependsOn` may be read. */
   get(name: string): unknown;
 }

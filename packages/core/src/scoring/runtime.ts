@@ -1,5 +1,7 @@
+import type { TenantCalendar } from '../calendar/tenant-calendar.js';
 import { isSellkitError, SellkitError } from '../errors/sellkit-error.js';
 import { factTypeError, factValueError, operatorFailure } from './errors.js';
+import { localToday, UTC_CALENDAR } from './evaluation-time.js';
 import type { AnyFactDefinition, FactContext } from './facts.js';
 import type { OperatorContext } from './operators/define-operator.js';
 import type { Plan, PlanBand, PlanLeaf } from './plan.js';
@@ -16,6 +18,8 @@ export interface Evaluation {
   readonly facts: Facts;
   /** Milliseconds since the epoch; NaN when the rule set never reads the time. */
   readonly now: number;
+  /** The tenant calendar relative dates are counted in (UTC when none was given). */
+  readonly calendar: TenantCalendar;
   /** Computed fact values by slot (`PENDING` until computed). */
   readonly memo: unknown[];
   readonly plan: Plan;
@@ -57,9 +61,15 @@ export function evaluationFactory(plan: Plan) {
   const slots: ReadonlyMap<string, number> = new Map(
     plan.facts.map((definition, slot) => [definition.name, slot]),
   );
-  return (facts: Facts, now: number, values?: unknown[]): Evaluation => ({
+  return (
+    facts: Facts,
+    now: number,
+    values?: unknown[],
+    calendar: TenantCalendar = UTC_CALENDAR,
+  ): Evaluation => ({
     facts,
     now,
+    calendar,
     memo: values ?? emptyFactValues(plan),
     plan,
     slots,
@@ -69,6 +79,10 @@ export function evaluationFactory(plan: Plan) {
 function contextFor(definition: AnyFactDefinition, evaluation: Evaluation): FactContext {
   return {
     now: new Date(evaluation.now),
+    calendar: evaluation.calendar,
+    get today() {
+      return localToday(evaluation.calendar, evaluation.now);
+    },
     get(name: string): unknown {
       const slot = evaluation.slots.get(name);
       if (!definition.dependsOn.includes(name) || slot === undefined) {
@@ -116,9 +130,14 @@ export function computedFact(evaluation: Evaluation, slot: number): unknown {
  * Resolves the asynchronous computed facts of a plan, dependencies first, into a memo for
  * {@link evaluationFactory}. Synchronous facts they read are computed once and kept.
  */
-export async function resolveAsyncFacts(plan: Plan, facts: Facts, now: number): Promise<unknown[]> {
+export async function resolveAsyncFacts(
+  plan: Plan,
+  facts: Facts,
+  now: number,
+  calendar: TenantCalendar = UTC_CALENDAR,
+): Promise<unknown[]> {
   const values = emptyFactValues(plan);
-  const evaluation = evaluationFactory(plan)(facts, now, values);
+  const evaluation = evaluationFactory(plan)(facts, now, values, calendar);
   for (const [slot, definition] of plan.facts.entries()) {
     if (!definition.async) continue;
     try {
@@ -142,6 +161,7 @@ export function generalTest(ruleSetId: string, leaf: PlanLeaf): LeafTest {
   let current: Evaluation | null = null;
   const context: OperatorContext = {
     now: () => current?.now ?? Number.NaN,
+    calendar: () => current?.calendar ?? UTC_CALENDAR,
     invalid: (reason) => {
       throw factValueError(ruleSetId, leaf, reason);
     },

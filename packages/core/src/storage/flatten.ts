@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { formatDate } from '../calendar/calendar-date.js';
 import { SellkitError } from '../errors/sellkit-error.js';
 import { canonicalDecimal } from '../model/value-checks.js';
 import { Money } from '../money/money.js';
@@ -60,6 +61,32 @@ function corrupt(column: ColumnLayout, value: unknown): SellkitError {
 }
 
 /**
+ * The calendar date of a `Date` a driver returned for a `date` column. Drivers should return
+ * `YYYY-MM-DD`; some clients parse a date as midnight UTC, others (node-postgres) as midnight
+ * of the process's zone. Whichever midnight it is gives the date, so the result never depends
+ * on the process's `TZ`.
+ *
+ * @example
+ * ```ts
+ * driverDate(new Date(2026, 2, 5)); // '2026-03-05' in any process zone
+ * ```
+ */
+export function driverDate(value: Date): string {
+  const utcMidnight =
+    value.getUTCHours() === 0 &&
+    value.getUTCMinutes() === 0 &&
+    value.getUTCSeconds() === 0 &&
+    value.getUTCMilliseconds() === 0;
+  return utcMidnight
+    ? formatDate({
+        year: value.getUTCFullYear(),
+        month: value.getUTCMonth() + 1,
+        day: value.getUTCDate(),
+      })
+    : formatDate({ year: value.getFullYear(), month: value.getMonth() + 1, day: value.getDate() });
+}
+
+/**
  * Normalises a value a driver returned into the documented flat form: drivers are allowed some
  * slack (bigint or string integers, 0/1 booleans, epoch timestamps) and the kernel evens it out.
  */
@@ -98,7 +125,7 @@ export function readFlatType(
       break;
     case 'date':
       if (typeof value === 'string') return value;
-      if (value instanceof Date) return value.toISOString().slice(0, 10);
+      if (value instanceof Date) return driverDate(value);
       break;
     case 'timestamp':
       if (value instanceof Date) return new Date(value.getTime());

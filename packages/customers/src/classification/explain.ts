@@ -87,7 +87,11 @@ export async function explainClassification(
       },
     };
   }
-  const explanation = ctx.classifier.explain(company, ctx.scope.clock.now());
+  const explanation = ctx.classifier.explain(
+    company,
+    ctx.scope.clock.now(),
+    await ctx.scope.calendar(),
+  );
   const fired = explanation.rules
     .filter((rule) => rule.fired)
     .map((rule) => ({ id: rule.id, description: rule.description, points: rule.points }));

@@ -8,6 +8,7 @@ import {
   type RuleSet,
   type ScoringRegistry,
   SellkitError,
+  type TenantCalendar,
 } from '@sellkit/core';
 import { PURCHASE_POTENTIALS, type PurchasePotential } from '../companies/company-model.js';
 
@@ -17,10 +18,21 @@ import { PURCHASE_POTENTIALS, type PurchasePotential } from '../companies/compan
  */
 export interface PotentialClassifier {
   readonly ruleSet: RuleSet;
-  /** The potential the rules give, or null when no band covers the total. */
-  classify(company: Readonly<Record<string, unknown>>, now: Date): PurchasePotential | null;
+  /**
+   * The potential the rules give, or null when no band covers the total. Relative dates
+   * (`withinLast`) count the days of `calendar`, the tenant's (UTC when left out).
+   */
+  classify(
+    company: Readonly<Record<string, unknown>>,
+    now: Date,
+    calendar?: TenantCalendar,
+  ): PurchasePotential | null;
   /** Every rule, whether it fired, the points it gave and the facts it read. */
-  explain(company: Readonly<Record<string, unknown>>, now: Date): Explanation;
+  explain(
+    company: Readonly<Record<string, unknown>>,
+    now: Date,
+    calendar?: TenantCalendar,
+  ): Explanation;
 }
 
 /**
@@ -92,13 +104,17 @@ export function createPotentialClassifier(
   }
   return {
     ruleSet: compiled.ruleSet,
-    classify(company, now) {
+    classify(company, now, calendar) {
+      const evaluate = calendar === undefined ? { now } : { now, calendar };
       return (
-        (compiled.score(companyFacts(company), { now }).band as PurchasePotential | null) ?? null
+        (compiled.score(companyFacts(company), evaluate).band as PurchasePotential | null) ?? null
       );
     },
-    explain(company, now) {
-      return compiled.explain(companyFacts(company), { now });
+    explain(company, now, calendar) {
+      return compiled.explain(
+        companyFacts(company),
+        calendar === undefined ? { now } : { now, calendar },
+      );
     },
   };
 }

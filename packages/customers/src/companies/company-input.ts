@@ -103,12 +103,15 @@ function derivedSize(
   };
 }
 
-function derivedPotential(
+async function derivedPotential(
   ctx: CustomersContext,
   input: Record<string, unknown>,
   merged: Record<string, unknown>,
   before: Company | null,
-): { purchasePotential: PurchasePotential | null; purchasePotentialSource: 'rules' | 'manual' } {
+): Promise<{
+  purchasePotential: PurchasePotential | null;
+  purchasePotentialSource: 'rules' | 'manual';
+}> {
   if ('purchasePotential' in input && input.purchasePotential !== null) {
     return {
       purchasePotential: input.purchasePotential as PurchasePotential,
@@ -118,7 +121,9 @@ function derivedPotential(
   if (!('purchasePotential' in input) && before?.purchasePotentialSource === 'manual') {
     return { purchasePotential: before.purchasePotential, purchasePotentialSource: 'manual' };
   }
-  const computed = ctx.classifier?.classify(merged, ctx.scope.clock.now()) ?? null;
+  const computed = ctx.classifier
+    ? ctx.classifier.classify(merged, ctx.scope.clock.now(), await ctx.scope.calendar())
+    : null;
   return { purchasePotential: computed, purchasePotentialSource: 'rules' };
 }
 
@@ -212,7 +217,7 @@ export async function prepareCompanyWrite(
   data.domain = domain ?? null;
   data.phoneKey = typeof merged.phone === 'string' ? (phoneKey(merged.phone) ?? null) : null;
   Object.assign(merged, data);
-  Object.assign(data, derivedPotential(ctx, input, merged, before));
+  Object.assign(data, await derivedPotential(ctx, input, merged, before));
   if (before) {
     // Only what changes goes into the patch, so the audit trail shows real changes only.
     for (const key of [

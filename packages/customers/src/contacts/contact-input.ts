@@ -2,13 +2,7 @@ import type { IssueList } from '@sellkit/core';
 import type { Company } from '../companies/company-model.js';
 import { type CustomersContext, models } from '../shared/context.js';
 import { checkDirectory } from '../shared/directory.js';
-import {
-  dateProblem,
-  emailProblem,
-  normalizeEmail,
-  phoneProblem,
-  utcDate,
-} from '../shared/formats.js';
+import { dateProblem, emailProblem, normalizeEmail, phoneProblem } from '../shared/formats.js';
 import { resolveTagNames } from '../tags/resolve-tags.js';
 import { CONTACT_DERIVED_FIELDS, type Contact } from './contact-model.js';
 
@@ -86,7 +80,7 @@ export async function prepareContactWrite(
   if (data.lastName === '') issues.add('lastName', 'must not be empty', 'too_small');
   checkList(data, 'emails', issues);
   checkList(data, 'phones', issues);
-  const today = utcDate(ctx.scope.clock.now());
+  const today = (await ctx.scope.calendar()).today();
   checkDate(data, 'birthday', today, issues);
   checkDate(data, 'workAnniversary', today, issues);
   if (data.tags !== undefined) {

@@ -60,7 +60,11 @@ export async function touchCompany(
   const patch = countersAfter(before, type, occurredAt, delta);
   if (lastInteractionAt !== undefined) patch.lastInteractionAt = lastInteractionAt;
   if (ctx.classifier && before.purchasePotentialSource === 'rules') {
-    patch.purchasePotential = ctx.classifier.classify({ ...before, ...patch }, scope.clock.now());
+    patch.purchasePotential = ctx.classifier.classify(
+      { ...before, ...patch },
+      scope.clock.now(),
+      await scope.calendar(),
+    );
   }
   await scope.storage.update(company, companyId, patch, { expectedVersion: before.version });
 }

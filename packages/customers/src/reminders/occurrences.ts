@@ -1,6 +1,4 @@
-import { isLeapYear, utcDate } from '../shared/formats.js';
-
-const DAY = 86_400_000;
+import { addCalendarDays, calendarDaysBetween, isLeapYear } from '@sellkit/core';
 
 /**
  * The calendar days from `today` to `today + days` (both included), keyed by `MM-DD`, each
@@ -15,7 +13,6 @@ const DAY = 86_400_000;
  * ```
  */
 export function upcomingDays(today: string, days: number): Map<string, string[]> {
-  const start = Date.parse(`${today}T00:00:00Z`);
   const keys = new Map<string, string[]>();
   const add = (key: string, date: string) => {
     const list = keys.get(key) ?? [];
@@ -23,7 +20,7 @@ export function upcomingDays(today: string, days: number): Map<string, string[]>
     keys.set(key, list);
   };
   for (let offset = 0; offset <= days; offset += 1) {
-    const date = utcDate(new Date(start + offset * DAY));
+    const date = addCalendarDays(today, offset);
     const key = date.slice(5);
     add(key, date);
     if (key === '02-28' && !isLeapYear(Number(date.slice(0, 4)))) add('02-29', date);
@@ -33,7 +30,7 @@ export function upcomingDays(today: string, days: number): Map<string, string[]>
 
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+  return calendarDaysBetween(from, to);
 }
 
 /** Completed years from a `YYYY-MM-DD` origin to an occurrence date of it. */

@@ -1,11 +1,9 @@
-import { type AnyModel, deliveryModel, type ModuleScope } from '@sellkit/core';
+import { type AnyModel, deliveryModel, type ModuleScope, type TenantCalendar } from '@sellkit/core';
 import type { CustomerEvents, ReminderDueEvent } from '../events.js';
 import type { ResolvedOptions } from '../options.js';
 import { models } from '../shared/context.js';
-import { utcDate } from '../shared/formats.js';
 import { daysBetween, upcomingDays, yearsAt } from './occurrences.js';
 
-const DAY = 86_400_000;
 const PAGE = 1000;
 
 /** What one reminder run found and emitted. */
@@ -108,12 +106,14 @@ async function dateReminders(
 async function inactivityReminders(
   scope: Scope,
   options: ResolvedOptions['reminders'],
+  calendar: TenantCalendar,
   now: Date,
   today: string,
   totals: { emitted: number; alreadySent: number },
 ): Promise<void> {
   const { company } = models(scope);
-  const cutoff = new Date(now.getTime() - options.inactiveDays * DAY);
+  // Local calendar days: "90 days without contact" keeps the wall-clock time across DST.
+  const cutoff = calendar.shift(now, { days: -options.inactiveDays });
   await eachPage<
     Record<string, unknown> & { id: string; createdAt: Date; lastInteractionAt: Date | null }
   >(
@@ -129,7 +129,7 @@ async function inactivityReminders(
     async (rows) => {
       const candidates = rows.map((row) => {
         const since = row.lastInteractionAt ?? row.createdAt;
-        const date = utcDate(new Date(since.getTime() + options.inactiveDays * DAY));
+        const date = calendar.dateOf(calendar.shift(since, { days: options.inactiveDays }));
         return {
           // One reminder per quiet spell: a new interaction starts a new one.
           key: `customers.reminder:noInteraction:${row.id}:${since.toISOString()}`,
@@ -157,19 +157,22 @@ async function inactivityReminders(
  * `withinDays` (today included) and for companies without an interaction for `inactiveDays`.
  * Each reminder is emitted exactly once per (kind, record, occurrence) through
  * `scope.emitOnce`, however often and from however many processes the scheduler ticks.
- * Dates are UTC calendar days.
+ * Dates are calendar days of the tenant's calendar: "today" is the local date of `now` in the
+ * tenant's time zone, and a birthday (a date without a zone) is due on that local date. A
+ * contact born on 29 February is reminded on 28 February in common years.
  */
 export async function runReminders(
   scope: Scope,
   options: ResolvedOptions['reminders'],
   now: Date,
 ): Promise<ReminderRunReport> {
-  const today = utcDate(now);
+  const calendar = await scope.calendar();
+  const today = calendar.dateOf(now);
   const totals = { emitted: 0, alreadySent: 0 };
   if (options.birthdays) await dateReminders(scope, 'birthday', today, options.withinDays, totals);
   if (options.anniversaries) {
     await dateReminders(scope, 'workAnniversary', today, options.withinDays, totals);
   }
-  if (options.inactivity) await inactivityReminders(scope, options, now, today, totals);
+  if (options.inactivity) await inactivityReminders(scope, options, calendar, now, today, totals);
   return totals;
 }

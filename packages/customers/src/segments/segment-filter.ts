@@ -1,30 +1,50 @@
 import {
   type AnyModel,
+  createTenantCalendar,
+  DEFAULT_TENANT_SETTINGS,
   isPlainObject,
   isSellkitError,
   SellkitError,
+  type TenantCalendar,
   type TenantStorage,
   validationError,
   type Where,
 } from '@sellkit/core';
 
-const DAY = 86_400_000;
 /** Limits that keep a stored filter from becoming a denial of service. */
 const MAX_FILTER_BYTES = 64 * 1024;
 const MAX_DEPTH = 16;
 
+/** What relative values are resolved against: now and the tenant's calendar. */
+interface Relative {
+  readonly calendar: TenantCalendar;
+  readonly now: Date;
+}
+
 /**
  * Resolves the relative values a saved segment may hold, at run time:
- * `{ "$daysAgo": 90 }` and `{ "$daysAhead": 7 }` become an instant (timestamp fields) or a
- * `YYYY-MM-DD` date (date fields) relative to `now`. Everything else is kept as is; the
- * storage validates the result.
+ * `{ "$daysAgo": 90 }` and `{ "$daysAhead": 7 }` become an instant (timestamp fields: the same
+ * local time that many calendar days away in the tenant's zone) or a `YYYY-MM-DD` date (date
+ * fields: that many days from the tenant's today). Everything else is kept as is; the storage
+ * validates the result. Given a `Date` instead of a calendar, days are counted in UTC at it.
  *
  * @example
  * ```ts
- * resolveSegmentFilter(company, { lastInteractionAt: { lt: { $daysAgo: 90 } } }, now);
+ * resolveSegmentFilter(company, { lastInteractionAt: { lt: { $daysAgo: 90 } } }, await scope.calendar());
  * ```
  */
-export function resolveSegmentFilter(model: AnyModel, filter: unknown, now: Date): Where {
+export function resolveSegmentFilter(
+  model: AnyModel,
+  filter: unknown,
+  at: TenantCalendar | Date,
+): Where {
+  const now: Relative =
+    at instanceof Date
+      ? {
+          calendar: createTenantCalendar(DEFAULT_TENANT_SETTINGS, { now: () => at }),
+          now: at,
+        }
+      : { calendar: at, now: at.now() };
   if (!isPlainObject(filter)) throw validationError('filter', 'must be an object', 'invalid_type');
   let size: number;
   try {
@@ -39,7 +59,7 @@ export function resolveSegmentFilter(model: AnyModel, filter: unknown, now: Date
 function relative(
   value: Record<string, unknown>,
   kind: string | undefined,
-  now: Date,
+  now: Relative,
   path: string,
 ): unknown {
   const keys = Object.keys(value);
@@ -52,9 +72,10 @@ function relative(
       'invalid_type',
     );
   }
-  const instant = new Date(now.getTime() + (keys[0] === '$daysAgo' ? -days : days) * DAY);
-  if (kind === 'date') return instant.toISOString().slice(0, 10);
-  if (kind === 'timestamp' || kind === undefined) return instant;
+  const offset = keys[0] === '$daysAgo' ? -days : days;
+  if (kind === 'date') return now.calendar.addDays(now.calendar.dateOf(now.now), offset);
+  if (kind === 'timestamp' || kind === undefined)
+    return now.calendar.shift(now.now, { days: offset });
   throw validationError(
     path,
     'relative days only apply to date and timestamp fields',
@@ -66,7 +87,7 @@ function resolveCondition(
   model: AnyModel,
   field: string,
   condition: unknown,
-  now: Date,
+  now: Relative,
   path: string,
 ): unknown {
   const kind =
@@ -86,7 +107,7 @@ function resolveCondition(
 function resolveNode(
   model: AnyModel,
   node: unknown,
-  now: Date,
+  now: Relative,
   path: string,
   depth: number,
 ): unknown {

@@ -115,7 +115,7 @@ async function checked(
   const data: Record<string, unknown> = { ...input };
   if ('filter' in input || 'target' in input) {
     const filter = input.filter ?? before?.filter;
-    const where = resolveSegmentFilter(model, filter, ctx.scope.clock.now());
+    const where = resolveSegmentFilter(model, filter, await ctx.scope.calendar());
     await validateFilter(ctx.scope.storage, model, where);
   }
   if (input.columns !== undefined && input.columns !== null) {
@@ -149,7 +149,7 @@ export function segmentService(ctx: CustomersContext): SegmentService {
 
   async function members(segment: { target: SegmentTarget; filter: unknown }) {
     const model = targetModel(ctx, segment.target);
-    const where = resolveSegmentFilter(model, segment.filter, scope.clock.now());
+    const where = resolveSegmentFilter(model, segment.filter, await scope.calendar());
     return { model, where };
   }
 
@@ -233,7 +233,7 @@ export function segmentService(ctx: CustomersContext): SegmentService {
       await validateFilter(
         scope.storage,
         model,
-        resolveSegmentFilter(model, filter, scope.clock.now()),
+        resolveSegmentFilter(model, filter, await scope.calendar()),
       );
       return page({ target, filter }, query);
     },

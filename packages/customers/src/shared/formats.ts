@@ -72,11 +72,6 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** `YYYY-MM-DD` of an instant, in UTC. */
-export function utcDate(instant: Date): string {
-  return instant.toISOString().slice(0, 10);
-}
-
 /** Why a website is invalid; accepts `https://acme.com/x` and bare `acme.com`. */
 export function websiteProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return 'must be a string';

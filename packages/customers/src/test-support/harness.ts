@@ -5,6 +5,7 @@ import {
   createTestClock,
   isSellkitError,
   type StorageAdapter,
+  type TenantSettingsInput,
 } from '@sellkit/core';
 import { expect } from 'vitest';
 import { customers } from '../module.js';
@@ -45,12 +46,16 @@ export const directories: Pick<CustomersOptions, 'owners' | 'territories'> = {
   territories: { exists: async (_scope, id) => KNOWN_TERRITORIES.has(id) },
 };
 
-/** Builds a Sellkit with the customers module on a fresh adapter, at 2026-03-01 09:00 UTC. */
+/**
+ * Builds a Sellkit with the customers module on a fresh adapter, at 2026-03-01 09:00 UTC, for
+ * a tenant with the given settings (UTC by default).
+ */
 export async function setup(
   factory: AdapterFactory,
   options: CustomersOptions = {},
   plugins: readonly AnyPlugin[] = [],
   start = '2026-03-01T09:00:00Z',
+  tenantSettings: TenantSettingsInput = {},
 ) {
   const clock = createTestClock(start);
   const crm = await createSellkit({
@@ -59,6 +64,7 @@ export async function setup(
     plugins,
     clock,
     access: { resolver: teamResolver },
+    tenantSettings: () => tenantSettings,
   });
   // A tenant of its own per test, so adapters shared between tests (PGlite) stay isolated.
   const tenantId = `acme-${Math.random().toString(36).slice(2, 10)}`;

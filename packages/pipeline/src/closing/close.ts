@@ -1,4 +1,10 @@
-import { issueList, requireObject, SellkitError, validationError } from '@sellkit/core';
+import {
+  issueList,
+  requireObject,
+  SellkitError,
+  type TenantCalendar,
+  validationError,
+} from '@sellkit/core';
 import { readLines } from '../opportunities/lines.js';
 import { loadForUpdate } from '../opportunities/load-deal.js';
 import {
@@ -11,7 +17,7 @@ import type { Opportunity } from '../opportunities/opportunity-model.js';
 import { updateDeal } from '../opportunities/write-deal.js';
 import { closingStage, firstOpenStage, stageOf } from '../pipelines/pipeline-store.js';
 import { recordOutcome } from '../predictive/win-stats.js';
-import { type PipelineContext, today, within, withRetry } from '../shared/context.js';
+import { type PipelineContext, within, withRetry } from '../shared/context.js';
 import { readStageHistory, recordStageChange } from '../stages/history.js';
 import { cancelOpenTasks, runPlaybook } from '../tasks/playbook.js';
 
@@ -38,8 +44,6 @@ export interface ReopenOptions {
   expectedVersion?: number;
 }
 
-const DAY = 86_400_000;
-
 function reasonOf(value: unknown, path: string): string {
   if (typeof value !== 'string' || value.trim().length === 0) {
     throw validationError(path, 'a reason is required', 'required');
@@ -48,11 +52,10 @@ function reasonOf(value: unknown, path: string): string {
   return value.trim();
 }
 
-function cycleDays(deal: Opportunity, closeDate: string): number {
-  const start = deal.engageDate ?? deal.createdAt.toISOString().slice(0, 10);
-  const days = Math.round(
-    (Date.parse(`${closeDate}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY,
-  );
+/** Calendar days from engagement (else the local day it was created) to the close date. */
+function cycleDays(deal: Opportunity, closeDate: string, calendar: TenantCalendar): number {
+  const start = deal.engageDate ?? calendar.dateOf(deal.createdAt);
+  const days = calendar.daysBetween(start, closeDate);
   return Number.isFinite(days) ? Math.max(0, days) : 0;
 }
 
@@ -95,8 +98,10 @@ async function close(
     }
     const issues = issueList();
     const prepared = await prepareUpdate(inner, before, pipeline, set, issues);
+    const calendar = await tx.calendar();
     const now = tx.clock.now();
-    const closeDate = options.closeDate ?? today(tx);
+    // The business date of the close: the tenant's local date, unless the caller gives one.
+    const closeDate = options.closeDate ?? calendar.today();
     const patch: Record<string, unknown> = {
       ...prepared.data,
       stage: target.key,
@@ -113,7 +118,7 @@ async function close(
     const lineCount = prepared.lines?.length ?? (await readLines(tx.storage, id)).length;
     requireForStage(target, { ...before, ...patch }, lineCount, issues);
     issues.throwIfAny({ model: 'opportunity', id, stage: target.key });
-    patch.cycleDays = cycleDays(before, closeDate);
+    patch.cycleDays = cycleDays(before, closeDate, calendar);
     const { after } = await updateDeal(inner, before, patch, {
       ...(options.expectedVersion === undefined
         ? {}

@@ -180,6 +180,7 @@ export async function runMavenImport(
     companies: await companiesByAccount(scope),
     placements,
     currency: 'USD',
+    calendar: await scope.calendar(),
   };
   const report: MavenDealReport = {
     total: 0,

@@ -1,5 +1,11 @@
 import type { Product } from '@sellkit/catalog';
-import { isSellkitError, Money, validationError } from '@sellkit/core';
+import {
+  dateParts,
+  isSellkitError,
+  Money,
+  type TenantCalendar,
+  validationError,
+} from '@sellkit/core';
 import type { SalesPipeline } from '../pipelines/pipeline-model.js';
 import type { AgentPlacement } from './maven-agents.js';
 import { MAVEN_STAGES } from './maven-pipeline.js';
@@ -17,6 +23,8 @@ export interface MavenLookups {
   /** Agent name → placement (null: unknown agent). */
   readonly placements: ReadonlyMap<string, AgentPlacement | null>;
   readonly currency: string;
+  /** The tenant's calendar: a close date's instant is the start of that local day. */
+  readonly calendar: TenantCalendar;
 }
 
 /** One converted row of `sales_pipeline.csv`. */
@@ -28,13 +36,10 @@ export interface MavenDeal {
   readonly item: { productId: string; unitPrice: Money; amount: Money };
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DAY = 86_400_000;
-
 function dateCell(value: string | undefined, path: string): string | null {
   const text = (value ?? '').trim();
   if (text === '') return null;
-  if (!DATE.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+  if (dateParts(text) === undefined) {
     throw validationError(path, `"${text.slice(0, 20)}" is not a YYYY-MM-DD date`, 'invalid_date');
   }
   return text;
@@ -115,7 +120,7 @@ export function convertMavenRow(
   const value = closed ? moneyCell(values.close_value, lookups.currency, 'close_value') : null;
   if (closed && value === null)
     throw validationError('close_value', 'a closed deal needs a close value', 'required');
-  const at = (date: string | null) => (date === null ? null : new Date(`${date}T00:00:00.000Z`));
+  const at = (date: string | null) => (date === null ? null : lookups.calendar.instantOf(date));
   const unitPrice = value ?? product.listPrice;
   const title = `${company === null ? 'Lead' : accountCell} · ${product.name}`;
   return {
@@ -143,7 +148,7 @@ export function convertMavenRow(
       closedAt: closed ? at(closeDate) : null,
       cycleDays:
         closed && engageDate && closeDate
-          ? Math.round((Date.parse(closeDate) - Date.parse(engageDate)) / DAY)
+          ? lookups.calendar.daysBetween(engageDate, closeDate)
           : null,
       stageEnteredAt: at(closed ? closeDate : engageDate),
       lastActivityAt: at(closeDate ?? engageDate),

@@ -1,3 +1,5 @@
+import type { LocalOffset } from '@sellkit/core';
+
 /** How a stage counts: still open, or closed as won or lost. */
 export type StageKind = 'open' | 'won' | 'lost';
 
@@ -84,7 +86,19 @@ export interface StageInput {
   playbook?: readonly PlaybookAction[];
 }
 
-/** Milliseconds of a due offset. */
+/**
+ * A due offset as a local offset of the tenant calendar: `days` are calendar days (the same
+ * local time, also across a DST change), `hours` and `minutes` exact durations.
+ */
+export function localOffset(offset: DueOffset, sign: 1 | -1 = 1): LocalOffset {
+  return {
+    days: sign * (offset.days ?? 0),
+    hours: sign * (offset.hours ?? 0),
+    minutes: sign * (offset.minutes ?? 0),
+  };
+}
+
+/** Milliseconds of a due offset (24-hour days). */
 export function offsetMs(offset: DueOffset): number {
   return ((offset.days ?? 0) * 24 * 60 + (offset.hours ?? 0) * 60 + (offset.minutes ?? 0)) * 60_000;
 }

@@ -1,8 +1,8 @@
-import { defineFact } from '@sellkit/core';
+import { calendarDaysBetween, defineFact, isCalendarDate } from '@sellkit/core';
 import { winProbability as probabilityOf, type WinModel } from '../predictive/win-model.js';
 
-const DAY = 86_400_000;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Elapsed time since an instant: a duration in 24-hour days, the same in every zone.
+const DAY_MS = 86_400_000;
 
 function opportunityOf(
   facts: Readonly<Record<string, unknown>>,
@@ -11,32 +11,37 @@ function opportunityOf(
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : null;
 }
 
-/** Whole days from the UTC day of `now` to a `YYYY-MM-DD` date (negative when it is past). */
-export function daysUntil(date: unknown, now: Date): number | null {
-  if (typeof date !== 'string' || !DATE.test(date)) return null;
-  const target = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(target)) return null;
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return Math.round((target - today) / DAY);
+/**
+ * Whole calendar days from `today` (the tenant's local date) to a `YYYY-MM-DD` date, negative
+ * when it is past; null for anything that is not a real calendar date.
+ */
+export function daysUntil(date: unknown, today: string): number | null {
+  if (!isCalendarDate(date)) return null;
+  return calendarDaysBetween(today, date);
 }
 
 /**
  * `$daysToClose`: days from today to the expected close date (negative once it has passed),
- * null without one. Rules use it for "the close date is near".
+ * null without one. "Today" is the tenant's local date (`context.today`, from the calendar the
+ * evaluation is given), so a deal closing tomorrow in Shanghai is 1 day away there all day long.
+ * Rules use it for "the close date is near".
  */
 export const daysToCloseFact = defineFact({
   name: 'daysToClose',
   description: 'Days from today to the expected close date (negative when past).',
-  compute: (facts, { now }) => daysUntil(opportunityOf(facts)?.expectedCloseDate, now),
+  compute: (facts, { today }) => daysUntil(opportunityOf(facts)?.expectedCloseDate, today),
 });
 
-/** `$daysSinceActivity`: whole days since the last activity on the deal, null if none. */
+/**
+ * `$daysSinceActivity`: whole 24-hour days elapsed since the last activity on the deal (an
+ * instant, so the same in every zone), null if none.
+ */
 export const daysSinceActivityFact = defineFact({
   name: 'daysSinceActivity',
   description: 'Whole days since the last activity on the deal.',
   compute: (facts, { now }) => {
     const last = opportunityOf(facts)?.lastActivityAt;
-    return last instanceof Date ? Math.floor((now.getTime() - last.getTime()) / DAY) : null;
+    return last instanceof Date ? Math.floor((now.getTime() - last.getTime()) / DAY_MS) : null;
   },
 });
 

@@ -8,6 +8,7 @@ import {
   type RuleSet,
   type ScoreResult,
   type ScoringRegistry,
+  type TenantCalendar,
 } from '@sellkit/core';
 import type { ScoreExplanation } from '../opportunities/opportunity-model.js';
 import { type WinFeature, type WinModel, winProbability } from '../predictive/win-model.js';
@@ -23,7 +24,10 @@ export interface ScoreFields {
   scoredAt: Date;
 }
 
-/** Scores deals with one compiled rule set and one snapshot of the win model. */
+/**
+ * Scores deals with one compiled rule set and one snapshot of the win model, in the tenant's
+ * calendar (relative dates and `$daysToClose` count the tenant's local days).
+ */
 export interface Scorer {
   readonly compiled: CompiledRuleSet;
   readonly winModel: WinModel;
@@ -72,7 +76,7 @@ export function storesRuleSets(scope: Pick<ModuleScope, 'model'>): boolean {
   }
 }
 
-type ScoringScope = Pick<ModuleScope, 'model' | 'storage' | 'clock'>;
+type ScoringScope = Pick<ModuleScope, 'model' | 'storage' | 'clock' | 'calendar'>;
 
 /** Where the rule set that scored a deal came from. */
 export type RuleSetSource = ScoreExplanation['source'];
@@ -133,7 +137,9 @@ export function createScorer(
   compiled: CompiledRuleSet,
   winModel: WinModel,
   source: RuleSetSource,
+  calendar?: TenantCalendar,
 ): Scorer {
+  const inCalendar = calendar === undefined ? {} : { calendar };
   const rules = describe(compiled);
   const facts = (deal: ScorableOpportunity) => opportunityFacts(deal, winModel);
   return {
@@ -143,7 +149,7 @@ export function createScorer(
       const list = deals.map(facts);
       // An asynchronous rule set is refused here by the engine (UNSUPPORTED): priority
       // scoring runs in bulk and must stay synchronous.
-      const results = compiled.scoreMany(list, { now });
+      const results = compiled.scoreMany(list, { now, ...inCalendar });
       return results.map((result, index) =>
         scoreFields(
           result,
@@ -155,7 +161,7 @@ export function createScorer(
         ),
       );
     },
-    explain: (deal, now) => compiled.explain(facts(deal), { now }),
+    explain: (deal, now) => compiled.explain(facts(deal), { now, ...inCalendar }),
   };
 }
 
@@ -164,5 +170,5 @@ export async function loadScorer(scope: ScoringScope, setup: ScoringSetup): Prom
   const { ruleSet, source } = await activeRuleSet(scope, setup);
   const compiled = compiledFor(setup, ruleSet);
   const model = await loadWinModel(scope.storage, setup.features, setup.smoothing);
-  return createScorer(compiled, model, source);
+  return createScorer(compiled, model, source, await scope.calendar());
 }

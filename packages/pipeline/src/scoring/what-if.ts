@@ -74,6 +74,7 @@ export async function whatIf(
     compiledFor(setup, ruleSet),
     await loadWinModel(scope.storage, setup.features, setup.smoothing),
     'draft',
+    await scope.calendar(),
   );
   const { opportunity } = pipelineModels(scope);
   const pageSize = Math.min(Math.max(options.pageSize ?? 1000, 1), 10_000);

@@ -51,8 +51,3 @@ export async function withRetry<T>(
     }
   }
 }
-
-/** Today's date (UTC) as `YYYY-MM-DD`. */
-export function today(scope: Pick<ModuleScope, 'clock'>): string {
-  return scope.clock.now().toISOString().slice(0, 10);
-}

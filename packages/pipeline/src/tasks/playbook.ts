@@ -1,12 +1,13 @@
 import { toJsonValue } from '@sellkit/core';
 import type { Opportunity } from '../opportunities/opportunity-model.js';
-import { offsetMs, type StageDefinition } from '../pipelines/stage-definition.js';
+import { localOffset, type StageDefinition } from '../pipelines/stage-definition.js';
 import { type PipelineScope, pipelineModels } from '../shared/context.js';
 import type { Task } from './task-model.js';
 
 /**
  * Creates the tasks of a stage's playbook for the deal's owner, due the action's offset after
- * `now`. An action whose task is still open (or snoozed) for the deal is not created again,
+ * `now` in the tenant's calendar: "3 days" is 3 local calendar days (09:00 stays 09:00 across a
+ * DST change), hours and minutes are then added as exact durations. An action whose task is still open (or snoozed) for the deal is not created again,
  * so moving back and forth never piles up duplicates. Audited like any create.
  */
 export async function runPlaybook(
@@ -18,6 +19,7 @@ export async function runPlaybook(
   if (stage.playbook.length === 0) return [];
   const { task } = pipelineModels(tx);
   const owner = deal.ownerId ?? tx.context.actor.id;
+  const calendar = await tx.calendar();
   const created: Task[] = [];
   for (const action of stage.playbook) {
     const playbookKey = `${stage.key}:${action.key}`;
@@ -31,7 +33,7 @@ export async function runPlaybook(
       {
         title: action.title,
         ...(action.description === undefined ? {} : { description: action.description }),
-        dueAt: new Date(now.getTime() + offsetMs(action.dueIn)),
+        dueAt: calendar.shift(now, localOffset(action.dueIn)),
         ownerId: owner,
         territoryId: deal.territoryId,
         opportunityId: deal.id,

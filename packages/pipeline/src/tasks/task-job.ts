@@ -1,5 +1,6 @@
 import { isSellkitError, type Where } from '@sellkit/core';
 import type { ResolvedPipelineOptions } from '../options.js';
+import { localOffset } from '../pipelines/stage-definition.js';
 import { type PipelineScope, pipelineModels } from '../shared/context.js';
 import type { Task } from './task-model.js';
 
@@ -38,7 +39,8 @@ async function mark(scope: PipelineScope, row: Task, patch: Partial<Task>): Prom
  * The scheduler job of the pipeline: wakes snoozed tasks whose time has come, then emits
  * `task.due` once a task's due time is reached and `task.overdue` once it is `overdueAfter`
  * past due. Each event goes out exactly once per task and due time (`scope.emitOnce`, keyed by
- * task id and due time), across ticks and processes; a snoozed task gets new ones.
+ * task id and due time), across ticks and processes; a snoozed task gets new ones. Days of
+ * `overdueAfter` are local calendar days of the tenant.
  */
 export async function runTaskJob(
   scope: PipelineScope,
@@ -55,7 +57,8 @@ export async function runTaskJob(
       await mark(tx, row, { dueNotifiedAt: now });
     }),
   );
-  const overdueBefore = new Date(now.getTime() - options.overdueAfterMs);
+  const calendar = await scope.calendar();
+  const overdueBefore = calendar.shift(now, localOffset(options.overdueAfter, -1));
   await eachPage(
     scope,
     { status: 'open', dueAt: { lte: overdueBefore }, overdueNotifiedAt: null },
@@ -63,7 +66,7 @@ export async function runTaskJob(
       scope.transaction(async (tx) => {
         const current = (await tx.storage.get(pipelineModels(tx).task, row.id)) ?? row;
         const key = `task.overdue:${row.id}:${row.dueAt.toISOString()}`;
-        const overdueSince = new Date(row.dueAt.getTime() + options.overdueAfterMs);
+        const overdueSince = calendar.shift(row.dueAt, localOffset(options.overdueAfter));
         await tx.emitOnce(key, 'task.overdue', { task: current, overdueSince });
         await mark(tx, current, { overdueNotifiedAt: now });
       }),

@@ -7,6 +7,7 @@ import {
   type Where,
 } from '@sellkit/core';
 import { scoreDeal } from '../opportunities/write-deal.js';
+import { localOffset } from '../pipelines/stage-definition.js';
 import type { ScorableOpportunity } from '../scoring/facts.js';
 import { type PipelineContext, pipelineModels, within } from '../shared/context.js';
 import type { Task } from './task-model.js';
@@ -15,6 +16,10 @@ import type { Task } from './task-model.js';
 export interface TaskInput {
   title: string;
   description?: string | null;
+  /**
+   * An instant, an ISO date-time with an offset, or the tenant's local wall-clock time
+   * (`2026-03-10T09:00`); a local time skipped by a DST change is `VALIDATION_FAILED`.
+   */
   dueAt: Date | string;
   /** Defaults to the deal's owner, else the acting user. */
   ownerId?: string | null;
@@ -54,13 +59,6 @@ export interface TaskService {
   overdueByRep(options?: { now?: Date; limitPerRep?: number }): Promise<OverdueByRep[]>;
 }
 
-function instant(value: unknown, path: string): Date {
-  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime()))
-    throw validationError(path, 'must be a date-time', 'invalid_date');
-  return date;
-}
-
 /** Creates the task service of one context. */
 export function createTaskService(ctx: PipelineContext): TaskService {
   const { scope } = ctx;
@@ -72,7 +70,8 @@ export function createTaskService(ctx: PipelineContext): TaskService {
   return {
     async create(input) {
       const raw = requireObject(input, 'a task', 'task');
-      const dueAt = instant(raw.dueAt, 'dueAt');
+      // A local date-time (no offset) is the tenant's wall-clock time; a skipped DST time fails.
+      const dueAt = (await scope.calendar()).parseInstant(raw.dueAt, 'dueAt');
       return scope.transaction(async (tx) => {
         let ownerId = raw.ownerId as string | null | undefined;
         let territoryId: string | null = null;
@@ -122,7 +121,7 @@ export function createTaskService(ctx: PipelineContext): TaskService {
     },
     cancel: (id) => transition(id, ['open', 'snoozed'], { status: 'cancelled' }),
     async snooze(id, until) {
-      const due = instant(until, 'until');
+      const due = (await scope.calendar()).parseInstant(until, 'until');
       if (due.getTime() <= scope.clock.now().getTime()) {
         throw validationError('until', 'must be in the future', 'not_future');
       }
@@ -138,7 +137,9 @@ export function createTaskService(ctx: PipelineContext): TaskService {
       const limit = options.limitPerRep ?? 20;
       const where: Where<Task> = {
         status: 'open',
-        dueAt: { lte: new Date(now.getTime() - ctx.options.overdueAfterMs) },
+        dueAt: {
+          lte: (await scope.calendar()).shift(now, localOffset(ctx.options.overdueAfter, -1)),
+        },
       };
       const groups = await scope.records(task).aggregate({
         where,

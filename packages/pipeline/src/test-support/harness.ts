@@ -8,6 +8,7 @@ import {
   isSellkitError,
   Money,
   type StorageAdapter,
+  type TenantSettingsInput,
 } from '@sellkit/core';
 import { customers } from '@sellkit/customers';
 import { expect } from 'vitest';
@@ -46,15 +47,21 @@ export const DAY = 86_400_000;
 
 /**
  * A Sellkit with customers, catalog (USD) and pipeline, in a fresh tenant of the adapter
- * `factory` gives, with three products. `as` opens the same tenant for any other actor.
+ * `factory` gives, with three products. `as` opens the same tenant for any other actor. The
+ * clock starts at `START` and the tenant is UTC unless `time` says otherwise.
  */
-export async function setup(factory: AdapterFactory, options: PipelineOptions = {}) {
-  const clock = createTestClock(START);
+export async function setup(
+  factory: AdapterFactory,
+  options: PipelineOptions = {},
+  time: { start?: string; tenantSettings?: TenantSettingsInput } = {},
+) {
+  const clock = createTestClock(time.start ?? START);
   const crm = await createSellkit({
     storage: await factory(),
     modules: [customers(), catalog({ currency: 'USD' }), pipeline(options)],
     clock,
     access: { resolver: teamResolver },
+    tenantSettings: () => time.tenantSettings,
   });
   const tenantId = freshTenant();
   const as = (actor: Actor) => crm.as({ tenantId, actor });

@@ -36,7 +36,7 @@ export function teamAccessResolver<E extends EventMap>(scope: ModuleScope<E>): A
       const ids = new Set<string>([context.actor.id, ...below.map((row) => row.userId)]);
       const managed = await loadAll(storage, models.salesTeam, { managerRepId: me.id });
       if (managed.length > 0) {
-        const day = today(scope.clock);
+        const day = await today(scope);
         const members = await loadAll(storage, models.teamMember, {
           teamId: { in: managed.map((team) => team.id) },
           joinedOn: { lte: day },
@@ -53,7 +53,7 @@ export function teamAccessResolver<E extends EventMap>(scope: ModuleScope<E>): A
       const seeds = new Set<string>(context.actor.territoryIds ?? []);
       const me = await actorRep(context);
       if (me) {
-        const day = today(scope.clock);
+        const day = await today(scope);
         const led = await loadAll(storage, models.territory, { leadRepId: me.id });
         for (const node of led) seeds.add(node.id);
         const assigned = await loadAll(storage, models.territoryAssignment, {

@@ -25,7 +25,11 @@ function byId(a: Rep, b: Rep): number {
 export function createPoolResolver<E extends EventMap>(scope: ModuleScope<E>) {
   const models = teamModels(scope);
   const directory = teamDirectory(scope);
-  const day = today(scope.clock);
+  let day: string | undefined;
+  const dayOf = async (): Promise<string> => {
+    day ??= await today(scope);
+    return day;
+  };
   let parents: Map<string, string | null> | null = null;
 
   async function parentMap(): Promise<Map<string, string | null>> {
@@ -56,15 +60,16 @@ export function createPoolResolver<E extends EventMap>(scope: ModuleScope<E>) {
       const teams = await loadAll(scope.storage, models.salesTeam, { territoryId: level });
       const members = new Map<string, Rep>();
       for (const team of teams) {
-        for (const member of await directory.teamMembers(team.id, day)) {
+        for (const member of await directory.teamMembers(team.id, await dayOf())) {
           members.set(member.id, member);
         }
       }
       if (members.size === 0) {
+        const on = await dayOf();
         const assigned = await loadAll(scope.storage, models.territoryAssignment, {
           territoryId: level,
-          validFrom: { lte: day },
-          or: [{ validTo: null }, { validTo: { gt: day } }],
+          validFrom: { lte: on },
+          or: [{ validTo: null }, { validTo: { gt: on } }],
         });
         const ids = [...new Set(assigned.map((row) => row.repId))];
         for (const found of ids.length > 0 ? await scope.storage.getMany(models.rep, ids) : []) {
@@ -94,7 +99,7 @@ export function createPoolResolver<E extends EventMap>(scope: ModuleScope<E>) {
           : null;
       }
       if ('team' in target) {
-        const members = await directory.teamMembers(target.team, day);
+        const members = await directory.teamMembers(target.team, await dayOf());
         return {
           key: `team:${target.team}`,
           label: `team ${target.team}`,

@@ -2,7 +2,7 @@ import { type EventMap, type ModuleScope, SellkitError, validationError } from '
 import { subordinates } from '../hierarchy/subordinates.js';
 import { ancestorChain, childrenIndex, descendants } from '../hierarchy/tree.js';
 import type { Rep } from '../reps/rep-model.js';
-import { toDate, today } from '../shared/dates.js';
+import { toDate } from '../shared/dates.js';
 import { optionsOf } from '../shared/errors.js';
 import { loadAll } from '../shared/load-all.js';
 import { teamModels } from '../shared/models.js';
@@ -98,7 +98,7 @@ export function teamDirectory<E extends EventMap>(scope: ModuleScope<E>): TeamDi
   }
 
   async function territoriesOf(repUserId: string, at?: string | Date): Promise<string[]> {
-    const day = toDate(at, 'at', today(scope.clock));
+    const day = await toDate(scope, at, 'at');
     const found = await repByUserId(repUserId);
     if (!found) return [];
     const rows = await loadAll(
@@ -166,7 +166,7 @@ export function teamDirectory<E extends EventMap>(scope: ModuleScope<E>): TeamDi
     },
     territoriesOf,
     async teamMembers(teamId, at) {
-      const day = toDate(at, 'at', today(scope.clock));
+      const day = await toDate(scope, at, 'at');
       const rows = await loadAll(storage, models.teamMember, {
         teamId,
         joinedOn: { lte: day },

@@ -4,7 +4,7 @@ import type { TeamEvents } from '../events.js';
 import type { ResolvedTeamOptions } from '../options.js';
 import type { Rep } from '../reps/rep-model.js';
 import { createRepService } from '../reps/rep-service.js';
-import { toDate, today } from '../shared/dates.js';
+import { toDate } from '../shared/dates.js';
 import { optionsOf } from '../shared/errors.js';
 import { loadAll } from '../shared/load-all.js';
 import { teamModels } from '../shared/models.js';
@@ -84,7 +84,7 @@ export function createSalesTeamsImport(
     const teams = createTeamService(tx);
     const territories = createTerritoryService(tx);
     const periodsService = createTerritoryAssignmentService(tx);
-    const on = toDate(input.effectiveFrom, 'effectiveFrom', today(tx.clock));
+    const on = await toDate(tx, input.effectiveFrom, 'effectiveFrom');
     const report: SalesTeamsImportReport = {
       rows: plan.rows,
       reps: counts(),

@@ -1,38 +1,33 @@
-import type { Clock } from '@sellkit/core';
-import { validationError } from '@sellkit/core';
+import { isCalendarDate, type ModuleScope, validationError } from '@sellkit/core';
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * Effective dates (`validFrom`, `joinedOn`...) are calendar dates `YYYY-MM-DD` of the tenant's
+ * calendar: "today" is the tenant's local date, and a `Date` given as an effective date means
+ * the local date it falls on in the tenant's time zone.
+ */
+type CalendarScope = Pick<ModuleScope, 'calendar'>;
 
-/** True for a real calendar date written `YYYY-MM-DD` (2023-02-30 is not one). */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  return date.toISOString().slice(0, 10) === value;
-}
-
-/** The UTC calendar date of an instant. */
-export function dateOf(instant: Date): string {
-  return instant.toISOString().slice(0, 10);
-}
-
-/** Today (UTC) by the scope's clock. */
-export function today(clock: Clock): string {
-  return dateOf(clock.now());
+/** Today in the tenant's time zone. */
+export async function today(scope: CalendarScope): Promise<string> {
+  return (await scope.calendar()).today();
 }
 
 /**
- * Reads a date argument: a `YYYY-MM-DD` string or a `Date` (its UTC day); `undefined` gives
- * `fallback`. Anything else is `VALIDATION_FAILED` naming `path`.
+ * Reads a date argument: a `YYYY-MM-DD` string (taken as it is) or a `Date` (the tenant-local
+ * date it falls on); `undefined` gives `fallback`, or today when there is none. Anything else is
+ * `VALIDATION_FAILED` naming `path`.
  */
-export function toDate(value: unknown, path: string, fallback: string): string {
-  if (value === undefined || value === null) return fallback;
+export async function toDate(
+  scope: CalendarScope,
+  value: unknown,
+  path: string,
+  fallback?: string,
+): Promise<string> {
+  if (value === undefined || value === null) return fallback ?? (await today(scope));
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime()))
       throw validationError(path, 'is not a valid date', 'invalid_date');
-    return dateOf(value);
+    return (await scope.calendar()).dateOf(value);
   }
   if (!isCalendarDate(value))
     throw validationError(path, 'must be a real date written YYYY-MM-DD', 'invalid_date');
@@ -59,7 +54,11 @@ export function covers(period: { from: string; to: string | null }, day: string)
 }
 
 /** Like {@link toDate}, but `undefined` and `null` give null (an open end). */
-export function toOptionalDate(value: unknown, path: string): string | null {
+export async function toOptionalDate(
+  scope: CalendarScope,
+  value: unknown,
+  path: string,
+): Promise<string | null> {
   if (value === undefined || value === null) return null;
-  return toDate(value, path, '');
+  return toDate(scope, value, path);
 }

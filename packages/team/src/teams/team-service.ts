@@ -14,7 +14,7 @@ import type { TeamEvents } from '../events.js';
 import { activeRep, existingRep } from '../reps/rep-checks.js';
 import type { Rep } from '../reps/rep-model.js';
 import { checkedWrites } from '../shared/checked-writes.js';
-import { toDate, today } from '../shared/dates.js';
+import { toDate } from '../shared/dates.js';
 import { optionsOf, unknownReference } from '../shared/errors.js';
 import { claimGuard } from '../shared/guard.js';
 import { listByName } from '../shared/list-by-name.js';
@@ -112,7 +112,7 @@ export function createTeamService(scope: ModuleScope<TeamEvents>) {
       return scope.transaction(async (tx) => {
         await requireTeam(tx, teamId);
         await activeRep(tx, repId, 'repId');
-        const joinedOn = toDate(optionsOf(when, 'when').from, 'from', today(tx.clock));
+        const joinedOn = await toDate(tx, optionsOf(when, 'when').from, 'from');
         await claimGuard(tx, `members:${teamId}`);
         const existing = await currentMembership(tx, teamId, repId, joinedOn);
         if (existing) {
@@ -135,7 +135,7 @@ export function createTeamService(scope: ModuleScope<TeamEvents>) {
       return scope.transaction(async (tx) => {
         await requireTeam(tx, teamId);
         await existingRep(tx, repId, 'repId');
-        const leftOn = toDate(optionsOf(when, 'when').on, 'on', today(tx.clock));
+        const leftOn = await toDate(tx, optionsOf(when, 'when').on, 'on');
         const membership = await currentMembership(tx, teamId, repId, leftOn);
         if (!membership || membership.joinedOn > leftOn) {
           throw new SellkitError('NOT_FOUND', `rep ${repId} is not a member of ${teamId}`, {

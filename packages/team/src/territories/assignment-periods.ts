@@ -12,7 +12,7 @@ import { teamDirectory } from '../directory/team-directory.js';
 import type { TeamEvents } from '../events.js';
 import { activeRep } from '../reps/rep-checks.js';
 import type { Rep } from '../reps/rep-model.js';
-import { covers, periodsOverlap, toDate, today, toOptionalDate } from '../shared/dates.js';
+import { covers, periodsOverlap, toDate, toOptionalDate } from '../shared/dates.js';
 import { optionsOf, unknownReference } from '../shared/errors.js';
 import { claimGuard } from '../shared/guard.js';
 import { loadAll } from '../shared/load-all.js';
@@ -125,8 +125,8 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
       return scope.transaction(async (tx) => {
         const target = await activeRep(tx, data.repId, 'repId');
         const place = await requireTerritory(tx, data.territoryId);
-        const from = toDate(data.validFrom, 'validFrom', today(tx.clock));
-        const to = toOptionalDate(data.validTo, 'validTo');
+        const from = await toDate(tx, data.validFrom, 'validFrom');
+        const to = await toOptionalDate(tx, data.validTo, 'validTo');
         return insert(tx, target, place.id, period(from, to, 'validTo'), null);
       });
     },
@@ -145,9 +145,11 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
       return scope.transaction(async (tx) => {
         const before = await tx.storage.get(models.territoryAssignment, id);
         if (!before) throw notFound('territoryAssignment', id, 'id');
-        const from = toDate(data.validFrom, 'validFrom', before.validFrom);
+        const from = await toDate(tx, data.validFrom, 'validFrom', before.validFrom);
         const to =
-          data.validTo === undefined ? before.validTo : toOptionalDate(data.validTo, 'validTo');
+          data.validTo === undefined
+            ? before.validTo
+            : await toOptionalDate(tx, data.validTo, 'validTo');
         const wanted = period(from, to, 'validTo');
         await assertNoOverlap(tx, before.repId, before.territoryId, wanted, 'validTo', id);
         const updated = await tx
@@ -191,7 +193,7 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
       return scope.transaction(async (tx) => {
         const target = await activeRep(tx, repId, 'repId');
         const place = await requireTerritory(tx, territoryId);
-        const on = toDate(options.on, 'on', today(tx.clock));
+        const on = await toDate(tx, options.on, 'on');
         await claimGuard(tx, `periods:${target.id}`);
         const all = await loadAll(tx.storage, models.territoryAssignment, { repId: target.id });
         const current = all.filter((row) => covers({ from: row.validFrom, to: row.validTo }, on));
@@ -253,7 +255,7 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
       if (query.repId !== undefined) where.repId = query.repId;
       if (query.territoryId !== undefined) where.territoryId = query.territoryId;
       if (query.at !== undefined) {
-        const day = toDate(query.at, 'at', today(scope.clock));
+        const day = await toDate(scope, query.at, 'at');
         where.validFrom = { lte: day };
         where.or = [{ validTo: null }, { validTo: { gt: day } }];
       }

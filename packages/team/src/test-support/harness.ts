@@ -4,6 +4,7 @@ import {
   createTestClock,
   isSellkitError,
   type SellkitError,
+  type TenantSettingsInput,
 } from '@sellkit/core';
 import { expect } from 'vitest';
 import { team } from '../module.js';
@@ -21,12 +22,16 @@ export async function closeAll(): Promise<void> {
 }
 export const ADMIN = { id: 'admin-1', roles: ['admin'] } as const;
 
-/** Builds Sellkit with the team module and a test `lead` model, at 2026-03-01 09:00 UTC. */
+/**
+ * Builds Sellkit with the team module and a test `lead` model, at 2026-03-01 09:00 UTC, for a
+ * tenant with the given settings (UTC by default).
+ */
 export async function setup(
   factory: AdapterFactory,
   options: TeamOptions = {},
   start = '2026-03-01T09:00:00Z',
   plugins: readonly AnyPlugin[] = [],
+  tenantSettings: TenantSettingsInput = {},
 ) {
   const clock = createTestClock(start);
   const crm = await createSellkit({
@@ -34,6 +39,7 @@ export async function setup(
     modules: [team({ openRecords: { lead: { status: 'open' } }, ...options }), leads()],
     plugins,
     clock,
+    tenantSettings: () => tenantSettings,
   });
   open.push(crm);
   const as = (actor: { id: string; roles: readonly string[]; territoryIds?: readonly string[] }) =>

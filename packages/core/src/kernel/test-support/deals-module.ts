@@ -56,12 +56,11 @@ export function deals() {
     jobs: {
       async reminders(scope, now) {
         const open = await scope.storage.find(deal, { where: { stage: 'open' } });
+        const day = (await scope.calendar()).dateOf(now);
         for (const row of open.rows) {
-          await scope.emitOnce(
-            `deal.reminder:${row.id}:${now.toISOString().slice(0, 10)}`,
-            'deal.reminder',
-            { dealId: row.id },
-          );
+          await scope.emitOnce(`deal.reminder:${row.id}:${day}`, 'deal.reminder', {
+            dealId: row.id,
+          });
         }
       },
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { validationError } from '../../errors/sellkit-error.js';
 import { Money } from '../../money/money.js';
+import { UTC_CALENDAR } from '../evaluation-time.js';
 import { type FactKind, toMoney } from '../values.js';
 import {
   type AnyOperatorDefinition,
@@ -199,6 +200,7 @@ export const between: AnyOperatorDefinition = withInline(
 // Both ends are validated values, so comparing them never needs `now` or refuses a fact.
 const compileTimeContext: OperatorContext = {
   now: () => 0,
+  calendar: () => UTC_CALENDAR,
   invalid: (message) => {
     throw validationError('', message, 'invalid_type');
   },

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { TenantCalendar } from '../../calendar/tenant-calendar.js';
+import { isUtcCalendar, timeIn } from '../evaluation-time.js';
 import { type RelativePeriod, subtractPeriod, toTime } from '../values.js';
 import {
   type AnyOperatorDefinition,
@@ -21,18 +23,55 @@ const period = z.strictObject({
   unit: z.enum(['day', 'week', 'month', 'year']),
 });
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A `before`/`after` limit: its instant in UTC, and the calendar date when it is one. */
+interface DateLimit {
+  readonly time: number;
+  readonly date: string | undefined;
+}
+
+function prepareLimit(value: string): DateLimit {
+  return { time: toTime(value), date: DATE_ONLY.test(value) ? value : undefined };
+}
+
+/** The limit's instant: a calendar date starts at local midnight in the tenant's zone. */
+function limitTime(limit: DateLimit, context: OperatorContext): number {
+  const calendar = context.calendar();
+  return limit.date === undefined || isUtcCalendar(calendar)
+    ? limit.time
+    : calendar.instantOf(limit.date).getTime();
+}
+
 function factTime(fact: unknown, context: OperatorContext): number {
-  const time = toTime(fact);
+  const time = timeIn(context.calendar(), fact, toTime);
   return Number.isNaN(time)
     ? context.invalid('is not a date (a Date, YYYY-MM-DD or an ISO date-time with an offset)')
     : time;
 }
 
-/** Writes the `Date` fast path; other facts (ISO strings, wrong kinds) take the general path. */
-function inlineDate(input: InlineInput, test: (time: string) => string): string {
+/** The instant `period` before `now`, in local calendar days and months of the calendar. */
+function periodStart(now: number, period: RelativePeriod, calendar: TenantCalendar): number {
+  if (isUtcCalendar(calendar)) return subtractPeriod(now, period);
+  const n = period.n;
+  const offset =
+    period.unit === 'day'
+      ? { days: -n }
+      : period.unit === 'week'
+        ? { days: -7 * n }
+        : { months: period.unit === 'year' ? -12 * n : -n };
+  return calendar.shift(new Date(now), offset).getTime();
+}
+
+/**
+ * Writes the `Date` fast path; other facts (ISO strings, wrong kinds) take the general path,
+ * and so does every fact when `zoned` and the evaluation's calendar is not UTC.
+ */
+function inlineDate(input: InlineInput, test: (time: string) => string, zoned: boolean): string {
   const f = input.fact;
   const time = input.temp();
-  return `(${f} instanceof Date && (${time} = ${f}.getTime()) === ${time} ? ${test(time)} : ${f} == null ? false : ${input.general})`;
+  const guard = zoned ? `${input.utc} && ` : '';
+  return `(${guard}${f} instanceof Date && (${time} = ${f}.getTime()) === ${time} ? ${test(time)} : ${f} == null ? false : ${input.general})`;
 }
 
 function fixedLength(value: RelativePeriod): number | undefined {
@@ -43,29 +82,47 @@ function fixedLength(value: RelativePeriod): number | undefined {
 
 /** `before`: the fact (a date) is strictly before the given date or date-time. */
 export const before: AnyOperatorDefinition = withInline(
-  defineOperator<string, number, 'date' | 'string'>({
+  defineOperator<string, DateLimit, 'date' | 'string'>({
     name: 'before',
     accepts: ['date', 'string'],
     value: instant,
-    prepare: toTime,
-    test: (fact, limit, context) => factTime(fact, context) < limit,
+    prepare: prepareLimit,
+    test: (fact, limit, context) => factTime(fact, context) < limitTime(limit, context),
   }),
-  (input, limit) => inlineDate(input, (time) => `${time} < ${input.constant(limit)}`),
+  (input, prepared) => {
+    const limit = prepared as DateLimit;
+    return inlineDate(
+      input,
+      (time) => `${time} < ${input.constant(limit.time)}`,
+      limit.date !== undefined,
+    );
+  },
 );
 
 /** `after`: the fact (a date) is strictly after the given date or date-time. */
 export const after: AnyOperatorDefinition = withInline(
-  defineOperator<string, number, 'date' | 'string'>({
+  defineOperator<string, DateLimit, 'date' | 'string'>({
     name: 'after',
     accepts: ['date', 'string'],
     value: instant,
-    prepare: toTime,
-    test: (fact, limit, context) => factTime(fact, context) > limit,
+    prepare: prepareLimit,
+    test: (fact, limit, context) => factTime(fact, context) > limitTime(limit, context),
   }),
-  (input, limit) => inlineDate(input, (time) => `${time} > ${input.constant(limit)}`),
+  (input, prepared) => {
+    const limit = prepared as DateLimit;
+    return inlineDate(
+      input,
+      (time) => `${time} > ${input.constant(limit.time)}`,
+      limit.date !== undefined,
+    );
+  },
 );
 
-/** `withinLast { n, unit }`: the fact lies between `now` minus the period and `now`. */
+/**
+ * `withinLast { n, unit }`: the fact lies between `now` minus the period and `now`. Days,
+ * weeks, months and years are local calendar steps in the evaluation's tenant calendar (UTC
+ * when none), and a `YYYY-MM-DD` fact is the start of that local day.
+ */
 export const withinLast: AnyOperatorDefinition = withInline(
   defineOperator<RelativePeriod, RelativePeriod, 'date' | 'string'>({
     name: 'withinLast',
@@ -74,7 +131,7 @@ export const withinLast: AnyOperatorDefinition = withInline(
     test: (fact, value, context) => {
       const time = factTime(fact, context);
       const now = context.now();
-      return time >= subtractPeriod(now, value) && time <= now;
+      return time >= periodStart(now, value, context.calendar()) && time <= now;
     },
   }),
   (input, prepared) => {
@@ -84,6 +141,7 @@ export const withinLast: AnyOperatorDefinition = withInline(
     return inlineDate(
       input,
       (time) => `${time} >= ${n} - ${input.constant(length)} && ${time} <= ${n}`,
+      true,
     );
   },
 );
@@ -94,11 +152,12 @@ export const olderThan: AnyOperatorDefinition = withInline(
     name: 'olderThan',
     accepts: ['date', 'string'],
     value: period,
-    test: (fact, value, context) => factTime(fact, context) < subtractPeriod(context.now(), value),
+    test: (fact, value, context) =>
+      factTime(fact, context) < periodStart(context.now(), value, context.calendar()),
   }),
   (input, prepared) => {
     const length = fixedLength(prepared as RelativePeriod);
     if (length === undefined) return undefined;
-    return inlineDate(input, (time) => `${time} < ${input.now} - ${input.constant(length)}`);
+    return inlineDate(input, (time) => `${time} < ${input.now} - ${input.constant(length)}`, true);
   },
 );

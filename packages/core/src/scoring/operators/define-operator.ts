@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { TenantCalendar } from '../../calendar/tenant-calendar.js';
 import { SellkitError } from '../../errors/sellkit-error.js';
 import type { Money } from '../../money/money.js';
 import type { FactKind } from '../values.js';
@@ -23,6 +24,8 @@ type AcceptsFunction<Prepared, K> = {
 export interface OperatorContext {
   /** The evaluation's `now`, in milliseconds since the epoch (read once per evaluation). */
   now(): number;
+  /** The tenant calendar relative dates are counted in (UTC when none was given). */
+  calendar(): TenantCalendar;
   /**
    * Refuses the fact: throws `VALIDATION_FAILED` naming the rule, the condition's path and the
    * fact. Use it when a fact has an accepted kind but an unusable value (an unparsable date).

@@ -14,6 +14,11 @@ export interface InlineInput {
   readonly general: string;
   /** The local holding `now` in milliseconds. */
   readonly now: string;
+  /**
+   * A local that is true when the evaluation counts days in UTC (no tenant calendar, or a UTC
+   * one): fixed-length days and midnight-UTC dates, so arithmetic on `now` may be inlined.
+   */
+  readonly utc: string;
   /** A fresh local for intermediate values. */
   temp(): string;
   /** Identifiers of helpers every generated function declares. */

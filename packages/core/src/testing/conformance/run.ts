@@ -6,6 +6,7 @@ import { crudCases } from './cases-crud.js';
 import { filterCases } from './cases-filters.js';
 import { sortPageCases } from './cases-sort-page.js';
 import { tenancyCases } from './cases-tenancy.js';
+import { timeCases } from './cases-time.js';
 import { transactionCases } from './cases-transactions.js';
 import { valueCases } from './cases-values.js';
 import { type ConformanceOptions, createSuiteContext } from './context.js';
@@ -14,7 +15,7 @@ import { testModels } from './models.js';
 /**
  * Registers the storage conformance suite (vitest) for an adapter: one call checks the whole
  * contract (values, validation, filters, sorting, cursors, aggregates, transactions, sequences,
- * references, tenant isolation, projections and bulk updates). Every test uses a fresh random tenant, so several suites may
+ * references, tenant isolation, projections and bulk updates, dates and instants under several process time zones). Every test uses a fresh random tenant, so several suites may
  * share one database.
  *
  * @example
@@ -52,5 +53,6 @@ export function runStorageConformance(
     aggregateCases(ctx);
     transactionCases(ctx);
     tenancyCases(ctx);
+    timeCases(ctx);
   });
 }

@@ -1,0 +1,143 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, addMonths, differenceInCalendarDays, format } from 'date-fns';
+import { validationError } from '../errors/sellkit-error.js';
+
+/**
+ * Calendar dates (`YYYY-MM-DD`): dates without a time or a zone, such as a birthday or an
+ * expected close date. They are never shifted by a time zone: 2026-02-28 is 2026-02-28 in
+ * Shanghai and in New York. The arithmetic here is pure calendar arithmetic (done on a UTC
+ * `TZDate`, where every day has 24 hours).
+ */
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** A calendar date's parts: year, month 1-12, day 1-31. */
+export interface DateParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** A local time's parts. */
+export interface TimeParts {
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/** The parts of a real calendar date written `YYYY-MM-DD` (years 0001-9999), else undefined. */
+export function dateParts(value: unknown): DateParts | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = DATE.exec(value);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1 || month < 1 || month > 12 || day < 1) return undefined;
+  const last = new Date(Date.UTC(2000, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 ? (leap ? 29 : 28) : last)) return undefined;
+  return { year, month, day };
+}
+
+/**
+ * True for a real calendar date written `YYYY-MM-DD` (2026-02-30 is not one).
+ *
+ * @example
+ * ```ts
+ * isCalendarDate('2028-02-29'); // true
+ * isCalendarDate('2026-02-29'); // false
+ * ```
+ */
+export function isCalendarDate(value: unknown): value is string {
+  return dateParts(value) !== undefined;
+}
+
+/** The parts of a local time `HH:mm` or `HH:mm:ss`, else undefined. */
+export function timeParts(value: unknown): TimeParts | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = TIME.exec(value);
+  if (!match) return undefined;
+  const hour = Number(match[1]);
+  const minute = Number(match[2]);
+  const second = match[3] === undefined ? 0 : Number(match[3]);
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  return { hour, minute, second };
+}
+
+/** The parts of a calendar date, or `VALIDATION_FAILED` naming `path`. */
+export function requireDate(value: unknown, path = 'date'): DateParts {
+  const parts = dateParts(value);
+  if (!parts) throw validationError(path, 'must be a real date written YYYY-MM-DD', 'invalid_date');
+  return parts;
+}
+
+/** Writes parts as `YYYY-MM-DD`. */
+export function formatDate(parts: DateParts): string {
+  return `${String(parts.year).padStart(4, '0')}-${String(parts.month).padStart(2, '0')}-${String(parts.day).padStart(2, '0')}`;
+}
+
+function utcDay(value: string, path: string): TZDate {
+  const { year, month, day } = requireDate(value, path);
+  const date = new TZDate(Date.UTC(2000, month - 1, day), 'UTC');
+  date.setFullYear(year);
+  return date;
+}
+
+function written(date: Date): string {
+  return format(date, 'yyyy-MM-dd');
+}
+
+/**
+ * The calendar date `days` days after `date` (before, when negative).
+ *
+ * @example
+ * ```ts
+ * addCalendarDays('2026-02-27', 2); // '2026-03-01'
+ * ```
+ */
+export function addCalendarDays(date: string, days: number): string {
+  return written(addDays(utcDay(date, 'date'), days));
+}
+
+/**
+ * The calendar date `months` months after `date`, clamped to the last day of a shorter month.
+ *
+ * @example
+ * ```ts
+ * addCalendarMonths('2026-01-31', 1); // '2026-02-28'
+ * ```
+ */
+export function addCalendarMonths(date: string, months: number): string {
+  return written(addMonths(utcDay(date, 'date'), months));
+}
+
+/**
+ * Whole calendar days from `from` to `to` (negative when `to` is earlier).
+ *
+ * @example
+ * ```ts
+ * calendarDaysBetween('2026-03-07', '2026-03-09'); // 2
+ * ```
+ */
+export function calendarDaysBetween(from: string, to: string): number {
+  return differenceInCalendarDays(utcDay(to, 'to'), utcDay(from, 'from'));
+}
+
+/**
+ * The day of the week of a calendar date, 0 (Sunday) to 6 (Saturday).
+ *
+ * @example
+ * ```ts
+ * dayOfWeek('2026-03-02'); // 1 (a Monday)
+ * ```
+ */
+export function dayOfWeek(date: string): number {
+  return utcDay(date, 'date').getDay();
+}
+
+/** True in a leap year of the Gregorian calendar. */
+export function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
