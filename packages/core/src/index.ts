@@ -27,7 +27,9 @@ export type {
   SellkitErrorDetails,
 } from './errors/index.js';
 export {
+  clipText,
   ERROR_CODES,
+  ERROR_TEXT_LIMITS,
   fromZodError,
   isPlainObject,
   isSellkitError,
