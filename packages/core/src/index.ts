@@ -121,6 +121,7 @@ export {
   divideRounded,
   isCurrencyCode,
   MAX_CURRENCY_EXPONENT,
+  MAX_MONEY_INTEGER_DIGITS,
   Money,
   toDecimal,
 } from './money/index.js';
