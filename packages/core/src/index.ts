@@ -69,7 +69,10 @@ export type {
   Sellkit,
   SellkitEventRegistry,
   SellkitOptions,
+  SellkitScheduler,
   ServicesOf,
+  TickAllOptions,
+  TickAllReport,
   TickReport,
 } from './kernel/index.js';
 export { createSellkit, defineModule, definePlugin } from './kernel/index.js';

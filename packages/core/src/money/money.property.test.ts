@@ -241,16 +241,16 @@ describe('round trips', () => {
     return fc.bigInt({ min: -bound, max: bound });
   };
   /** A canonical decimal string at the currency's scale, with its minor units. */
-  const canonical = currency.chain((code) =>
-    storableMinor(code).map((minor) => [minor, code] as const),
-  ).map(([minor, code]) => {
-    const exponent = exponentOf(code);
-    const digits = (minor < 0n ? -minor : minor).toString().padStart(exponent + 1, '0');
-    const whole = digits.slice(0, digits.length - exponent);
-    const fraction = digits.slice(digits.length - exponent);
-    const text = `${minor < 0n ? '-' : ''}${whole}${exponent > 0 ? `.${fraction}` : ''}`;
-    return { minor, code, text };
-  });
+  const canonical = currency
+    .chain((code) => storableMinor(code).map((minor) => [minor, code] as const))
+    .map(([minor, code]) => {
+      const exponent = exponentOf(code);
+      const digits = (minor < 0n ? -minor : minor).toString().padStart(exponent + 1, '0');
+      const whole = digits.slice(0, digits.length - exponent);
+      const fraction = digits.slice(digits.length - exponent);
+      const text = `${minor < 0n ? '-' : ''}${whole}${exponent > 0 ? `.${fraction}` : ''}`;
+      return { minor, code, text };
+    });
 
   it('toString and Money.of are exact inverses at the currency scale', () => {
     fc.assert(
@@ -281,7 +281,10 @@ describe('round trips', () => {
     const huge = currency.chain((code) =>
       fc
         .tuple(
-          fc.bigInt({ min: 2n ** 53n, max: 10n ** BigInt(MAX_MONEY_INTEGER_DIGITS + exponentOf(code)) - 1n }),
+          fc.bigInt({
+            min: 2n ** 53n,
+            max: 10n ** BigInt(MAX_MONEY_INTEGER_DIGITS + exponentOf(code)) - 1n,
+          }),
           fc.boolean(),
         )
         .map(([value, negative]) => [negative ? -value : value, code] as const),

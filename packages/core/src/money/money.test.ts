@@ -198,15 +198,14 @@ describe('Money.fromMinor / toMinor', () => {
         expect(money.toMinor()).toBe(minor);
         // Beyond what storage keeps, Money.of refuses the amount; fromMinor stays exact.
         const whole = money.toString().replace(/^-/, '').split('.')[0] ?? '';
-        if (whole.length > 20) expectIssue(() => Money.of(money.toString(), currency), 'amount', 'too_big');
+        if (whole.length > 20)
+          expectIssue(() => Money.of(money.toString(), currency), 'amount', 'too_big');
         else expect(Money.of(money.toString(), currency).equals(money)).toBe(true);
       }
     }
     const huge = '12345678901234567890.23';
     expect(eur(huge).toString()).toBe(huge);
-    expect(eur(huge).add(eur('0.01')).toString()).toBe(
-      '12345678901234567890.24',
-    );
+    expect(eur(huge).add(eur('0.01')).toString()).toBe('12345678901234567890.24');
   });
 
   it('refuses fractional minor units', () => {

@@ -218,9 +218,7 @@ export class Money {
     const product = this.#amount.times(parseDecimal(factor, 'factor'));
     requireRounding(product, this.exponent, this.currency, rounding, 'rounding', 'the product');
     return new Money(
-      rounding === undefined
-        ? product
-        : product.toDecimalPlaces(this.exponent, ROUNDING[rounding]),
+      rounding === undefined ? product : product.toDecimalPlaces(this.exponent, ROUNDING[rounding]),
       this.currency,
     );
   }

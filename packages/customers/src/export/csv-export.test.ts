@@ -77,8 +77,10 @@ describe('CSV export to a writable stream', () => {
         }, 1);
       },
     });
-    const lines = ['a\r\n', 'b\r\n', 'c\r\n'];
-    expect(await pipeLines(lines, slow)).toEqual({ rows: 2 });
+    async function* lines() {
+      yield* ['a\r\n', 'b\r\n', 'c\r\n'];
+    }
+    expect(await pipeLines(lines(), slow)).toEqual({ rows: 2 });
     expect(chunks.join('')).toBe('a\r\nb\r\nc\r\n');
     expect(slow.writableFinished).toBe(true);
 
@@ -87,13 +89,16 @@ describe('CSV export to a writable stream', () => {
         done(new Error('disk full'));
       },
     });
-    await expect(pipeLines(lines, failing)).rejects.toThrow('disk full');
+    await expect(pipeLines(lines(), failing)).rejects.toThrow('disk full');
   });
 
   it('an unknown segment rejects and writes nothing', async () => {
     const { admin } = await world();
     const file = join(dir, 'missing.csv');
-    await expectError(admin.segments.exportCsv('seg_missing', createWriteStream(file)), 'NOT_FOUND');
+    await expectError(
+      admin.segments.exportCsv('seg_missing', createWriteStream(file)),
+      'NOT_FOUND',
+    );
     expect(readFileSync(file, 'utf8')).toBe('');
   });
 });
