@@ -151,7 +151,10 @@ function executable(module: Module): string {
       if (!entry) throw new Error(`${module.unit.id}: unknown package ${specifier}`);
       return `from '${entry}'`;
     })
-    .replace(/from '(zod)'/g, (_all, specifier: string) => `from '${thirdPartyEntry(specifier)}'`);
+    .replace(
+      /from '([^.@/][^':]*)'/g,
+      (_all, specifier: string) => `from '${thirdPartyEntry(specifier)}'`,
+    );
   const file = module.file.replace(/\.ts$/, `.run-${process.pid}.ts`);
   writeFileSync(file, body);
   return file;

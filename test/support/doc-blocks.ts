@@ -192,10 +192,18 @@ export function sourceEntries(): Record<string, string> {
   return entries;
 }
 
-/** Third-party modules a guide may import, resolved where the packages resolve them. */
+/** Third-party modules a guide may import, and the package that depends on each. */
+export const THIRD_PARTY: Readonly<Record<string, string>> = {
+  zod: 'packages/core',
+  kysely: 'packages/storage-kysely',
+  'better-sqlite3': 'packages/storage-kysely',
+};
+
+/** Where a third-party module resolves from the package that depends on it. */
 export function thirdPartyEntry(specifier: string): string {
-  const require = createRequire(join(ROOT, 'packages/core/package.json'));
-  return require.resolve(specifier);
+  const owner = THIRD_PARTY[specifier];
+  if (!owner) throw new Error(`a guide imports ${specifier}: add it to THIRD_PARTY`);
+  return createRequire(join(ROOT, owner, 'package.json')).resolve(specifier);
 }
 
 /** The repository's compiler options, with `@sellkit/*` mapped to the sources. */
@@ -205,6 +213,9 @@ export function compilerOptions(): ts.CompilerOptions {
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
   const paths: Record<string, string[]> = {};
   for (const [specifier, entry] of Object.entries(sourceEntries())) paths[specifier] = [entry];
-  paths.zod = [join(ROOT, 'packages/core/node_modules/zod')];
+  for (const [specifier, owner] of Object.entries(THIRD_PARTY)) {
+    const types = join(ROOT, owner, 'node_modules/@types', specifier);
+    paths[specifier] = [existsSync(types) ? types : join(ROOT, owner, 'node_modules', specifier)];
+  }
   return { ...parsed.options, noEmit: true, declaration: false, sourceMap: false, paths };
 }
