@@ -12,6 +12,13 @@ import { createProductService, type ProductService } from './products/product-se
 
 /** What `crm.as(ctx).catalog` offers: products, aliases, resolution and import. */
 export interface CatalogService extends ProductService, AliasService {
+  /**
+   * The price list's currency (`catalog({ currency })`), or null when the catalog does not fix
+   * one. Deals priced against the catalog must use it.
+   *
+   * @example `crm.as(ctx).catalog.currency // 'USD'`
+   */
+  readonly currency: string | null;
   /** Imports products from CSV; see {@link ProductImportOptions}. */
   importProducts(
     source: string | Readable,
@@ -28,6 +35,7 @@ export function createCatalogService(
   return {
     ...createProductService(ctx),
     ...createAliasService(ctx),
+    currency: options.currency,
     importProducts: (source, importOptions) => importProducts(ctx, source, importOptions),
   };
 }

@@ -7,4 +7,8 @@ import { runCli } from './cli/run-cli.js';
 const cwd = process.env.INIT_CWD ?? process.cwd();
 process.chdir(cwd);
 exitQuietlyOnClosedPipe();
-process.exitCode = await runCli(process.argv.slice(2), processIo(cwd));
+// Hints the CLI prints (the demo's "Try:" line) must work as typed: here that is `pnpm sellkit`.
+process.exitCode = await runCli(process.argv.slice(2), {
+  ...processIo(cwd),
+  invokedAs: 'pnpm sellkit',
+});

@@ -1,6 +1,6 @@
 export { EXIT, formatError, isUsageError, usageError } from './cli/errors.js';
 export type { CliIo, OutputStream } from './cli/io.js';
-export { exitQuietlyOnClosedPipe, processIo } from './cli/io.js';
+export { cliInvocation, exitQuietlyOnClosedPipe, processIo } from './cli/io.js';
 export { runCli } from './cli/run-cli.js';
 export { runCommandLine } from './cli/run-command-line.js';
 export type {

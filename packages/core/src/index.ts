@@ -57,7 +57,9 @@ export type {
   SellkitErrorDetails,
 } from './errors/index.js';
 export {
+  clipText,
   ERROR_CODES,
+  ERROR_TEXT_LIMITS,
   fromZodError,
   isPlainObject,
   isSellkitError,
@@ -97,7 +99,10 @@ export type {
   Sellkit,
   SellkitEventRegistry,
   SellkitOptions,
+  SellkitScheduler,
   ServicesOf,
+  TickAllOptions,
+  TickAllReport,
   TickReport,
 } from './kernel/index.js';
 export { createSellkit, defineModule, definePlugin } from './kernel/index.js';
@@ -149,6 +154,7 @@ export {
   divideRounded,
   isCurrencyCode,
   MAX_CURRENCY_EXPONENT,
+  MAX_MONEY_INTEGER_DIGITS,
   Money,
   toDecimal,
 } from './money/index.js';

@@ -59,7 +59,7 @@ export type {
   ReminderDueEvent,
   ReminderKind,
 } from './events.js';
-export { DEFAULT_EXPORT_COLUMNS } from './export/csv-export.js';
+export { DEFAULT_EXPORT_COLUMNS, type ExportStreamOptions } from './export/csv-export.js';
 export type { CompanyImportOptions } from './import/import-companies.js';
 export { MAVEN_ACCOUNTS_MAPPING } from './import/import-companies.js';
 export type { ContactImportOptions } from './import/import-contacts.js';

@@ -38,6 +38,12 @@ export interface ExportOptions {
   readonly where?: Where;
   /** Columns in order (default: a sensible set per target). */
   readonly columns?: readonly string[];
+  /**
+   * With a writable stream: end it when the export is done (default `true`, like
+   * `stream.pipeline`), so `await` returns once a file holds every row and is closed. `false`
+   * leaves it open (for `process.stdout`, or to write more after the export).
+   */
+  readonly end?: boolean;
 }
 
 /**
@@ -89,7 +95,17 @@ export interface CustomersService {
   importCompanies(source: ImportSource, options: CompanyImportOptions): Promise<ImportReport>;
   /** Imports contacts from CSV; their companies must exist. */
   importContacts(source: ImportSource, options: ContactImportOptions): Promise<ImportReport>;
-  /** Companies or contacts as CSV lines (streamed), or written to a stream. */
+  /**
+   * Companies or contacts as CSV lines (streamed), or written to a stream. Given a stream, the
+   * promise resolves once every row is flushed to it; the stream is ended (and a file closed)
+   * unless `options.end` is `false`. A stream error rejects it.
+   *
+   * @example
+   * ```ts
+   * await customers.exportCsv('contact', { columns: ['firstName', 'emails'] }, createWriteStream('contacts.csv'));
+   * // contacts.csv is complete and closed here
+   * ```
+   */
   exportCsv(target: SegmentTarget, options?: ExportOptions): AsyncIterable<string>;
   exportCsv(
     target: SegmentTarget,
@@ -120,7 +136,7 @@ export function createCustomersService(ctx: CustomersContext): CustomersService 
       options.columns ?? DEFAULT_EXPORT_COLUMNS[target === 'contact' ? 'contact' : 'company'],
     );
     const lines = exportCsvLines(scope, model, options.where, columns);
-    return writable ? pipeLines(lines, writable) : lines;
+    return writable ? pipeLines(lines, writable, { end: options.end !== false }) : lines;
   }
   return {
     companies: companyService(ctx),

@@ -17,6 +17,29 @@ export interface CliIo {
   /** The directory relative paths (`--db`, CSV files) resolve against. */
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * How the user starts this CLI, for commands printed back to them (`pnpm sellkit` from the
+   * repository's source entry); when left out, {@link cliInvocation} works it out.
+   */
+  readonly invokedAs?: string;
+}
+
+/**
+ * The command a user types to run the CLI again, so hints such as the demo's closing "Try:"
+ * line work as printed: `io.invokedAs` when an entry point says (the repository's dev entry
+ * behind `pnpm sellkit`), else the package manager's script when the CLI runs under a package
+ * script named `sellkit` (`pnpm sellkit`, `npm run sellkit --`, `yarn sellkit`), else the
+ * installed bin, `sellkit`.
+ *
+ * @example `cliInvocation({ ...io, env: { npm_lifecycle_event: 'sellkit' } }) // 'pnpm sellkit'`
+ */
+export function cliInvocation(io: CliIo): string {
+  if (io.invokedAs) return io.invokedAs;
+  if (io.env.npm_lifecycle_event !== 'sellkit') return 'sellkit';
+  const agent = io.env.npm_config_user_agent ?? '';
+  if (agent.startsWith('npm/')) return 'npm run sellkit --';
+  if (agent.startsWith('yarn/')) return 'yarn sellkit';
+  return 'pnpm sellkit';
 }
 
 /** The real process's streams, directory and environment. */

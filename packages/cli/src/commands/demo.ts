@@ -1,4 +1,5 @@
 import { EXIT, usageError } from '../cli/errors.js';
+import { cliInvocation } from '../cli/io.js';
 import { cliContext } from '../db/compose.js';
 import { inspectDatabase } from '../db/open-database.js';
 import { parseDatabaseTarget } from '../db/target.js';
@@ -157,8 +158,9 @@ export const demoCommand: CommandSpec = {
         ? `\nBuilt ${where}: ${report.counts.companies} companies, ${report.counts.contacts} contacts, ${report.counts.interactions} interactions, ${report.counts.opportunities} opportunities (${report.rows.toLocaleString('en-US')} rows) in ${seconds(elapsed)}.\n`
         : `\nShown from ${where} in ${seconds(elapsed)}.\n`,
     );
+    const sellkit = cliInvocation(io);
     io.stdout.write(
-      `Try: sellkit report pipeline --db ${dbOption}   ·   sellkit report customers --db ${dbOption}\n`,
+      `Try: ${sellkit} report pipeline --db ${dbOption}   ·   ${sellkit} report customers --db ${dbOption}\n`,
     );
     return EXIT.ok;
   },

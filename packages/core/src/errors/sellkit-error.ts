@@ -42,6 +42,46 @@ export interface SellkitErrorDetails {
 }
 
 /**
+ * The most characters of the offending input an error repeats: longer messages, issue paths and
+ * issue messages are cut (with a note of how much was left out), so a hostile or accidental
+ * megabyte-long field name cannot make a megabyte-long error, log line or HTTP response.
+ */
+export const ERROR_TEXT_LIMITS = Object.freeze({
+  /** `error.message`. */
+  message: 1_000,
+  /** Each `details.issues[].path`. */
+  path: 200,
+  /** Each `details.issues[].message`. */
+  issueMessage: 500,
+  /** The number of `details.issues` kept; `details.omittedIssues` counts the rest. */
+  issues: 1_000,
+});
+
+/**
+ * Cuts `text` to at most `max` characters plus a note of how many were left out.
+ *
+ * @example `clipText('x'.repeat(10_000), 20) // 'xxxxxxxxxxxxxxxxxxxx… (9980 more characters)'`
+ */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Never split a surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+}
+
+function clipDetails(details: SellkitErrorDetails): SellkitErrorDetails {
+  const issues = details.issues;
+  if (!Array.isArray(issues)) return details;
+  const kept = issues.slice(0, ERROR_TEXT_LIMITS.issues).map((issue) => ({
+    ...issue,
+    path: clipText(String(issue.path), ERROR_TEXT_LIMITS.path),
+    message: clipText(String(issue.message), ERROR_TEXT_LIMITS.issueMessage),
+  }));
+  const omitted = issues.length - kept.length;
+  return { ...details, issues: kept, ...(omitted > 0 ? { omittedIssues: omitted } : {}) };
+}
+
+/**
  * The only error class Sellkit throws on purpose. Switch on `code`, read `details`, and find
  * the underlying driver or library error in `cause`.
  *
@@ -66,9 +106,13 @@ export class SellkitError extends Error {
     details: SellkitErrorDetails = {},
     options?: { cause?: unknown },
   ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      clipText(String(message), ERROR_TEXT_LIMITS.message),
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.code = code;
-    this.details = details;
+    // Every error and issue list is built through here, so this is where echoes are capped.
+    this.details = clipDetails(details);
   }
 
   /** A plain, JSON-safe view (no cause, no stack) for logs and HTTP responses. */

@@ -28,7 +28,10 @@ import type {
   RecordServices,
   ServicesOf,
 } from './facade-types.js';
+import { createScheduler, runJobs, type SellkitScheduler, type TickReport } from './scheduler.js';
 import { createScope, type KernelRuntime, type ModuleScope } from './scope.js';
+
+export type { TickReport } from './scheduler.js';
 
 /** Options of {@link createSellkit}. */
 export interface SellkitOptions<
@@ -68,15 +71,6 @@ export interface SellkitOptions<
   extensions?: Readonly<Record<string, unknown>>;
 }
 
-/** What one scheduler tick did. */
-export interface TickReport {
-  readonly jobs: readonly {
-    readonly name: string;
-    readonly ok: boolean;
-    readonly error?: SellkitError | Error;
-  }[];
-}
-
 /** The kernel's own services on every scoped facade. */
 export interface KernelFacade<Models> {
   readonly context: SellkitContext;
@@ -102,7 +96,10 @@ export interface KernelFacade<Models> {
     ): Promise<DrainReport>;
   };
   readonly scheduler: {
-    /** Runs every module's and plugin's scheduled jobs for this tenant as of `now`. */
+    /**
+     * Runs every module's and plugin's scheduled jobs for **this tenant** as of `now` (default:
+     * the clock). Call it once per tenant, or use `crm.scheduler.tickAll(tenantIds, { actor })`.
+     */
     tick(now?: Date): Promise<TickReport>;
   };
   /** Runs `work` atomically; events are delivered after commit. */
@@ -136,6 +133,8 @@ export interface Sellkit<
   tenantSettings(tenantId: string): Promise<TenantSettings>;
   /** Forgets cached tenant settings (one tenant or all), e.g. after a tenant changed its zone. */
   forgetTenantSettings(tenantId?: string): void;
+  /** Ticks the scheduled jobs of many tenants: `crm.scheduler.tickAll(tenantIds, { actor })`. */
+  readonly scheduler: SellkitScheduler;
   close(): Promise<void>;
 }
 
@@ -212,8 +211,10 @@ function widenRoles(base: AccessRoles, modules: readonly AnyModule[]): AccessRol
  * ```ts
  * const crm = await createSellkit({ storage: memory(), modules: [customers()], plugins: [loyalty] });
  * const acme = crm.as({ tenantId: 'acme', actor: { id: 'u-7', roles: ['sales-rep'] } });
- * const company = await acme.customers.createCompany({ name: 'Cancity' });
- * crm.events.on('customer.created', (event) => console.log(event.company.name));
+ * crm.events.on('customer.created', (event) => {
+ *   if (event.model === 'company') console.log(event.company.name); // a union: check `model`
+ * });
+ * const company = await acme.customers.companies.create({ name: 'Cancity' });
  * ```
  */
 export async function createSellkit<
@@ -309,7 +310,7 @@ export async function createSellkit<
     ),
   ];
 
-  return {
+  const instance: Sellkit<Modules, Plugins> = {
     // The bus is untyped inside the kernel; the facade narrows it to the modules' merged map.
     events: bus as unknown as EventBus<EventsOf<Modules>>,
     models: Object.fromEntries(models) as Sellkit<Modules, Plugins>['models'],
@@ -317,6 +318,11 @@ export async function createSellkit<
     scoring,
     tenantSettings: (tenantId) => settings.get(tenantId),
     forgetTenantSettings: (tenantId) => settings.forget(tenantId),
+    scheduler: createScheduler(
+      (tenantId, actor, now) => instance.as({ tenantId, actor }).scheduler.tick(now),
+      (tenantId, actor) => validateContext({ tenantId, actor }),
+      () => runtime.clock.now(),
+    ),
     close: () => options.storage.close(),
     as(input) {
       const context = validateContext(input);
@@ -359,22 +365,7 @@ export async function createSellkit<
           ) => drainOutbox(scope.storage, scope.clock, deliver, drainOptions),
         },
         scheduler: {
-          async tick(now: Date = scope.clock.now()): Promise<TickReport> {
-            const results: TickReport['jobs'][number][] = [];
-            for (const [name, job] of jobs) {
-              try {
-                await job(scope, now);
-                results.push({ name, ok: true });
-              } catch (error) {
-                results.push({
-                  name,
-                  ok: false,
-                  error: error instanceof Error ? error : new Error(String(error)),
-                });
-              }
-            }
-            return { jobs: results };
-          },
+          tick: (now: Date = scope.clock.now()): Promise<TickReport> => runJobs(jobs, scope, now),
         },
       };
       const records: Record<string, unknown> = {};
@@ -395,4 +386,5 @@ export async function createSellkit<
       return facade as ScopedSellkit<Modules, Plugins>;
     },
   };
+  return instance;
 }

@@ -3,7 +3,6 @@ export type {
   ScopedSellkit,
   Sellkit,
   SellkitOptions,
-  TickReport,
 } from './create-sellkit.js';
 export { createSellkit } from './create-sellkit.js';
 export type {
@@ -27,4 +26,10 @@ export type {
   ServicesOf,
 } from './facade-types.js';
 export type { RecordService } from './record-service.js';
+export type {
+  SellkitScheduler,
+  TickAllOptions,
+  TickAllReport,
+  TickReport,
+} from './scheduler.js';
 export type { KernelRuntime, ModuleScope } from './scope.js';

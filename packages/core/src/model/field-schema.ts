@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { isSellkitError } from '../errors/sellkit-error.js';
 import { isId } from '../ids/ids.js';
+import { MAX_MONEY_INTEGER_DIGITS } from '../money/currencies.js';
 import { Money, toDecimal } from '../money/money.js';
 import type { AnyField } from './fields.js';
 import { type Ctx, describeType, fail, type IssueSink, isPlainObject } from './issue-sink.js';
@@ -25,9 +26,8 @@ export type { IssueSink } from './issue-sink.js';
 
 export type FieldSchemaMode = 'record' | 'filter';
 
-/** Stored money amounts: the storage layout's scale and precision (see layout.ts). */
-const MONEY_SCALE = 4;
-const MONEY_INTEGER_DIGITS = 24 - MONEY_SCALE;
+/** Stored money amounts: at most this many digits before the point (see layout.ts). */
+const MONEY_INTEGER_DIGITS = MAX_MONEY_INTEGER_DIGITS;
 
 const EMAIL =
   /^[^\s@"<>(),;:\\[\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;

@@ -41,3 +41,12 @@ export function isCurrencyCode(code: unknown): code is string {
 export function currencyCodes(): string[] {
   return [...exponents.keys()].sort();
 }
+
+/**
+ * The most digits before the decimal point of an amount Sellkit can store (the storage layout
+ * keeps money as a decimal of 24 digits at scale {@link MAX_CURRENCY_EXPONENT}): `Money.of`
+ * refuses larger amounts, so one never fails later on its way to the database.
+ *
+ * @example `Money.of('1'.padEnd(21, '0'), 'EUR') // VALIDATION_FAILED, reason too_big`
+ */
+export const MAX_MONEY_INTEGER_DIGITS = 20;

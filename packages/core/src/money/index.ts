@@ -3,6 +3,7 @@ export {
   currencyExponent,
   isCurrencyCode,
   MAX_CURRENCY_EXPONENT,
+  MAX_MONEY_INTEGER_DIGITS,
 } from './currencies.js';
 export { divideRounded } from './exact.js';
 export type { DecimalInput, RoundingMode } from './money.js';

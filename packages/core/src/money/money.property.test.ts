@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSellkitError } from '../errors/sellkit-error.js';
-import { currencyExponent } from './currencies.js';
+import { currencyExponent, MAX_MONEY_INTEGER_DIGITS } from './currencies.js';
 import { Money, type RoundingMode } from './money.js';
 
 const runs = { numRuns: 500 };
@@ -235,15 +235,22 @@ describe('no JavaScript float ever holds an amount', () => {
 });
 
 describe('round trips', () => {
+  /** Minor units of the amounts storage keeps in `code` (20 digits before the point). */
+  const storableMinor = (code: string) => {
+    const bound = 10n ** BigInt(MAX_MONEY_INTEGER_DIGITS + exponentOf(code)) - 1n;
+    return fc.bigInt({ min: -bound, max: bound });
+  };
   /** A canonical decimal string at the currency's scale, with its minor units. */
-  const canonical = fc.tuple(minorUnits, currency).map(([minor, code]) => {
-    const exponent = exponentOf(code);
-    const digits = (minor < 0n ? -minor : minor).toString().padStart(exponent + 1, '0');
-    const whole = digits.slice(0, digits.length - exponent);
-    const fraction = digits.slice(digits.length - exponent);
-    const text = `${minor < 0n ? '-' : ''}${whole}${exponent > 0 ? `.${fraction}` : ''}`;
-    return { minor, code, text };
-  });
+  const canonical = currency
+    .chain((code) => storableMinor(code).map((minor) => [minor, code] as const))
+    .map(([minor, code]) => {
+      const exponent = exponentOf(code);
+      const digits = (minor < 0n ? -minor : minor).toString().padStart(exponent + 1, '0');
+      const whole = digits.slice(0, digits.length - exponent);
+      const fraction = digits.slice(digits.length - exponent);
+      const text = `${minor < 0n ? '-' : ''}${whole}${exponent > 0 ? `.${fraction}` : ''}`;
+      return { minor, code, text };
+    });
 
   it('toString and Money.of are exact inverses at the currency scale', () => {
     fc.assert(
@@ -271,17 +278,106 @@ describe('round trips', () => {
   });
 
   it('amounts beyond Number.MAX_SAFE_INTEGER survive minor, string and JSON round trips', () => {
-    const huge = fc
-      .tuple(fc.bigInt({ min: 2n ** 53n, max: 2n ** 512n }), fc.boolean())
-      .map(([value, negative]) => (negative ? -value : value));
+    const huge = currency.chain((code) =>
+      fc
+        .tuple(
+          fc.bigInt({
+            min: 2n ** 53n,
+            max: 10n ** BigInt(MAX_MONEY_INTEGER_DIGITS + exponentOf(code)) - 1n,
+          }),
+          fc.boolean(),
+        )
+        .map(([value, negative]) => [negative ? -value : value, code] as const),
+    );
     fc.assert(
-      fc.property(huge, currency, (minor, code) => {
+      fc.property(huge, ([minor, code]) => {
         const amount = Money.fromMinor(minor, code);
         expect(amount.toMinor()).toBe(minor);
         expect(Money.fromMinor(minor.toString(), code).equals(amount)).toBe(true);
         expect(Money.of(amount.toString(), code).equals(amount)).toBe(true);
         const json = JSON.parse(JSON.stringify(amount)) as { amount: string; currency: string };
         expect(Money.of(json.amount, json.currency).toMinor()).toBe(minor);
+      }),
+      runs,
+    );
+  });
+
+  it('Money.of refuses exactly the amounts with more digits before the point than storage keeps', () => {
+    fc.assert(
+      fc.property(minorUnits, currency, (minor, code) => {
+        const amount = Money.fromMinor(minor, code); // exact at any size
+        const whole = (minor < 0n ? -minor : minor) / 10n ** BigInt(exponentOf(code));
+        const fits = whole === 0n || whole.toString().length <= MAX_MONEY_INTEGER_DIGITS;
+        let reason: string | undefined;
+        try {
+          expect(Money.of(amount.toString(), code).equals(amount)).toBe(true);
+        } catch (error) {
+          if (!isSellkitError(error, 'VALIDATION_FAILED')) throw error;
+          reason = error.details.issues?.[0]?.reason;
+        }
+        expect(reason).toBe(fits ? undefined : 'too_big');
+      }),
+      runs,
+    );
+  });
+});
+
+describe('one rounding rule for Money.of, multiply and divide', () => {
+  /** A decimal string with 0 to 6 decimals. */
+  const decimal = fc
+    .tuple(fc.bigInt({ min: -(10n ** 10n), max: 10n ** 10n }), fc.integer({ min: 0, max: 6 }))
+    .map(([digits, scale]) => new Reference(digits.toString()).div(10 ** scale).toFixed());
+  /** `run()` without a rounding mode: its result, or the reason it was refused. */
+  function attempt(run: () => Money): Money | string {
+    try {
+      return run();
+    } catch (error) {
+      if (!isSellkitError(error, 'VALIDATION_FAILED')) throw error;
+      return error.details.issues?.[0]?.reason ?? 'unknown';
+    }
+  }
+  /** The rule: refused (`too_precise`) iff the exact result does not fit; otherwise exact. */
+  function expectRule(exact: Decimal, code: string, outcome: Money | string, rounded: Money) {
+    const fits = exact.decimalPlaces() <= exponentOf(code);
+    if (fits) {
+      expect(outcome).toBeInstanceOf(Money);
+      expect((outcome as Money).toString()).toBe(exact.toFixed(exponentOf(code)));
+      // With any mode, an exact result is the same amount.
+      expect(rounded.equals(outcome)).toBe(true);
+    } else {
+      expect(outcome).toBe('too_precise');
+    }
+  }
+
+  it('Money.of', () => {
+    fc.assert(
+      fc.property(decimal, currency, fc.constantFrom(...ROUNDING_MODES), (text, code, rounding) => {
+        const outcome = attempt(() => Money.of(text, code));
+        expectRule(new Reference(text), code, outcome, Money.of(text, code, { rounding }));
+      }),
+      runs,
+    );
+  });
+
+  it('multiply', () => {
+    fc.assert(
+      fc.property(money, decimal, fc.constantFrom(...ROUNDING_MODES), (a, factor, rounding) => {
+        const outcome = attempt(() => a.multiply(factor));
+        const exact = new Reference(a.toString()).times(factor);
+        expectRule(exact, a.currency, outcome, a.multiply(factor, { rounding }));
+      }),
+      runs,
+    );
+  });
+
+  it('divide', () => {
+    const divisor = decimal.filter((text) => !new Reference(text).isZero());
+    fc.assert(
+      fc.property(money, divisor, fc.constantFrom(...ROUNDING_MODES), (a, by, rounding) => {
+        const outcome = attempt(() => a.divide(by));
+        const exact = new Reference(a.toString()).div(by);
+        // A quotient that does not terminate within 400 digits never fits the minor unit.
+        expectRule(exact, a.currency, outcome, a.divide(by, { rounding }));
       }),
       runs,
     );

@@ -56,8 +56,19 @@ describe('Money.of', () => {
     },
   );
 
-  it('accepts long amounts up to 400 characters and refuses longer ones', () => {
-    expect(Money.of('9'.repeat(400), 'JPY').toString()).toBe('9'.repeat(400));
+  it('accepts amounts storage keeps (20 digits before the point) and refuses larger ones', () => {
+    expect(Money.of('9'.repeat(20), 'JPY').toString()).toBe('9'.repeat(20));
+    expect(Money.of(`-${'9'.repeat(20)}.9999`, 'CLF').toString()).toBe(`-${'9'.repeat(20)}.9999`);
+    expect(Money.of(`000${'9'.repeat(20)}.50`, 'EUR').toString()).toBe(`${'9'.repeat(20)}.50`);
+    expectIssue(() => Money.of(`1${'0'.repeat(20)}`, 'JPY'), 'amount', 'too_big');
+    expectIssue(() => Money.of('1'.repeat(40), 'EUR'), 'amount', 'too_big');
+    expectIssue(() => Money.of(BigInt(`1${'0'.repeat(25)}`), 'EUR'), 'amount', 'too_big');
+    // Rounding up past the limit is refused too.
+    expectIssue(
+      () => Money.of(`${'9'.repeat(20)}.999`, 'EUR', { rounding: 'half-even' }),
+      'amount',
+      'too_big',
+    );
     expectIssue(() => Money.of('9'.repeat(401), 'JPY'), 'amount', 'invalid_decimal');
   });
 
@@ -185,14 +196,16 @@ describe('Money.fromMinor / toMinor', () => {
       for (const currency of ['EUR', 'JPY', 'KWD']) {
         const money = Money.fromMinor(minor, currency);
         expect(money.toMinor()).toBe(minor);
-        expect(Money.of(money.toString(), currency).equals(money)).toBe(true);
+        // Beyond what storage keeps, Money.of refuses the amount; fromMinor stays exact.
+        const whole = money.toString().replace(/^-/, '').split('.')[0] ?? '';
+        if (whole.length > 20)
+          expectIssue(() => Money.of(money.toString(), currency), 'amount', 'too_big');
+        else expect(Money.of(money.toString(), currency).equals(money)).toBe(true);
       }
     }
-    const huge = '1234567890123456789012345678901234567890123456789012345678901.23';
+    const huge = '12345678901234567890.23';
     expect(eur(huge).toString()).toBe(huge);
-    expect(eur(huge).add(eur('0.01')).toString()).toBe(
-      '1234567890123456789012345678901234567890123456789012345678901.24',
-    );
+    expect(eur(huge).add(eur('0.01')).toString()).toBe('12345678901234567890.24');
   });
 
   it('refuses fractional minor units', () => {
@@ -259,25 +272,43 @@ describe('arithmetic and comparison', () => {
     expect(eur('19.99').multiply(3).toString()).toBe('59.97');
     expect(eur('19.99').multiply(3n).toString()).toBe('59.97');
     expect(eur('19.99').multiply('-2').toString()).toBe('-39.98');
-    expect(eur('19.99').multiply('1.19').toString()).toBe('23.79'); // 23.7881
-    expect(eur('100').multiply('0.075').toString()).toBe('7.50');
-    expect(eur('0.05').multiply('0.5').toString()).toBe('0.02'); // 0.025, half-even
+    const even = { rounding: 'half-even' } as const;
+    expect(eur('19.99').multiply('1.19', even).toString()).toBe('23.79'); // 23.7881
+    expect(eur('100').multiply('0.075').toString()).toBe('7.50'); // exact: no rounding needed
+    expect(eur('0.05').multiply('0.5', even).toString()).toBe('0.02'); // 0.025, half-even
     expect(eur('0.05').multiply('0.5', { rounding: 'half-up' }).toString()).toBe('0.03');
-    expect(eur('0.15').multiply('0.5').toString()).toBe('0.08'); // 0.075, half-even
-    expect(eur('10').multiply(new Decimal('0.333')).toString()).toBe('3.33');
-    expect(Money.of('999', 'JPY').multiply('0.1').toString()).toBe('100');
-    expect(Money.of('1.001', 'KWD').multiply('1.5').toString()).toBe('1.502'); // 1.5015
+    expect(eur('0.15').multiply('0.5', even).toString()).toBe('0.08'); // 0.075, half-even
+    expect(eur('10').multiply(new Decimal('0.333'), even).toString()).toBe('3.33');
+    expect(Money.of('999', 'JPY').multiply('0.1', even).toString()).toBe('100');
+    expect(Money.of('1.001', 'KWD').multiply('1.5', even).toString()).toBe('1.502'); // 1.5015
     expectIssue(() => eur('1').multiply(1.19), 'factor', 'inexact_number');
     expectIssue(() => eur('1').multiply('abc'), 'factor', 'invalid_decimal');
   });
 
+  it('one rounding rule: an inexact result needs a rounding mode, an exact one does not', () => {
+    expectIssue(() => eur('0.125'), 'amount', 'too_precise');
+    expectIssue(() => eur('10.01').multiply('0.333'), 'rounding', 'too_precise');
+    expectIssue(() => eur('100').divide(3), 'rounding', 'too_precise');
+    expectIssue(() => Money.of('101', 'JPY').multiply('0.5'), 'rounding', 'too_precise');
+    expect(eur('10').multiply('0.5').toString()).toBe('5.00');
+    expect(eur('100').divide(4).toString()).toBe('25.00');
+    expect(eur('0.10').divide('0.4').toString()).toBe('0.25');
+    // The mode is checked even when no rounding turns out to be needed.
+    expectIssue(
+      () => eur('1').multiply(2, { rounding: 'half_up' as RoundingMode }),
+      'rounding',
+      'invalid_rounding',
+    );
+  });
+
   it('divides, rounding to the minor unit', () => {
-    expect(eur('100').divide(3).toString()).toBe('33.33');
-    expect(eur('2').divide('3').toString()).toBe('0.67');
-    expect(eur('100').divide('0.5').toString()).toBe('200.00');
-    expect(eur('1').divide('-3').toString()).toBe('-0.33');
-    expect(eur('0.05').divide(2).toString()).toBe('0.02'); // 0.025, half-even
-    expect(eur('0.07').divide(2).toString()).toBe('0.04'); // 0.035, half-even
+    const even = { rounding: 'half-even' } as const;
+    expect(eur('100').divide(3, even).toString()).toBe('33.33');
+    expect(eur('2').divide('3', even).toString()).toBe('0.67');
+    expect(eur('100').divide('0.5').toString()).toBe('200.00'); // exact: no rounding needed
+    expect(eur('1').divide('-3', even).toString()).toBe('-0.33');
+    expect(eur('0.05').divide(2, even).toString()).toBe('0.02'); // 0.025, half-even
+    expect(eur('0.07').divide(2, even).toString()).toBe('0.04'); // 0.035, half-even
     expect(eur('0.05').divide(2, { rounding: 'half-up' }).toString()).toBe('0.03');
     expect(eur('-0.05').divide(2, { rounding: 'half-up' }).toString()).toBe('-0.03');
     expect(eur('-0.05').divide(2, { rounding: 'half-down' }).toString()).toBe('-0.02');
@@ -287,9 +318,9 @@ describe('arithmetic and comparison', () => {
     expect(eur('-1').divide(3, { rounding: 'floor' }).toString()).toBe('-0.34');
     expect(eur('1').divide(3, { rounding: 'up' }).toString()).toBe('0.34');
     expect(eur('-2').divide(3, { rounding: 'down' }).toString()).toBe('-0.66');
-    expect(Money.of('100', 'JPY').divide(3).toString()).toBe('33');
-    expect(Money.of('1', 'KWD').divide(3).toString()).toBe('0.333');
-    expect(eur('10').divide('0.003').toString()).toBe('3333.33');
+    expect(Money.of('100', 'JPY').divide(3, even).toString()).toBe('33');
+    expect(Money.of('1', 'KWD').divide(3, even).toString()).toBe('0.333');
+    expect(eur('10').divide('0.003', even).toString()).toBe('3333.33');
     expectIssue(() => eur('1').divide(0), 'divisor', 'division_by_zero');
     expectIssue(() => eur('1').divide('-0.00'), 'divisor', 'division_by_zero');
     expectIssue(() => eur('1').divide(0.5), 'divisor', 'inexact_number');
@@ -336,8 +367,8 @@ describe('serialisation, immutability and display', () => {
     try {
       Decimal.set({ precision: 3, rounding: Decimal.ROUND_DOWN });
       expect(eur('123456.78').add(eur('0.01')).toString()).toBe('123456.79');
-      expect(eur('0.05').multiply('0.5').toString()).toBe('0.02');
-      expect(eur('2').divide(3).toString()).toBe('0.67');
+      expect(eur('0.05').multiply('0.5', { rounding: 'half-even' }).toString()).toBe('0.02');
+      expect(eur('2').divide(3, { rounding: 'half-even' }).toString()).toBe('0.67');
     } finally {
       Decimal.set(saved);
     }

@@ -1,6 +1,14 @@
 import { Decimal } from 'decimal.js';
 import { SellkitError, validationError } from '../errors/sellkit-error.js';
-import { currencyExponent } from './currencies.js';
+import { MAX_MONEY_INTEGER_DIGITS } from './currencies.js';
+import {
+  D,
+  type DecimalInput,
+  parseDecimal,
+  ROUNDING,
+  requireExponent,
+  requireRounding,
+} from './decimal.js';
 import {
   checkRounding,
   divideRounded,
@@ -9,115 +17,30 @@ import {
   toScaledInteger,
 } from './exact.js';
 
+export type { DecimalInput } from './decimal.js';
+export { toDecimal } from './decimal.js';
 export type { RoundingMode } from './exact.js';
-
-const ROUNDING: Record<RoundingMode, Decimal.Rounding> = {
-  'half-even': Decimal.ROUND_HALF_EVEN,
-  'half-up': Decimal.ROUND_HALF_UP,
-  'half-down': Decimal.ROUND_HALF_DOWN,
-  up: Decimal.ROUND_UP,
-  down: Decimal.ROUND_DOWN,
-  ceil: Decimal.ROUND_CEIL,
-  floor: Decimal.ROUND_FLOOR,
-};
-
-// A private clone so a host changing decimal.js globals cannot change Sellkit's arithmetic.
-// Precision is the library maximum: plus, minus and times then never round, so every amount
-// stays exact however large. Nothing here calls an operation that iterates up to the
-// precision (division, powers, roots); division goes through bigints instead.
-const D = Decimal.clone({
-  precision: 1e9,
-  rounding: Decimal.ROUND_HALF_EVEN,
-  toExpNeg: -60,
-  toExpPos: 60,
-});
-type D = Decimal;
-
-// What `toDecimal` hands out: the same exact digits, but a precision that is safe for whatever
-// the caller does next (a division on the exact clone would try to compute 1e9 digits).
-const Exported = Decimal.clone({
-  precision: 60,
-  rounding: Decimal.ROUND_HALF_EVEN,
-  toExpNeg: -60,
-  toExpPos: 60,
-});
-
-/**
- * An exact decimal value accepted by Sellkit: a decimal string (`"12.50"`), a bigint, a safe
- * integer `number`, or a decimal.js instance. Fractional JavaScript numbers are refused: they
- * cannot hold money exactly. Strings are plain decimals (no exponent), at most 400 characters.
- */
-export type DecimalInput = string | bigint | number | Decimal;
-
-const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-// Generous enough for any amount a Money can print back (so toString/of round-trips), small
-// enough that hostile input cannot make parsing expensive.
-const MAX_DECIMAL_LENGTH = 400;
-
-/**
- * Parses a {@link DecimalInput} into an exact decimal, or throws `VALIDATION_FAILED` naming
- * `path`. The result keeps every digit of the input; later operations on it round to 60
- * significant digits.
- *
- * @example `toDecimal('12.50').plus(1).toFixed(2) // "13.50"`
- */
-export function toDecimal(value: DecimalInput, path = 'amount'): Decimal {
-  return new Exported(parseDecimal(value, path));
-}
-
-function parseDecimal(value: DecimalInput, path: string): D {
-  if (Decimal.isDecimal(value)) {
-    if (!value.isFinite())
-      throw validationError(path, 'must be a finite decimal', 'invalid_decimal');
-    return new D(value);
-  }
-  if (typeof value === 'bigint') return new D(value.toString());
-  if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) {
-      throw validationError(
-        path,
-        'fractional or unsafe numbers cannot carry exact amounts; pass a decimal string such as "12.34"',
-        'inexact_number',
-      );
-    }
-    return new D(value);
-  }
-  if (typeof value === 'string') {
-    const trimmed = value.trim();
-    if (trimmed.length > MAX_DECIMAL_LENGTH || !DECIMAL_PATTERN.test(trimmed)) {
-      throw validationError(
-        path,
-        `"${value.slice(0, 40)}" is not a decimal number`,
-        'invalid_decimal',
-      );
-    }
-    return new D(trimmed);
-  }
-  throw validationError(path, 'must be a decimal string, bigint or integer', 'invalid_type');
-}
-
-function requireExponent(currency: string): number {
-  const exponent = currencyExponent(currency);
-  if (exponent === undefined) {
-    throw validationError(
-      'currency',
-      `"${String(currency).slice(0, 10)}" is not an ISO 4217 currency code`,
-      'invalid_currency',
-    );
-  }
-  return exponent;
-}
 
 /**
  * An immutable amount of money in one ISO 4217 currency, always at the currency's minor unit
- * (two decimals for EUR, none for JPY, three for KWD). Arithmetic is exact; every step that
- * could produce more decimals asks for a rounding mode (half-even unless told otherwise).
+ * (two decimals for EUR, none for JPY, three for KWD).
+ *
+ * **One rounding rule.** Arithmetic is exact, and Sellkit never rounds on its own: whenever
+ * the exact result (of `Money.of`, `multiply` or `divide`) has more decimals than the
+ * currency's minor unit, the call needs a rounding mode (`{ rounding: 'half-even' }`, or any
+ * {@link RoundingMode}), else it fails with `VALIDATION_FAILED`, reason `too_precise`. Results
+ * that fit (`19.99 × 3`, `100 ÷ 4`) need none. `add`, `subtract`, `sum` and `allocate` are
+ * always exact.
+ *
+ * **Size.** `Money.of` refuses amounts with more than {@link MAX_MONEY_INTEGER_DIGITS} digits
+ * before the point (reason `too_big`): storage could not keep them.
  *
  * @example
  * ```ts
  * const price = Money.of('19.99', 'EUR');
  * const total = price.multiply(3).add(Money.of('5', 'EUR')); // 64.97 EUR
  * const [a, b, c] = total.allocate([1, 1, 1]);               // 21.66, 21.66, 21.65
+ * price.multiply('1.19', { rounding: 'half-even' });         // 23.79 EUR (23.7881)
  * ```
  */
 export class Money {
@@ -133,7 +56,16 @@ export class Money {
 
   /**
    * Creates money from a decimal amount. An amount with more decimals than the currency's minor
-   * unit is refused unless a rounding mode is given.
+   * unit is refused unless a rounding mode is given (`too_precise`), and one with more than
+   * {@link MAX_MONEY_INTEGER_DIGITS} digits before the point is refused (`too_big`), as storage
+   * could not keep it.
+   *
+   * @example
+   * ```ts
+   * Money.of('12.50', 'EUR');                            // 12.50 EUR
+   * Money.of('0.125', 'EUR', { rounding: 'half-even' }); // 0.12 EUR
+   * Money.of('0.125', 'EUR');                            // VALIDATION_FAILED, too_precise
+   * ```
    */
   static of(
     amount: DecimalInput,
@@ -143,17 +75,18 @@ export class Money {
     const exponent = requireExponent(currency);
     const value = parseDecimal(amount, 'amount');
     const rounding = options.rounding === undefined ? undefined : checkRounding(options.rounding);
-    if (value.decimalPlaces() > exponent) {
-      if (!rounding) {
-        throw validationError(
-          'amount',
-          `has ${value.decimalPlaces()} decimals but ${currency} allows ${exponent}; pass a rounding mode`,
-          'too_precise',
-        );
-      }
-      return new Money(value.toDecimalPlaces(exponent, ROUNDING[rounding]), currency);
+    requireRounding(value, exponent, currency, rounding, 'amount', String(amount).slice(0, 40));
+    const fitted =
+      rounding === undefined ? value.plus(0) : value.toDecimalPlaces(exponent, ROUNDING[rounding]);
+    const whole = fitted.abs().trunc();
+    if (!whole.isZero() && whole.toFixed(0).length > MAX_MONEY_INTEGER_DIGITS) {
+      throw validationError(
+        'amount',
+        `has ${whole.toFixed(0).length} digits before the point; money keeps at most ${MAX_MONEY_INTEGER_DIGITS}`,
+        'too_big',
+      );
     }
-    return new Money(value.plus(0), currency);
+    return new Money(fitted, currency);
   }
 
   /** Creates money from an integer count of minor units (cents): `Money.fromMinor(1999n, 'EUR')`. */
@@ -180,7 +113,16 @@ export class Money {
     return value instanceof Money;
   }
 
-  /** Sums a list of amounts in one currency; an empty list needs the currency. */
+  /**
+   * Sums a list of amounts in one currency, exactly; an empty list needs the currency. Amounts
+   * in different currencies are `CURRENCY_MISMATCH`.
+   *
+   * @example
+   * ```ts
+   * Money.sum([Money.of('1.10', 'EUR'), Money.of('2.20', 'EUR')]); // 3.30 EUR
+   * Money.sum([], 'EUR');                                           // 0.00 EUR
+   * ```
+   */
   static sum(amounts: readonly Money[], currency?: string): Money {
     const code = currency ?? amounts[0]?.currency;
     if (!code)
@@ -238,29 +180,61 @@ export class Money {
     }
   }
 
+  /**
+   * The exact sum of two amounts in the same currency (`CURRENCY_MISMATCH` otherwise).
+   *
+   * @example `Money.of('19.99', 'EUR').add(Money.of('0.01', 'EUR')) // 20.00 EUR`
+   */
   add(other: Money): Money {
     this.#same(other, 'add');
     return new Money(this.#amount.plus(other.#amount), this.currency);
   }
 
+  /**
+   * The exact difference of two amounts in the same currency (`CURRENCY_MISMATCH` otherwise);
+   * it may be negative.
+   *
+   * @example `Money.of('5', 'EUR').subtract(Money.of('7.50', 'EUR')) // -2.50 EUR`
+   */
   subtract(other: Money): Money {
     this.#same(other, 'subtract');
     return new Money(this.#amount.minus(other.#amount), this.currency);
   }
 
   /**
-   * Multiplies by a quantity or a rate (`"1.19"`, `3`, `"0.075"`) and rounds the result to the
-   * minor unit with `rounding` (half-even by default).
+   * Multiplies by a quantity or a rate (`"1.19"`, `3`, `"0.075"`). When the exact product has
+   * more decimals than the currency allows, `rounding` is required (see the class's rounding
+   * rule); otherwise the product is returned as is.
+   *
+   * @example
+   * ```ts
+   * Money.of('19.99', 'EUR').multiply(3);                                // 59.97 EUR
+   * Money.of('10.01', 'EUR').multiply('0.333', { rounding: 'half-even' }); // 3.33 EUR (3.33333)
+   * Money.of('10.01', 'EUR').multiply('0.333');                            // VALIDATION_FAILED, too_precise
+   * ```
    */
   multiply(factor: DecimalInput, options: { rounding?: RoundingMode } = {}): Money {
-    const rounding = checkRounding(options.rounding ?? 'half-even');
+    const rounding = options.rounding === undefined ? undefined : checkRounding(options.rounding);
     const product = this.#amount.times(parseDecimal(factor, 'factor'));
-    return new Money(product.toDecimalPlaces(this.exponent, ROUNDING[rounding]), this.currency);
+    requireRounding(product, this.exponent, this.currency, rounding, 'rounding', 'the product');
+    return new Money(
+      rounding === undefined ? product : product.toDecimalPlaces(this.exponent, ROUNDING[rounding]),
+      this.currency,
+    );
   }
 
-  /** Divides by a non-zero decimal, rounding as {@link Money.multiply} does. */
+  /**
+   * Divides by a non-zero decimal. When the exact quotient does not fit the currency's minor
+   * unit, `rounding` is required, as for {@link Money.multiply}.
+   *
+   * @example
+   * ```ts
+   * Money.of('100', 'EUR').divide(4);                            // 25.00 EUR
+   * Money.of('100', 'EUR').divide(3, { rounding: 'half-even' }); // 33.33 EUR
+   * ```
+   */
   divide(divisor: DecimalInput, options: { rounding?: RoundingMode } = {}): Money {
-    const rounding = checkRounding(options.rounding ?? 'half-even');
+    const explicit = options.rounding === undefined ? undefined : checkRounding(options.rounding);
     const value = parseDecimal(divisor, 'divisor');
     if (value.isZero())
       throw validationError('divisor', 'cannot divide by zero', 'division_by_zero');
@@ -268,11 +242,16 @@ export class Money {
     const exponent = this.exponent;
     const amount = toScaledInteger(this.#amount);
     const by = toScaledInteger(value);
-    const minor = divideRounded(
-      amount.units * powerOfTen(by.scale + exponent),
-      by.units * powerOfTen(amount.scale),
-      rounding,
-    );
+    const numerator = amount.units * powerOfTen(by.scale + exponent);
+    const denominator = by.units * powerOfTen(amount.scale);
+    if (explicit === undefined && numerator % denominator !== 0n) {
+      throw validationError(
+        'rounding',
+        `the quotient has more decimals than ${this.currency} allows (${exponent}); pass a rounding mode ({ rounding: 'half-even' })`,
+        'too_precise',
+      );
+    }
+    const minor = divideRounded(numerator, denominator, explicit ?? 'half-even');
     return Money.#fromUnits(minor, this.currency, exponent);
   }
 
@@ -327,13 +306,31 @@ export class Money {
     return parts.map((part) => Money.#fromUnits(negative ? -part : part, this.currency, exponent));
   }
 
-  /** -1, 0 or 1. Comparing different currencies is `CURRENCY_MISMATCH`. */
+  /**
+   * -1, 0 or 1, by amount. Comparing different currencies is `CURRENCY_MISMATCH` (there is no
+   * conversion); use {@link Money.equals} to test equality without throwing.
+   *
+   * @example
+   * ```ts
+   * Money.of('5', 'EUR').compare(Money.of('7', 'EUR')); // -1
+   * [b, a, c].sort((x, y) => x.compare(y));             // ascending, one currency
+   * ```
+   */
   compare(other: Money): -1 | 0 | 1 {
     this.#same(other, 'compare');
     return this.#amount.comparedTo(other.#amount) as -1 | 0 | 1;
   }
 
-  /** Same currency and same amount. Never throws. */
+  /**
+   * Same currency and same amount (`'1.5'` equals `'1.50'`). Never throws: another currency,
+   * or something that is not Money, is simply not equal.
+   *
+   * @example
+   * ```ts
+   * Money.of('1.5', 'EUR').equals(Money.of('1.50', 'EUR')); // true
+   * Money.of('1', 'EUR').equals(Money.of('1', 'USD'));      // false
+   * ```
+   */
   equals(other: unknown): boolean {
     return (
       other instanceof Money &&

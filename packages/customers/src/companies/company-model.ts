@@ -63,6 +63,12 @@ export const company = defineModel({
   fields: {
     name: field.text({ required: true, maxLength: 200, searchable: true }),
     legalName: field.text({ maxLength: 300, searchable: true }),
+    /**
+     * Stored normalised: trimmed, inner runs of white space collapsed to one space, lower-cased
+     * (`'  Retail  Banking '` is stored as `'retail banking'`; a blank value as `null`). Filter and
+     * compare with the normalised form (`where: { industry: 'retail banking' }`); with
+     * `strictIndustries` it must be one of `industries` after normalising.
+     */
     industry: field.text({ maxLength: 100 }),
     sizeClass: field.enum(SIZE_CLASSES),
     /** `derived` follows the employee count; `manual` was set by someone and stays. */

@@ -1,5 +1,5 @@
-import { once } from 'node:events';
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import {
   type AnyModel,
   csvLine,
@@ -122,15 +122,36 @@ export async function* exportCsvLines<E extends object>(
   } while (after);
 }
 
-/** Writes CSV lines to a stream, respecting back-pressure; resolves with the data row count. */
+/** How {@link pipeLines} treats the stream it writes to. */
+export interface ExportStreamOptions {
+  /**
+   * End the stream when the export is done (default `true`, as `stream.pipeline` does), so a
+   * file stream is flushed and closed when the returned promise resolves. Pass `false` to keep
+   * writing to it afterwards (the promise then resolves once the data is handed to the stream).
+   */
+  readonly end?: boolean;
+}
+
+/**
+ * Writes CSV lines to a stream with back-pressure and resolves with the data row count once the
+ * data is flushed to the destination: by default the stream is ended and the promise waits for
+ * it to finish (a file holds every row and its handle is closed). A stream error, or an error
+ * while reading the rows, rejects the promise and destroys the stream.
+ */
 export async function pipeLines(
   lines: AsyncIterable<string>,
   writable: Writable,
+  options: ExportStreamOptions = {},
 ): Promise<{ rows: number }> {
   let count = -1;
-  for await (const line of lines) {
-    count += 1;
-    if (!writable.write(line)) await once(writable, 'drain');
+  async function* counted(): AsyncGenerator<string> {
+    for await (const line of lines) {
+      count += 1;
+      yield line;
+    }
   }
+  await pipeline(Readable.from(counted(), { objectMode: false }), writable, {
+    end: options.end !== false,
+  });
   return { rows: Math.max(0, count) };
 }

@@ -16,6 +16,7 @@ import type { Contact } from '../contacts/contact-model.js';
 import {
   checkColumns,
   DEFAULT_EXPORT_COLUMNS,
+  type ExportStreamOptions,
   exportCsvLines,
   pipeLines,
 } from '../export/csv-export.js';
@@ -72,11 +73,22 @@ export interface SegmentService {
   /** How many members the actor may see. */
   count(id: string): Promise<number>;
   /**
-   * The members as CSV (header first), streamed page by page. Give a writable stream to have
-   * it written (with back-pressure), or iterate the returned lines yourself.
+   * The members as CSV (header first), streamed page by page. Iterate the returned lines
+   * yourself, or give a writable stream to have them written with back-pressure: the promise
+   * resolves once every row is flushed, and the stream is ended (a file is complete and
+   * closed) unless `{ end: false }` is passed. A stream error rejects it.
+   *
+   * @example
+   * ```ts
+   * const { rows } = await customers.segments.exportCsv(launch.id, createWriteStream('launch.csv'));
+   * ```
    */
   exportCsv(id: string): AsyncIterable<string>;
-  exportCsv(id: string, writable: Writable): Promise<{ rows: number }>;
+  exportCsv(
+    id: string,
+    writable: Writable,
+    options?: ExportStreamOptions,
+  ): Promise<{ rows: number }>;
   /** Runs an unsaved filter, for previews while a segment is edited. */
   preview(
     target: SegmentTarget,
@@ -179,12 +191,17 @@ export function segmentService(ctx: CustomersContext): SegmentService {
   }
 
   function exportCsv(id: string): AsyncIterable<string>;
-  function exportCsv(id: string, writable: Writable): Promise<{ rows: number }>;
+  function exportCsv(
+    id: string,
+    writable: Writable,
+    options?: ExportStreamOptions,
+  ): Promise<{ rows: number }>;
   function exportCsv(
     id: string,
     writable?: Writable,
+    options?: ExportStreamOptions,
   ): AsyncIterable<string> | Promise<{ rows: number }> {
-    return writable ? pipeLines(lines(id), writable) : lines(id);
+    return writable ? pipeLines(lines(id), writable, options) : lines(id);
   }
 
   return {

@@ -1,3 +1,4 @@
+import type { CatalogService } from '@sellkit/catalog';
 import {
   type AnyModel,
   type IssueList,
@@ -114,12 +115,24 @@ function moneyOf(value: unknown, path: string, issues: IssueList): Money | null 
   return undefined;
 }
 
-function sameCurrency(amount: Money, total: Money | null): void {
+/**
+ * Refuses an amount in another currency than the deal's lines or, without lines, than the
+ * catalog's price list (when the catalog fixes one): `CURRENCY_MISMATCH`.
+ */
+function sameCurrency(ctx: PipelineContext, amount: Money, total: Money | null): void {
   if (total && total.currency !== amount.currency) {
     throw new SellkitError(
       'CURRENCY_MISMATCH',
       `amount is in ${amount.currency} but the lines are in ${total.currency}`,
       { path: 'amount', expected: total.currency, actual: amount.currency },
+    );
+  }
+  const priceList = ctx.scope.service<CatalogService>('catalog').currency;
+  if (!total && priceList && priceList !== amount.currency) {
+    throw new SellkitError(
+      'CURRENCY_MISMATCH',
+      `amount is in ${amount.currency} but the price list is in ${priceList}`,
+      { path: 'amount', expected: priceList, actual: amount.currency },
     );
   }
 }
@@ -195,7 +208,7 @@ export async function prepareCreate(
   const prepared = raw.lines === undefined ? undefined : await prepareLines(ctx, raw.lines, issues);
   const amount = moneyOf(raw.amount, 'amount', issues);
   if (amount) {
-    sameCurrency(amount, prepared?.total ?? null);
+    sameCurrency(ctx, amount, prepared?.total ?? null);
     data.amount = amount;
     data.amountSource = 'manual';
   } else if (prepared?.total) {
@@ -257,7 +270,7 @@ export async function prepareUpdate(
   const lineCount = prepared ? prepared.lines.length : (stored?.length ?? 0);
   const amount = moneyOf(raw.amount, 'amount', issues);
   if (amount) {
-    sameCurrency(amount, lineTotal);
+    sameCurrency(ctx, amount, lineTotal);
     data.amount = amount;
     data.amountSource = 'manual';
   } else if (
@@ -268,7 +281,7 @@ export async function prepareUpdate(
     data.amount = lineTotal;
     data.amountSource = lineTotal ? 'lines' : 'manual';
   } else if (prepared && before.amount) {
-    sameCurrency(before.amount, lineTotal);
+    sameCurrency(ctx, before.amount, lineTotal);
   }
   if (prepared) {
     data.primaryProductId = prepared.primaryProductId;

@@ -88,6 +88,30 @@ export function opportunitiesSuite(name: string, factory: AdapterFactory): void 
       await crm.events.idle();
     });
 
+    it('a hand-set amount without lines is in the price list currency', async () => {
+      const { rep1 } = await setup(factory);
+      // Without lines, a hand-set amount must still be in the price list's currency (USD).
+      const euro = await expectCode(
+        rep1.pipeline.opportunities.create({ title: 'A', amount: Money.of('10', 'EUR') }),
+        'CURRENCY_MISMATCH',
+      );
+      expect(euro.details).toMatchObject({ path: 'amount', expected: 'USD', actual: 'EUR' });
+      const bare = await rep1.pipeline.opportunities.create({ title: 'Bare' });
+      await expectCode(
+        rep1.pipeline.opportunities.update(bare.id, { amount: Money.of('10', 'EUR') }),
+        'CURRENCY_MISMATCH',
+      );
+      await expectCode(
+        rep1.pipeline.opportunities.moveStage(bare.id, 'proposal', {
+          set: { amount: Money.of('10', 'EUR') },
+        }),
+        'CURRENCY_MISMATCH',
+      );
+      expect((await rep1.pipeline.opportunities.get(bare.id)).amount).toBeNull();
+      const dollars = await rep1.pipeline.opportunities.create({ title: 'B', amount: usd('10') });
+      expect(dollars.amount?.toString()).toBe('10.00');
+    });
+
     it('refuses bad input with a SellkitError each, writing nothing', async () => {
       const { rep1, products, admin } = await setup(factory);
       const negative = await expectCode(
