@@ -25,6 +25,16 @@ export const FORMAT_OPTIONS = {
   csv: { type: 'boolean', description: 'Print CSV.' },
 } as const satisfies Record<string, OptionSpec>;
 
+/** `--locale`: how people's tables format money, dates and numbers, and their language. */
+export const LOCALE_OPTION = {
+  locale: {
+    type: 'string',
+    valueName: 'tag',
+    description:
+      'Format and word tables for a BCP 47 locale, like zh-CN or en-US (default: from LC_ALL or LANG, else en-US). Never changes --json or --csv.',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
 /** `--quiet`: no progress bar. */
 export const QUIET_OPTION = {
   quiet: { type: 'boolean', short: 'q', description: 'No progress bar on stderr.' },

@@ -1,0 +1,22 @@
+import { en } from './en.js';
+import type { DefaultStageKey, Messages } from './messages.js';
+import { zhCN } from './zh-CN.js';
+
+/**
+ * The catalogue for a locale: Chinese for `zh` (`zh-CN`, `zh-Hans`, ...), English for every
+ * other language.
+ */
+export function messagesFor(locale: string): Messages {
+  return locale.split('-')[0]!.toLowerCase() === 'zh' ? zhCN : en;
+}
+
+/**
+ * A stage name in the reader's language: the default pipeline's English names (`Prospecting`,
+ * `Won`...) are translated; any other name is the tenant's own and stays as it is.
+ */
+export function stageName(name: string, messages: Messages): string {
+  for (const [key, english] of Object.entries(en.stageNames)) {
+    if (english === name) return messages.stageNames[key as DefaultStageKey];
+  }
+  return name;
+}
