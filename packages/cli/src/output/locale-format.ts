@@ -150,12 +150,15 @@ export function createLocaleFormat(
     date(isoDate) {
       const match = ISO_DATE.exec(isoDate);
       if (!match) return isoDate;
-      const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-      return Number.isNaN(time) ? isoDate : dateFormat.format(time);
+      const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+      const date = new Date(Date.UTC(year, month, day));
+      // Not a day of the calendar (`2026-02-30`): shown as it was written, never rolled over.
+      if (date.getUTCMonth() !== month || date.getUTCDate() !== day) return isoDate;
+      return dateFormat.format(date);
     },
     month(isoMonth) {
       const match = ISO_MONTH.exec(isoMonth);
-      if (!match) return isoMonth;
+      if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) return isoMonth;
       return monthFormat.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
     },
     instant(value) {
