@@ -123,6 +123,7 @@ export const demoCommand: CommandSpec = {
           seed,
           size,
           now,
+          locale,
           atomic: true,
           onProgress: (step) => {
             if (step.done === 0) progress.phase(PHASES[step.phase], step.total);

@@ -1,5 +1,5 @@
 import { en } from './en.js';
-import type { DefaultStageKey, Messages } from './messages.js';
+import type { Messages } from './messages.js';
 import { zhCN } from './zh-CN.js';
 
 /**
@@ -15,8 +15,9 @@ export function messagesFor(locale: string): Messages {
  * `Won`...) are translated; any other name is the tenant's own and stays as it is.
  */
 export function stageName(name: string, messages: Messages): string {
+  const names: Readonly<Record<string, string>> = messages.stageNames;
   for (const [key, english] of Object.entries(en.stageNames)) {
-    if (english === name) return messages.stageNames[key as DefaultStageKey];
+    if (english === name) return names[key] ?? name;
   }
   return name;
 }

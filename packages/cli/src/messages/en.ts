@@ -6,6 +6,8 @@ export const en: Messages = {
   noDate: '(no date)',
   yes: 'yes',
   no: 'no',
+  titleEnd: ':',
+  bands: { hot: 'hot', warm: 'warm', cold: 'cold' },
   stageNames: {
     prospecting: 'Prospecting',
     qualification: 'Qualification',

@@ -11,6 +11,10 @@ export interface Messages {
   readonly noDate: string;
   readonly yes: string;
   readonly no: string;
+  /** Ends a table's title in plain text (`Pipeline by stage:`, `各阶段销售管道：`). */
+  readonly titleEnd: string;
+  /** Score bands of the pipeline's priority rules. */
+  readonly bands: { readonly hot: string; readonly warm: string; readonly cold: string };
   /** Names of the default pipeline's stages by key (other pipelines keep their own names). */
   readonly stageNames: Readonly<Record<DefaultStageKey, string>>;
   readonly pipelineReport: {

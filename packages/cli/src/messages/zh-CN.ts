@@ -6,6 +6,8 @@ export const zhCN: Messages = {
   noDate: '（无日期）',
   yes: '是',
   no: '否',
+  titleEnd: '：',
+  bands: { hot: '高', warm: '中', cold: '低' },
   stageNames: {
     prospecting: '潜在客户',
     qualification: '需求确认',

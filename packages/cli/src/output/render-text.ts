@@ -190,7 +190,10 @@ export function renderReportText(
   }
   for (const section of report.sections) {
     if (section.hideWhenEmpty && section.rows.length === 0) continue;
-    out.push('', boxed ? style.bold(section.title) : `${section.title}:`);
+    out.push(
+      '',
+      boxed ? style.bold(section.title) : `${section.title}${localisation.messages.titleEnd}`,
+    );
     out.push(
       boxed
         ? renderBoxTable(section, style, maxWidth, localisation)

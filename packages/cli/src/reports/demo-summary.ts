@@ -15,6 +15,12 @@ const DAY = 86_400_000;
 
 const PAST_DUE = ' (past due)';
 
+/** A score band (`hot`, `warm`, `cold`) in the reader's words; other bands as they are. */
+function bandName(band: string, messages: Messages): string {
+  const bands: Readonly<Record<string, string>> = messages.bands;
+  return Object.hasOwn(bands, band) ? bands[band]! : band;
+}
+
 /** A close month for people: `2026-03` as a month, past ones marked in the reader's words. */
 const closeMonth: CellDisplay = (value, localisation) => {
   const text = String(value);
@@ -42,6 +48,7 @@ function tablesFor(messages: Messages) {
     date: { kind: 'date', label: label.date },
     turns: { kind: 'integer', label: label.turns },
     score: { kind: 'integer', label: label.score },
+    band: { label: label.band, display: (value, l) => bandName(String(value), l.messages) },
   });
 }
 
