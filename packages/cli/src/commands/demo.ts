@@ -94,6 +94,8 @@ export const demoCommand: CommandSpec = {
     const size = parseSize(stringOption(options, 'size'));
     const seed = stringOption(options, 'seed') ?? DEMO_SEED;
     const locale = resolveLocale(stringOption(options, 'locale'), io.env, 'demo');
+    // Instants show in UTC until the kernel gives tenants a time zone (tenantSettings): then
+    // pass it here, `createLocalisation(locale, { timeZone })`.
     const localisation = createLocalisation(locale);
     const { format: people, messages } = localisation;
     const dbOption = stringOption(options, 'db') ?? DEMO_FILE;

@@ -56,6 +56,8 @@ export function reportCommand(definition: {
       const format = outputFormat(input.options, input.io);
       const section = stringOption(input.options, 'section');
       const locale = resolveLocale(stringOption(input.options, 'locale'), input.io.env, command);
+      // Instants show in UTC until the kernel gives tenants a time zone (tenantSettings): then
+      // pass it here, `createLocalisation(locale, { timeZone })`.
       const localisation = createLocalisation(locale);
       // Machines get the same document whatever the locale: English titles, raw values.
       const messages = format === 'json' || format === 'csv' ? en : localisation.messages;
