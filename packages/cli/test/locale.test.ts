@@ -63,6 +63,13 @@ describe('sellkit demo --locale zh-CN (built CLI)', { timeout: 180_000 }, () => 
     expect(chinese.code).toBe(0);
     expect(chinese.stdout).toContain('销售管道报表');
     expect(chinese.stdout).toMatch(/^加权管道金额 +¥[\d,]+\.\d\d$/m);
+    const customers = await runBuiltCli(['report', 'customers', '--db', db], {
+      cwd,
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
+    expect(customers.stdout).toContain('按生命周期阶段统计的公司：');
+    expect(customers.stdout).toMatch(/^(线索|潜在客户|客户|已流失) +\d+$/m);
+    expect(customers.stdout).toMatch(/^\d{4}年\d{1,2}月 +\d+/m);
     const c = await runBuiltCli(['report', 'pipeline', '--db', db], { cwd, env: { LANG: 'C' } });
     expect(c.stdout).toContain('Pipeline report');
     expect(c.stdout).toMatch(/^weighted pipeline +CN¥[\d,]+\.\d\d$/m);

@@ -1,5 +1,5 @@
 import { en } from './en.js';
-import type { Messages } from './messages.js';
+import type { CodeList, Messages } from './messages.js';
 import { zhCN } from './zh-CN.js';
 
 /**
@@ -20,4 +20,15 @@ export function stageName(name: string, messages: Messages): string {
     if (english === name) return names[key] ?? name;
   }
   return name;
+}
+
+/** A stored code (`customer`, `manufacturing`) in the reader's words; unknown codes as stored. */
+export function codeName(list: CodeList, code: string, messages: Messages): string {
+  const words = messages.codes[list];
+  return Object.hasOwn(words, code) ? words[code]! : code;
+}
+
+/** A pipeline's name in the reader's words: the default pipeline's is translated, others not. */
+export function pipelineName(name: string, messages: Messages): string {
+  return name === en.defaultPipelineName ? messages.defaultPipelineName : name;
 }

@@ -8,6 +8,9 @@ export const en: Messages = {
   no: 'no',
   titleEnd: ':',
   bands: { hot: 'hot', warm: 'warm', cold: 'cold' },
+  // Codes read as they are stored, in English.
+  codes: { lifecycle: {}, industry: {}, sizeClass: {}, stageKind: {} },
+  defaultPipelineName: 'Sales',
   stageNames: {
     prospecting: 'Prospecting',
     qualification: 'Qualification',

@@ -15,6 +15,13 @@ export interface Messages {
   readonly titleEnd: string;
   /** Score bands of the pipeline's priority rules. */
   readonly bands: { readonly hot: string; readonly warm: string; readonly cold: string };
+  /**
+   * Words for codes stored as data, by code: lifecycle stages, industries, size classes, stage
+   * kinds. A code not listed (a host's own industry) is shown as stored.
+   */
+  readonly codes: Readonly<Record<CodeList, Readonly<Record<string, string>>>>;
+  /** The default pipeline's name (`Sales`); other pipelines keep their own. */
+  readonly defaultPipelineName: string;
   /** Names of the default pipeline's stages by key (other pipelines keep their own names). */
   readonly stageNames: Readonly<Record<DefaultStageKey, string>>;
   readonly pipelineReport: {
@@ -56,6 +63,9 @@ export interface Messages {
     readonly shown: (where: string, seconds: string) => string;
   };
 }
+
+/** The lists of codes {@link Messages.codes} words. */
+export type CodeList = 'lifecycle' | 'industry' | 'sizeClass' | 'stageKind';
 
 /** Stage keys of the default pipeline. */
 export type DefaultStageKey =

@@ -1,7 +1,8 @@
 import type { ModuleScope } from '@sellkit/core';
+import { codeName } from '../messages/catalogue.js';
 import { en } from '../messages/en.js';
-import type { Messages } from '../messages/messages.js';
-import type { Report } from '../output/report.js';
+import type { CodeList, Messages } from '../messages/messages.js';
+import type { CellDisplay, Report } from '../output/report.js';
 import { defineTables } from '../output/table.js';
 import { keyText, ownerNames, territoryNames } from './names.js';
 
@@ -11,11 +12,22 @@ function monthLabel(date: Date): string {
   return date.toISOString().slice(0, 7);
 }
 
+/** Shows a column of stored codes in the reader's words (`（无）` for none). */
+function coded(list: CodeList): CellDisplay {
+  return (value, localisation) =>
+    value === '(none)'
+      ? localisation.messages.none
+      : codeName(list, String(value), localisation.messages);
+}
+
 /** How the report's columns look, declared once for all its tables, labelled in a language. */
 function tablesFor(messages: Messages) {
   const label = messages.customersReport.columns;
   return defineTables({
     ...Object.fromEntries(Object.entries(label).map(([key, text]) => [key, { label: text }])),
+    stage: { label: label.stage, display: coded('lifecycle') },
+    industry: { label: label.industry, display: coded('industry') },
+    sizeClass: { label: label.sizeClass, display: coded('sizeClass') },
     companies: { kind: 'integer', label: label.companies },
     employees: { kind: 'integer', label: label.employees },
     month: { kind: 'month', label: label.month },

@@ -1,6 +1,6 @@
 import type { ModuleScope, Money } from '@sellkit/core';
 import type { PipelineService } from '@sellkit/pipeline';
-import { stageName } from '../messages/catalogue.js';
+import { codeName, pipelineName, stageName } from '../messages/catalogue.js';
 import { en } from '../messages/en.js';
 import type { Messages } from '../messages/messages.js';
 import type { Report } from '../output/report.js';
@@ -13,9 +13,17 @@ function tablesFor(messages: Messages) {
   const label = messages.pipelineReport.columns;
   return defineTables({
     ...Object.fromEntries(Object.entries(label).map(([key, text]) => [key, { label: text }])),
+    pipeline: {
+      label: label.pipeline,
+      display: (value, { messages }) => pipelineName(String(value), messages),
+    },
     stage: {
       label: label.stage,
       display: (value, { messages }) => stageName(String(value), messages),
+    },
+    kind: {
+      label: label.kind,
+      display: (value, l) => codeName('stageKind', String(value), l.messages),
     },
     deals: { kind: 'integer', label: label.deals },
     amount: { kind: 'money', label: label.amount },
