@@ -30,8 +30,7 @@ export const LOCALE_OPTION = {
   locale: {
     type: 'string',
     valueName: 'tag',
-    description:
-      'Format and word tables for a BCP 47 locale, like zh-CN or en-US (default: from LC_ALL or LANG, else en-US). Never changes --json or --csv.',
+    description: 'Locale of the tables: zh-CN, en-US... (default: LC_ALL/LANG, else en-US).',
   },
 } as const satisfies Record<string, OptionSpec>;
 
