@@ -1,8 +1,10 @@
 import { EXIT, usageError } from '../cli/errors.js';
 import { cliInvocation } from '../cli/io.js';
+import { resolveLocale } from '../cli/locale.js';
 import { cliContext } from '../db/compose.js';
 import { inspectDatabase } from '../db/open-database.js';
 import { parseDatabaseTarget } from '../db/target.js';
+import { demoProfileFor } from '../generator/demo-profiles.js';
 import {
   DEMO_SIZES,
   type DemoProgress,
@@ -10,12 +12,20 @@ import {
   type DemoTenantReport,
   generateDemoTenant,
 } from '../generator/generate-demo-tenant.js';
+import { en } from '../messages/en.js';
+import { createLocalisation } from '../output/localisation.js';
 import { createProgress } from '../output/progress.js';
 import { outputFormat, writeReport } from '../output/write-report.js';
 import { buildDemoSummary } from '../reports/demo-summary.js';
 import type { CommandSpec } from './command.js';
-import { removeSqliteFiles, withSession } from './session.js';
-import { DATABASE_OPTIONS, QUIET_OPTION, stringOption } from './shared-options.js';
+import { removeSqliteFiles, timeZoneOption, withSession } from './session.js';
+import {
+  DATABASE_OPTIONS,
+  LOCALE_OPTION,
+  QUIET_OPTION,
+  stringOption,
+  TIME_ZONE_OPTION,
+} from './shared-options.js';
 
 /** The file `sellkit demo` creates in the working directory. */
 export const DEMO_FILE = 'sellkit-demo.db';
@@ -36,10 +46,6 @@ function parseSize(value: string | undefined): DemoSize {
     `--size must be ${Object.keys(DEMO_SIZES).join(', ')} or a number of companies`,
     'demo',
   );
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** `sellkit demo`: build (or reopen) the demo tenant and print its summary. */
@@ -80,9 +86,15 @@ export const demoCommand: CommandSpec = {
       description: 'Delete the SQLite file and build the tenant again.',
     },
     json: { type: 'boolean', description: 'Print the summary as JSON.' },
+    ...LOCALE_OPTION,
+    ...TIME_ZONE_OPTION,
     ...QUIET_OPTION,
   },
-  examples: ['sellkit demo', 'sellkit demo --size small --seed 42 --db /tmp/demo.db'],
+  examples: [
+    'sellkit demo',
+    'sellkit demo --size small --seed 42 --db /tmp/demo.db',
+    'sellkit demo --locale zh-CN --db demo-zh.db',
+  ],
   async run(input) {
     const { options, io } = input;
     // Since the process started: what the user waited for, loading included.
@@ -90,6 +102,11 @@ export const demoCommand: CommandSpec = {
     const format = outputFormat(options, io);
     const size = parseSize(stringOption(options, 'size'));
     const seed = stringOption(options, 'seed') ?? DEMO_SEED;
+    const locale = resolveLocale(stringOption(options, 'locale'), io.env, 'demo');
+    // The tenant's zone: --time-zone, else the demo profile's (Asia/Shanghai for zh-CN).
+    const timeZone = timeZoneOption(input, 'demo', demoProfileFor(locale).timeZone);
+    const localisation = createLocalisation(locale, { timeZone });
+    const { format: people, messages } = localisation;
     const dbOption = stringOption(options, 'db') ?? DEMO_FILE;
     const target = parseDatabaseTarget(dbOption, io.cwd, {
       schema: stringOption(options, 'schema'),
@@ -109,29 +126,41 @@ export const demoCommand: CommandSpec = {
     const args = { ...input, options: { ...options, db: dbOption } };
     const now = new Date();
     let built: DemoTenantReport | null = null;
-    const summary = await withSession(args, 'demo', {}, async ({ crm, admin, tenantId }) => {
-      const existing = await admin.scope.storage.count(admin.scope.model('rep'));
-      if (existing === 0) {
-        built = await generateDemoTenant(crm, {
+    const summary = await withSession(
+      args,
+      'demo',
+      {},
+      async ({ crm, admin, tenantId }) => {
+        const existing = await admin.scope.storage.count(admin.scope.model('rep'));
+        if (existing === 0) {
+          built = await generateDemoTenant(crm, {
+            tenantId,
+            seed,
+            size,
+            now,
+            locale,
+            atomic: true,
+            onProgress: (step) => {
+              if (step.done === 0) progress.phase(PHASES[step.phase], step.total);
+              else progress.update(step.done, step.total);
+              if (step.done >= step.total) progress.done();
+            },
+          });
+          progress.done();
+        } else {
+          io.stderr.write(
+            `${target.kind === 'sqlite' ? target.file : target.display} already holds tenant "${tenantId}": showing its summary (use --fresh to rebuild)\n`,
+          );
+        }
+        return buildDemoSummary(crm.as(cliContext(tenantId)).scope, {
           tenantId,
-          seed,
-          size,
           now,
-          atomic: true,
-          onProgress: (step) => {
-            if (step.done === 0) progress.phase(PHASES[step.phase], step.total);
-            else progress.update(step.done, step.total);
-            if (step.done >= step.total) progress.done();
-          },
+          // Machines get the same document whatever the locale.
+          messages: format === 'json' ? en : messages,
         });
-        progress.done();
-      } else {
-        io.stderr.write(
-          `${target.kind === 'sqlite' ? target.file : target.display} already holds tenant "${tenantId}": showing its summary (use --fresh to rebuild)\n`,
-        );
-      }
-      return buildDemoSummary(crm.as(cliContext(tenantId)).scope, { tenantId, now });
-    });
+      },
+      timeZone,
+    );
     const elapsed = Date.now() - started;
     const report = built as DemoTenantReport | null;
     if (format === 'json') {
@@ -151,12 +180,21 @@ export const demoCommand: CommandSpec = {
       );
       return EXIT.ok;
     }
-    writeReport(io, summary, format);
+    writeReport(io, summary, format, undefined, localisation);
     const where = target.kind === 'sqlite' ? target.file : target.display;
+    const seconds = messages.demo.seconds(people.decimal((elapsed / 1000).toFixed(1)));
     io.stdout.write(
       report
-        ? `\nBuilt ${where}: ${report.counts.companies} companies, ${report.counts.contacts} contacts, ${report.counts.interactions} interactions, ${report.counts.opportunities} opportunities (${report.rows.toLocaleString('en-US')} rows) in ${seconds(elapsed)}.\n`
-        : `\nShown from ${where} in ${seconds(elapsed)}.\n`,
+        ? `\n${messages.demo.built({
+            where,
+            companies: people.integer(report.counts.companies),
+            contacts: people.integer(report.counts.contacts),
+            interactions: people.integer(report.counts.interactions),
+            opportunities: people.integer(report.counts.opportunities),
+            rows: people.integer(report.rows),
+            seconds,
+          })}\n`
+        : `\n${messages.demo.shown(where, seconds)}\n`,
     );
     const sellkit = cliInvocation(io);
     io.stdout.write(

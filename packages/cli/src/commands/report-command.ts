@@ -1,15 +1,27 @@
 import type { ModuleScope } from '@sellkit/core';
 import { EXIT } from '../cli/errors.js';
+import { resolveLocale } from '../cli/locale.js';
+import { en } from '../messages/en.js';
+import type { Messages } from '../messages/messages.js';
+import { createLocalisation } from '../output/localisation.js';
 import type { Report } from '../output/report.js';
 import { outputFormat, writeReport } from '../output/write-report.js';
 import type { CommandSpec } from './command.js';
-import { withSession } from './session.js';
-import { DATABASE_OPTIONS, FORMAT_OPTIONS, stringOption } from './shared-options.js';
+import { timeZoneOption, withSession } from './session.js';
+import {
+  DATABASE_OPTIONS,
+  FORMAT_OPTIONS,
+  LOCALE_OPTION,
+  stringOption,
+  TIME_ZONE_OPTION,
+} from './shared-options.js';
 
 /** What a report needs besides the scope. */
 export interface ReportInput {
   readonly tenantId: string;
   readonly now: Date;
+  /** The words of titles and labels: the reader's for tables, English for JSON and CSV. */
+  readonly messages: Messages;
 }
 
 /**
@@ -33,6 +45,8 @@ export function reportCommand(definition: {
     options: {
       ...DATABASE_OPTIONS,
       ...FORMAT_OPTIONS,
+      ...LOCALE_OPTION,
+      ...TIME_ZONE_OPTION,
       section: {
         type: 'string',
         valueName: 'id',
@@ -43,17 +57,25 @@ export function reportCommand(definition: {
       `sellkit ${command} --db sellkit-demo.db`,
       `sellkit ${command} --db crm.db --json > ${definition.name}.json`,
       `sellkit ${command} --db crm.db --csv --section ${definition.sections[0]}`,
+      `sellkit ${command} --db sellkit-demo.db --locale zh-CN`,
     ],
     async run(input) {
       const format = outputFormat(input.options, input.io);
       const section = stringOption(input.options, 'section');
+      const locale = resolveLocale(stringOption(input.options, 'locale'), input.io.env, command);
+      const timeZone = timeZoneOption(input, command);
+      const localisation = createLocalisation(locale, { timeZone });
+      // Machines get the same document whatever the locale: English titles, raw values.
+      const messages = format === 'json' || format === 'csv' ? en : localisation.messages;
       const report = await withSession(
         input,
         command,
         { require: 'existing', hint: 'run sellkit migrate, sellkit import or sellkit demo first' },
-        ({ admin, tenantId }) => definition.build(admin.scope, { tenantId, now: new Date() }),
+        ({ admin, tenantId }) =>
+          definition.build(admin.scope, { tenantId, now: new Date(), messages }),
+        timeZone,
       );
-      writeReport(input.io, report, format, section);
+      writeReport(input.io, report, format, section, localisation);
       return EXIT.ok;
     },
   };

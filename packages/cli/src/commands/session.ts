@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { canonicalTimeZone } from '@sellkit/core';
 import { usageError } from '../cli/errors.js';
 import { type CliSellkit, cliContext, composeSellkit } from '../db/compose.js';
 import { type DatabaseState, type OpenDatabaseOptions, openDatabase } from '../db/open-database.js';
@@ -29,6 +30,20 @@ export function tenantOption(input: CommandInput, command: string): string {
 }
 
 /**
+ * The `--time-zone` option, checked: an IANA zone in its canonical spelling, else `fallback`.
+ * Anything else is a usage error before a database is opened.
+ */
+export function timeZoneOption(input: CommandInput, command: string, fallback = 'UTC'): string {
+  const given = stringOption(input.options, 'time-zone');
+  if (given === undefined) return fallback;
+  const zone = canonicalTimeZone(given);
+  if (zone === undefined) {
+    throw usageError(`--time-zone ${given} is not an IANA time zone (e.g. Asia/Shanghai)`, command);
+  }
+  return zone;
+}
+
+/**
  * Opens `--db` (refusing what is not a Sellkit database), composes Sellkit on it, runs `work`
  * and always closes the connection, whatever happens.
  */
@@ -37,6 +52,7 @@ export async function withSession<T>(
   command: string,
   openOptions: OpenDatabaseOptions,
   work: (session: Session) => Promise<T>,
+  timeZone = timeZoneOption(input, command),
 ): Promise<T> {
   const tenantId = tenantOption(input, command);
   const target = parseDatabaseTarget(stringOption(input.options, 'db'), input.io.cwd, {
@@ -47,7 +63,7 @@ export async function withSession<T>(
   let crm: CliSellkit | undefined;
   let failed = true;
   try {
-    crm = await composeSellkit(storage);
+    crm = await composeSellkit(storage, { tenantSettings: () => ({ timeZone }) });
     const result = await work({
       target,
       state,

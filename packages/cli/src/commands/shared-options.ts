@@ -25,6 +25,25 @@ export const FORMAT_OPTIONS = {
   csv: { type: 'boolean', description: 'Print CSV.' },
 } as const satisfies Record<string, OptionSpec>;
 
+/** `--locale`: how people's tables format money, dates and numbers, and their language. */
+export const LOCALE_OPTION = {
+  locale: {
+    type: 'string',
+    valueName: 'tag',
+    description: 'Locale of the tables: zh-CN, en-US... (default: LC_ALL/LANG, else en-US).',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+/** `--time-zone`: the tenant's calendar (its "today", months and report periods). */
+export const TIME_ZONE_OPTION = {
+  'time-zone': {
+    type: 'string',
+    valueName: 'iana',
+    description:
+      "The tenant's IANA time zone, e.g. Asia/Shanghai (default UTC; the zh-CN demo: Asia/Shanghai).",
+  },
+} as const satisfies Record<string, OptionSpec>;
+
 /** `--quiet`: no progress bar. */
 export const QUIET_OPTION = {
   quiet: { type: 'boolean', short: 'q', description: 'No progress bar on stderr.' },

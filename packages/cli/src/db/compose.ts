@@ -6,6 +6,7 @@ import {
   type SellkitContext,
   type SetupReport,
   type StorageAdapter,
+  type TenantSettingsResolver,
 } from '@sellkit/core';
 import { customers } from '@sellkit/customers';
 import { pipeline } from '@sellkit/pipeline';
@@ -38,6 +39,8 @@ export function sellkitModules() {
 /** Options of {@link composeSellkit}. */
 export interface ComposeOptions {
   readonly clock?: Clock;
+  /** The tenants' calendars (time zone, week start, fiscal year); every tenant UTC if left out. */
+  readonly tenantSettings?: TenantSettingsResolver;
 }
 
 /**
@@ -56,6 +59,7 @@ export function composeSellkit(storage: StorageAdapter, options: ComposeOptions 
     storage,
     modules: sellkitModules(),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.tenantSettings ? { tenantSettings: options.tenantSettings } : {}),
   });
 }
 

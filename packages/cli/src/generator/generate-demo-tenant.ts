@@ -7,6 +7,8 @@ import {
   validationError,
 } from '@sellkit/core';
 import type { PipelineService } from '@sellkit/pipeline';
+import type { DemoProfile } from './demo-profile.js';
+import { demoProfileFor } from './demo-profiles.js';
 import { planCompany } from './plan-company.js';
 import { type OrganisationPlan, planOrganisation } from './plan-organisation.js';
 import { createRandom } from './random.js';
@@ -43,6 +45,12 @@ export interface GenerateDemoOptions {
   readonly size?: DemoSize;
   /** The present of the demo world: a year of history ends here (default: the current time). */
   readonly now?: Date;
+  /**
+   * The locale the tenant is made for: `zh-CN` (any `zh` tag) makes a Chinese tenant (CNY,
+   * Chinese companies, people and cities, time zone Asia/Shanghai); anything else, or none,
+   * the English one. The same seed gives the same tenant for a locale.
+   */
+  readonly locale?: string;
   /** Companies written per transaction (default 20). */
   readonly batchSize?: number;
   /**
@@ -59,6 +67,11 @@ export interface DemoTenantReport {
   readonly tenantId: string;
   readonly seed: string;
   readonly size: number;
+  /** The locale the tenant was made for (`en-US`, `zh-CN`), and its currency. */
+  readonly locale: string;
+  readonly currency: string;
+  /** The tenant's time zone as the demo means it (`Asia/Shanghai`): see `DemoProfile.timeZone`. */
+  readonly timeZone: string;
   readonly now: Date;
   readonly reps: number;
   readonly territories: number;
@@ -154,6 +167,7 @@ export async function generateDemoTenant(
       tenantId,
       now,
       batchSize,
+      profile: demoProfileFor(options.locale),
       onProgress: options.onProgress,
     });
   return options.atomic ? root.transaction(run) : run(root);
@@ -168,10 +182,11 @@ async function generate(
     tenantId: string;
     now: Date;
     batchSize: number;
+    profile: DemoProfile;
     onProgress: ((progress: DemoProgress) => void) | undefined;
   },
 ): Promise<DemoTenantReport> {
-  const { size, seed, tenantId, now, batchSize } = options;
+  const { size, seed, tenantId, now, batchSize, profile } = options;
   if ((await scope.storage.count(scope.model('rep'))) > 0) {
     throw new SellkitError(
       'CONFLICT',
@@ -181,13 +196,18 @@ async function generate(
   }
 
   const random = createRandom(seed);
-  const organisation: OrganisationPlan = planOrganisation(random.fork('organisation'), size, now);
+  const organisation: OrganisationPlan = planOrganisation(
+    random.fork('organisation'),
+    size,
+    now,
+    profile,
+  );
   const repsByKey = new Map(organisation.reps.map((rep) => [rep.key, rep]));
   const yearAgo = now.getTime() - 365 * 86_400_000;
   const total = size;
   options.onProgress?.({ phase: 'organisation', done: 0, total: 1 });
   const ids = await scope.transaction((tx) =>
-    writeOrganisation(tx, clock, organisation, yearAgo - 90 * 86_400_000),
+    writeOrganisation(tx, clock, organisation, yearAgo - 90 * 86_400_000, profile),
   );
   options.onProgress?.({ phase: 'organisation', done: 1, total: 1 });
 
@@ -198,7 +218,14 @@ async function generate(
     const end = Math.min(size, start + batchSize);
     await scope.transaction(async (tx) => {
       for (let index = start; index < end; index++) {
-        const plan = planCompany(companies.fork(index), index, organisation, repsByKey, now);
+        const plan = planCompany(
+          companies.fork(index),
+          index,
+          organisation,
+          repsByKey,
+          now,
+          profile,
+        );
         await writeCompany(tx, clock, plan, ids, counts);
       }
     });
@@ -221,6 +248,9 @@ async function generate(
     tenantId,
     seed,
     size,
+    locale: profile.locale,
+    currency: profile.currency,
+    timeZone: profile.timeZone,
     now,
     reps: organisation.reps.length,
     territories: organisation.territories.length,

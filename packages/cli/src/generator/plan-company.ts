@@ -1,5 +1,6 @@
+import type { DemoProfile } from './demo-profile.js';
 import type { OrganisationPlan, PlannedArea, PlannedRep } from './plan-organisation.js';
-import { contactFor, DAY, employeesFor, isoDate, planLines, slug } from './plan-parts.js';
+import { contactFor, DAY, employeesFor, isoDate, planLines } from './plan-parts.js';
 import type {
   CompanyEvent,
   InteractionKind,
@@ -7,23 +8,16 @@ import type {
   PlannedContact,
   PlannedOpportunity,
 } from './plan-types.js';
+import { ENGLISH_PROFILE } from './profile-en.js';
 import type { Random } from './random.js';
-import {
-  COMPANY_STEMS,
-  COMPETITORS,
-  INDUSTRIES,
-  INTERACTION_SUBJECTS,
-  LEAD_SOURCES,
-  LEGAL_SUFFIXES,
-  LOST_REASONS,
-  PRODUCTS,
-} from './vocabulary.js';
+import { INDUSTRIES, LEAD_SOURCES, LOST_REASONS } from './vocabulary.js';
 
 /**
  * Plans company number `index`: its attributes, contacts, a year of interactions, and its
  * opportunities moving through the stages (won, lost or still open at `now`), with playbook
  * tasks done or left open. Everything comes from `random` (the company's own stream), so the
- * plan of one company does not depend on how many others there are.
+ * plan of one company does not depend on how many others there are. Names, catalog and
+ * currency come from `profile` (English unless told).
  */
 export function planCompany(
   random: Random,
@@ -31,20 +25,17 @@ export function planCompany(
   organisation: OrganisationPlan,
   repsByKey: ReadonlyMap<string, PlannedRep>,
   now: Date,
+  profile: DemoProfile = ENGLISH_PROFILE,
 ): PlannedCompany {
   const end = now.getTime();
   const yearAgo = end - 365 * DAY;
   const area: PlannedArea = random.pick(organisation.areas);
   const place = random.pick(area.places);
   const industry = random.weighted(INDUSTRIES.map((entry) => [entry, entry.weight] as const));
-  const stem = random.pick(COMPANY_STEMS);
-  const noun = random.pick(industry.nouns);
-  // Names repeat now and then across a large tenant, as in real CRMs; the city tells them apart.
-  const name = random.chance(0.3) ? `${stem} ${noun} ${place.city}` : `${stem} ${noun}`;
-  const suffix = random.pick(LEGAL_SUFFIXES[place.country] ?? ['Ltd']);
-  const domain = `${slug(name)}-${index}.example`;
+  const { name, legalName, domainStem } = profile.companyName(random, industry.name, place);
+  const domain = `${domainStem}-${index}.example`;
   const employees = employeesFor(random);
-  const revenuePerEmployee = random.int(60_000, 260_000);
+  const revenuePerEmployee = random.int(...profile.revenuePerEmployee);
   const ownerKey = random.pick(area.repKeys);
   const owner = repsByKey.get(ownerKey)!;
 
@@ -53,7 +44,7 @@ export function planCompany(
   const contacts: PlannedContact[] = [];
   const createdAt = yearAgo - random.int(0, 60) * DAY + random.int(8, 17) * 3_600_000;
   for (let contactIndex = 0; contactIndex < contactCount; contactIndex++) {
-    const contact = contactFor(random, `c${contactIndex}`, domain, createdAt);
+    const contact = contactFor(random, `c${contactIndex}`, domain, createdAt, profile);
     contacts.push(contact);
     events.push({ type: 'contact', at: createdAt + (contactIndex + 1) * 60_000, contact });
   }
@@ -75,7 +66,7 @@ export function planCompany(
       at,
       kind,
       direction: random.chance(0.3) ? 'inbound' : 'outbound',
-      subject: random.pick(INTERACTION_SUBJECTS[kind]),
+      subject: random.pick(profile.interactionSubjects[kind]),
       durationMinutes:
         kind === 'call'
           ? random.int(5, 45)
@@ -100,16 +91,23 @@ export function planCompany(
   let open = 0;
   for (let oppIndex = 0; oppIndex < opportunityCount; oppIndex++) {
     const key = `o${oppIndex}`;
-    const lines = planLines(random, employees);
+    const lines = planLines(random, employees, profile.products);
     // Recent months hold more deals than old ones (the pipeline grows), so a fair share is
     // still open at `now`.
     const first = Math.max(createdAt + DAY, yearAgo);
     const engagedAt = Math.round(end - 2 * DAY - (end - 2 * DAY - first) * random.next() ** 1.4);
     const budgetConfirmed = random.chance(0.45);
-    const competitors = random.chance(0.35) ? random.sample(COMPETITORS, random.int(1, 2)) : [];
+    const competitors = random.chance(0.35)
+      ? random.sample(profile.competitors, random.int(1, 2))
+      : [];
     const opportunity: PlannedOpportunity = {
       key,
-      title: `${name}: ${lines.length > 1 ? 'hardware and services' : PRODUCTS.find((product) => product.sku === lines[0]!.sku)!.name}`,
+      title: profile.opportunityTitle(
+        name,
+        lines.length > 1
+          ? null
+          : profile.products.find((product) => product.sku === lines[0]!.sku)!.name,
+      ),
       source: random.weighted(LEAD_SOURCES),
       contactKey: anyContact(),
       lines,
@@ -187,12 +185,7 @@ export function planCompany(
           type: 'task',
           at: taskAt,
           opportunityKey: key,
-          title: random.pick([
-            'Send updated quote',
-            'Schedule technical demo',
-            'Check budget approval',
-            'Share case study',
-          ]),
+          title: random.pick(profile.taskTitles),
           dueAt: taskAt + random.int(2, 21) * DAY,
           done: false,
         });
@@ -218,10 +211,11 @@ export function planCompany(
   return {
     index,
     name,
-    legalName: `${name} ${suffix}`,
+    legalName,
     industry: industry.name,
     employees,
     annualRevenue: `${employees * revenuePerEmployee}.00`,
+    currency: profile.currency,
     country: place.country,
     city: place.city,
     website: `https://www.${domain}`,

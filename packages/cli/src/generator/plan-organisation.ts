@@ -1,5 +1,6 @@
+import type { DemoProfile, DemoRegion } from './demo-profile.js';
+import { ENGLISH_PROFILE } from './profile-en.js';
 import type { Random } from './random.js';
-import { FIRST_NAMES, LAST_NAMES, REP_TITLES, TERRITORY_TREE } from './vocabulary.js';
 
 /** A territory to create; `parentCode` links the tree. */
 export interface PlannedTerritory {
@@ -59,35 +60,48 @@ function isoDate(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
-/** How many selling reps a tenant of `companies` companies has: about 30 accounts each. */
-export function repCount(companies: number): number {
-  const areas = TERRITORY_TREE.reduce((sum, region) => sum + region.areas.length, 0);
+/**
+ * How many selling reps a tenant of `companies` companies has: about 30 accounts each, and at
+ * least one per area of `territories` (the English tree unless told).
+ */
+export function repCount(
+  companies: number,
+  territories: readonly DemoRegion[] = ENGLISH_PROFILE.territories,
+): number {
+  const areas = territories.reduce((sum, region) => sum + region.areas.length, 0);
   return Math.min(3000, Math.max(areas, Math.round(companies / 30)));
 }
 
 /**
  * Plans the organisation: a head of sales, a manager per region (and one more per eight reps),
  * selling reps spread over the areas, teams, and the territory tree (regions led by their
- * manager, areas by their most senior rep). Deterministic for a given random stream.
+ * manager, areas by their most senior rep). Deterministic for a given random stream. Names,
+ * titles and territories come from `profile` (English unless told).
  */
-export function planOrganisation(random: Random, companies: number, now: Date): OrganisationPlan {
+export function planOrganisation(
+  random: Random,
+  companies: number,
+  now: Date,
+  profile: DemoProfile = ENGLISH_PROFILE,
+): OrganisationPlan {
   const usedNames = new Set<string>();
+  const usedSlugs = new Set<string>();
   let serial = 0;
+  // A name and its ASCII slug (for the user id and e-mail), both unique in the tenant.
   const person = (stream: Random) => {
     for (let attempt = 0; ; attempt++) {
-      const name = `${stream.pick(FIRST_NAMES)} ${stream.pick(LAST_NAMES)}`;
-      if (!usedNames.has(name) || attempt > 20) {
-        const unique = usedNames.has(name) ? `${name} ${++serial}` : name;
-        usedNames.add(unique);
+      const drawn = profile.person(stream);
+      const name = drawn.fullName;
+      const slug = `${drawn.ascii.first}-${drawn.ascii.last}`;
+      const taken = usedNames.has(name) || usedSlugs.has(slug);
+      if (!taken || attempt > 20) {
+        const number = taken ? ++serial : 0;
+        const unique = {
+          name: taken ? `${name} ${number}` : name,
+          slug: taken ? `${slug}-${number}` : slug,
+        };
+        usedNames.add(unique.name);
+        usedSlugs.add(unique.slug);
         return unique;
       }
     }
@@ -106,15 +120,15 @@ export function planOrganisation(random: Random, companies: number, now: Date): 
     stream: Random,
     title?: string,
   ): PlannedRep => {
-    const name = person(stream);
-    const userId = `u-${slug(name)}`;
+    const { name, slug } = person(stream);
+    const userId = `u-${slug}`;
     const base = seniority === 'junior' ? 0.35 : seniority === 'senior' ? 0.55 : 0.6;
     return {
       key,
       userId,
       name,
-      email: `${slug(name).replace(/-/g, '.')}@sellkit-demo.example`,
-      title: title ?? REP_TITLES[seniority],
+      email: `${slug.replace(/-/g, '.')}@sellkit-demo.example`,
+      title: title ?? profile.repTitles[seniority],
       seniority,
       hireDate: seniority === 'junior' ? hired(stream, 1.1, 3) : hired(stream, 2, 12),
       reportsToKey,
@@ -126,22 +140,30 @@ export function planOrganisation(random: Random, companies: number, now: Date): 
   };
 
   const reps: PlannedRep[] = [];
-  const head = makeRep('head', 'lead', null, null, null, random.fork('head'), 'Head of Sales');
+  const head = makeRep(
+    'head',
+    'lead',
+    null,
+    null,
+    null,
+    random.fork('head'),
+    profile.repTitles.head,
+  );
   reps.push(head);
   const territories: PlannedTerritory[] = [];
   const teams: PlannedTeam[] = [];
   const areas: PlannedArea[] = [];
-  const allAreas = TERRITORY_TREE.flatMap((region) =>
+  const allAreas = profile.territories.flatMap((region) =>
     region.areas.map((area) => ({ region, area })),
   );
-  const sellers = repCount(companies);
+  const sellers = repCount(companies, profile.territories);
   // Selling reps per area, spread evenly (the first areas get the remainder).
   const perArea = allAreas.map(
     (_entry, index) =>
       Math.floor(sellers / allAreas.length) + (index < sellers % allAreas.length ? 1 : 0),
   );
   let areaIndex = 0;
-  for (const region of TERRITORY_TREE) {
+  for (const region of profile.territories) {
     const regionStream = random.fork(`region:${region.code}`);
     const regionManager = makeRep(
       `manager:${region.code}`,
@@ -150,7 +172,7 @@ export function planOrganisation(random: Random, companies: number, now: Date): 
       null,
       region.code,
       regionStream,
-      `Regional Sales Director, ${region.name}`,
+      profile.repTitles.regionalDirector(region.name),
     );
     reps.push(regionManager);
     territories.push({
@@ -210,7 +232,7 @@ export function planOrganisation(random: Random, companies: number, now: Date): 
           null,
           region.code,
           regionStream.fork(`team:${teamIndex}`),
-          'Sales Manager',
+          profile.repTitles.manager,
         );
         reps.push(manager);
         // Members of a first-line team report to its manager.
@@ -221,7 +243,7 @@ export function planOrganisation(random: Random, companies: number, now: Date): 
       }
       teams.push({
         key: `team:${region.code}:${teamIndex}`,
-        name: `${region.code} ${teamIndex === 0 ? 'Core' : `Team ${teamIndex + 1}`}`,
+        name: profile.teamName(region, teamIndex),
         managerKey: manager.key,
         memberKeys: members.map((member) => member.key),
         territoryCode: region.code,

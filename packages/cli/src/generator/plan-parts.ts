@@ -1,6 +1,6 @@
+import type { DemoProduct, DemoProfile } from './demo-profile.js';
 import type { PlannedContact, PlannedLine } from './plan-types.js';
 import type { Random } from './random.js';
-import { FIRST_NAMES, JOB_TITLES, LAST_NAMES, PRODUCTS } from './vocabulary.js';
 
 export const DAY = 86_400_000;
 
@@ -34,20 +34,24 @@ const QUANTITY: Readonly<Record<string, readonly [number, number]>> = {
   Services: [1, 30],
 };
 
-export function planLines(random: Random, employees: number): PlannedLine[] {
+export function planLines(
+  random: Random,
+  employees: number,
+  products: readonly DemoProduct[],
+): PlannedLine[] {
   const count = random.weighted([
     [1, 5],
     [2, 3],
     [3, 1],
   ] as const);
-  const products = random.sample(
-    PRODUCTS.flatMap((product) => Array.from({ length: product.weight }, () => product)),
+  const drawn = random.sample(
+    products.flatMap((product) => Array.from({ length: product.weight }, () => product)),
     count * 3,
   );
   const seen = new Set<string>();
   const lines: PlannedLine[] = [];
   const scale = employees > 1000 ? 3 : employees > 250 ? 2 : 1;
-  for (const product of products) {
+  for (const product of drawn) {
     if (lines.length >= count || seen.has(product.sku)) continue;
     seen.add(product.sku);
     const [min, max] = QUANTITY[product.series] ?? [1, 10];
@@ -77,18 +81,18 @@ export function contactFor(
   key: string,
   domain: string,
   knownAt: number,
+  profile: DemoProfile,
 ): PlannedContact {
-  const firstName = random.pick(FIRST_NAMES);
-  const lastName = random.pick(LAST_NAMES);
+  const person = profile.person(random);
   // Dates the CRM could know when the contact was entered: never in its future.
   const born = knownAt - random.int(24 * 365, 62 * 365) * DAY;
   const joined = knownAt - random.int(30, 15 * 365) * DAY;
   return {
     key,
-    firstName,
-    lastName,
-    title: random.pick(JOB_TITLES),
-    email: `${slug(firstName)}.${slug(lastName)}@${domain}`,
+    firstName: person.firstName,
+    lastName: person.lastName,
+    title: random.pick(profile.jobTitles),
+    email: `${person.ascii.first}.${person.ascii.last}@${domain}`,
     phone: `+1 555 ${String(random.int(100, 999))} ${String(random.int(1000, 9999))}`,
     birthday: random.chance(0.85) ? isoDate(born) : null,
     workAnniversary: random.chance(0.6) ? isoDate(joined) : null,

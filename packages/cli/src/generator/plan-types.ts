@@ -13,7 +13,7 @@ export interface PlannedContact {
   readonly preferredChannel: 'email' | 'phone' | 'meeting';
 }
 
-/** One product line: SKU, quantity and the unit price actually offered (USD). */
+/** One product line: SKU, quantity and the unit price actually offered (the tenant's currency). */
 export interface PlannedLine {
   readonly sku: string;
   readonly quantity: number;
@@ -82,8 +82,10 @@ export interface PlannedCompany {
   readonly legalName: string;
   readonly industry: string;
   readonly employees: number;
-  /** USD, exact. */
+  /** Exact, in {@link PlannedCompany.currency}. */
   readonly annualRevenue: string;
+  /** The currency of the revenue and of every price (`USD`, `CNY`). */
+  readonly currency: string;
   readonly country: string;
   readonly city: string;
   readonly website: string;

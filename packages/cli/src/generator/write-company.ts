@@ -58,7 +58,7 @@ export async function writeCompany(
     legalName: plan.legalName,
     industry: plan.industry,
     employees: plan.employees,
-    annualRevenue: Money.of(plan.annualRevenue, 'USD'),
+    annualRevenue: Money.of(plan.annualRevenue, plan.currency),
     website: plan.website,
     phone: plan.phone,
     country: plan.country,
@@ -125,7 +125,7 @@ export async function writeCompany(
           lines: opportunity.lines.map((line) => ({
             productId: ids.productIds.get(line.sku)!,
             quantity: line.quantity,
-            unitPrice: Money.of(line.unitPrice, 'USD'),
+            unitPrice: Money.of(line.unitPrice, plan.currency),
           })),
           expectedCloseDate: opportunity.expectedCloseDate,
           engageDate: isoDate(event.at),

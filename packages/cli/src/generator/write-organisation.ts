@@ -2,9 +2,10 @@ import type { CatalogService } from '@sellkit/catalog';
 import { type ModuleScope, Money, SellkitError, type TestClock } from '@sellkit/core';
 import type { CustomersService } from '@sellkit/customers';
 import type { TeamServices } from '@sellkit/team';
+import type { DemoProfile } from './demo-profile.js';
 import type { OrganisationPlan, PlannedRep } from './plan-organisation.js';
 import { DEMO_TAGS } from './plan-types.js';
-import { PRODUCTS } from './vocabulary.js';
+import { ENGLISH_PROFILE } from './profile-en.js';
 
 /** Ids of what the organisation phase created, by plan key. */
 export interface OrganisationIds {
@@ -40,13 +41,15 @@ function managersFirst(reps: readonly PlannedRep[]): PlannedRep[] {
 /**
  * Writes the organisation through the team, catalog and customers services: territories,
  * reps (managers first), their territory assignments from the day they started, teams and
- * memberships, the product catalog and the tenant's tags. Runs in the caller's transaction.
+ * memberships, the product catalog (the profile's, in its currency) and the tenant's tags.
+ * Runs in the caller's transaction.
  */
 export async function writeOrganisation(
   scope: ModuleScope,
   clock: TestClock,
   plan: OrganisationPlan,
   startedAt: number,
+  profile: DemoProfile = ENGLISH_PROFILE,
 ): Promise<OrganisationIds> {
   const team = scope.service<TeamServices>('team');
   const catalog = scope.service<CatalogService>('catalog');
@@ -107,14 +110,14 @@ export async function writeOrganisation(
   }
 
   const productIds = new Map<string, string>();
-  for (const product of PRODUCTS) {
+  for (const product of profile.products) {
     const created = await catalog.createProduct({
       sku: product.sku,
       name: product.name,
       series: product.series,
       category: product.series === 'Services' ? 'services' : 'hardware',
       unit: product.series === 'Services' ? 'service' : 'unit',
-      listPrice: Money.of(product.price, 'USD'),
+      listPrice: Money.of(product.price, profile.currency),
     });
     productIds.set(product.sku, created.id);
   }

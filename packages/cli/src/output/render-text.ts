@@ -1,5 +1,7 @@
 import { formatCell, isNumeric } from './format-value.js';
-import type { Report, ReportSection } from './report.js';
+import { ENGLISH, type Localisation } from './localisation.js';
+import type { Report, ReportColumn, ReportSection } from './report.js';
+import { displayWidth, padDisplay, sliceDisplay } from './text-width.js';
 
 /** Text styling for terminals; identity functions when colours are off. */
 export interface Style {
@@ -32,24 +34,32 @@ export function createStyle(color: boolean): Style {
   };
 }
 
-function cells(section: ReportSection): string[][] {
+function cell(
+  column: ReportColumn,
+  row: ReportSection['rows'][number],
+  localisation: Localisation,
+): string {
+  const value = row[column.key] ?? null;
+  if (column.display && value !== null) return column.display(value, localisation);
+  return formatCell(value, column.kind, localisation);
+}
+
+function cells(section: ReportSection, localisation: Localisation): string[][] {
   return section.rows.map((row) =>
-    section.columns.map((column) => formatCell(row[column.key] ?? null, column.kind)),
+    section.columns.map((column) => cell(column, row, localisation)),
   );
 }
 
-function pad(text: string, width: number, right: boolean): string {
-  return right ? text.padStart(width) : text.padEnd(width);
-}
-
-/** Splits text into lines of at most `width` characters, at spaces where it can. */
+/** Splits text into lines of at most `width` display columns, at spaces where it can. */
 export function wrapText(text: string, width: number): string[] {
-  if (text.length <= width) return [text];
+  if (displayWidth(text) <= width) return [text];
   const lines: string[] = [];
   let rest = text;
-  while (rest.length > width) {
-    const space = rest.lastIndexOf(' ', width);
-    const cut = space > width / 3 ? space : width;
+  while (displayWidth(rest) > width) {
+    const fits = sliceDisplay(rest, width);
+    const space = fits.length < rest.length && rest[fits.length] === ' ' ? fits.length : -1;
+    const lastSpace = space >= 0 ? space : fits.lastIndexOf(' ');
+    const cut = lastSpace > fits.length / 3 ? lastSpace : fits.length;
     lines.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }
@@ -61,16 +71,21 @@ export function wrapText(text: string, width: number): string[] {
  * A table with box-drawing borders, for a terminal. When it is wider than `maxWidth`, the
  * widest text columns are narrowed and their cells wrapped over several lines.
  */
-export function renderBoxTable(section: ReportSection, style: Style, maxWidth = Infinity): string {
-  const body = cells(section);
+export function renderBoxTable(
+  section: ReportSection,
+  style: Style,
+  maxWidth = Infinity,
+  localisation: Localisation = ENGLISH,
+): string {
+  const body = cells(section, localisation);
   const widths = section.columns.map((column, index) =>
-    Math.max(column.label.length, ...body.map((row) => row[index]!.length)),
+    Math.max(displayWidth(column.label), ...body.map((row) => displayWidth(row[index]!))),
   );
   const total = () => widths.reduce((sum, width) => sum + width + 3, 1);
   while (total() > maxWidth) {
     let widest = -1;
     section.columns.forEach((column, index) => {
-      const floor = Math.max(12, column.label.length);
+      const floor = Math.max(12, displayWidth(column.label));
       if (
         !isNumeric(column.kind) &&
         widths[index]! > floor &&
@@ -92,7 +107,7 @@ export function renderBoxTable(section: ReportSection, style: Style, maxWidth = 
       out.push(
         `│${wrapped
           .map((lines, index) => {
-            const text = pad(
+            const text = padDisplay(
               lines[at] ?? '',
               widths[index]!,
               isNumeric(section.columns[index]!.kind),
@@ -114,7 +129,7 @@ export function renderBoxTable(section: ReportSection, style: Style, maxWidth = 
   ];
   if (body.length === 0) {
     const inner = widths.reduce((sum, width) => sum + width + 3, -1);
-    lines.push(`│${style.dim(' (none)'.padEnd(inner))}│`);
+    lines.push(`│${style.dim(padDisplay(` ${localisation.messages.none}`, inner))}│`);
   }
   for (const row of body) lines.push(line(row, false));
   lines.push(rule('└', '┴', '┘'));
@@ -122,43 +137,68 @@ export function renderBoxTable(section: ReportSection, style: Style, maxWidth = 
 }
 
 /** Aligned columns separated by two spaces: readable, and easy for `grep`, `awk` and `cut`. */
-export function renderPlainTable(section: ReportSection): string {
-  const body = cells(section);
+export function renderPlainTable(
+  section: ReportSection,
+  localisation: Localisation = ENGLISH,
+): string {
+  const body = cells(section, localisation);
   const header = section.columns.map((column) => column.label);
   const widths = section.columns.map((_column, index) =>
-    Math.max(header[index]!.length, ...body.map((row) => row[index]!.length)),
+    Math.max(displayWidth(header[index]!), ...body.map((row) => displayWidth(row[index]!))),
   );
   const line = (row: readonly string[]) =>
     row
-      .map((cell, index) => pad(cell, widths[index]!, isNumeric(section.columns[index]!.kind)))
+      .map((text, index) =>
+        padDisplay(text, widths[index]!, isNumeric(section.columns[index]!.kind)),
+      )
       .join('  ')
       .trimEnd();
   const lines = [line(header), ...body.map(line)];
-  if (body.length === 0) lines.push('(none)');
+  if (body.length === 0) lines.push(localisation.messages.none);
   return lines.join('\n');
 }
 
-/** A whole report for people: title, facts, then each section's table. */
+/** The facts above the tables: the report's people lines, or its machine facts by key. */
+function factLines(report: Report): NonNullable<Report['factLines']> {
+  if (report.factLines) return report.factLines;
+  return Object.entries(report.facts ?? {}).map(([label, value]) => ({
+    label,
+    value,
+    kind: typeof value === 'number' ? 'decimal' : 'amounts',
+  }));
+}
+
+/** A whole report for people, in a locale: title, facts, then each section's table. */
 export function renderReportText(
   report: Report,
   boxed: boolean,
   style: Style,
   maxWidth = Infinity,
+  localisation: Localisation = ENGLISH,
 ): string {
   const out: string[] = [style.bold(report.title)];
-  const facts = Object.entries(report.facts ?? {});
+  const facts = factLines(report);
   if (facts.length > 0) {
-    const width = Math.max(...facts.map(([key]) => key.length));
-    for (const [key, value] of facts) {
-      out.push(
-        `${key.padEnd(width)}  ${formatCell(value, typeof value === 'number' ? 'decimal' : 'amounts')}`,
-      );
+    const width = Math.max(...facts.map((fact) => displayWidth(fact.label)));
+    for (const fact of facts) {
+      const value =
+        fact.display && fact.value !== null
+          ? fact.display(fact.value, localisation)
+          : formatCell(fact.value, fact.kind, localisation);
+      out.push(`${padDisplay(fact.label, width)}  ${value}`);
     }
   }
   for (const section of report.sections) {
     if (section.hideWhenEmpty && section.rows.length === 0) continue;
-    out.push('', boxed ? style.bold(section.title) : `${section.title}:`);
-    out.push(boxed ? renderBoxTable(section, style, maxWidth) : renderPlainTable(section));
+    out.push(
+      '',
+      boxed ? style.bold(section.title) : `${section.title}${localisation.messages.titleEnd}`,
+    );
+    out.push(
+      boxed
+        ? renderBoxTable(section, style, maxWidth, localisation)
+        : renderPlainTable(section, localisation),
+    );
     if (section.note) out.push(style.dim(section.note));
   }
   return `${out.join('\n')}\n`;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../test-support/memory-io.js';
 import { formatCell } from './format-value.js';
+import { createLocalisation } from './localisation.js';
 import type { Report } from './report.js';
+import { displayWidth } from './text-width.js';
 import { outputFormat, writeReport } from './write-report.js';
 
 const report: Report = {
@@ -142,5 +144,66 @@ describe('boxed tables on a narrow terminal', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
     expect(lines.filter((line) => line.includes('Acme'))).toHaveLength(1);
     expect(io.stdout.text()).toContain('Budget');
+  });
+});
+
+describe('tables for people in a locale', () => {
+  const local: Report = {
+    id: 'demo',
+    title: '演示',
+    factLines: [{ label: '赢单收入', value: '1234.50 CNY', kind: 'amounts' }],
+    facts: { 'won revenue': '1234.50 CNY' },
+    sections: [
+      {
+        id: 'birthdays',
+        title: '近期生日',
+        columns: [
+          { key: 'date', label: '日期', kind: 'date' },
+          { key: 'contact', label: '联系人' },
+          { key: 'amount', label: '金额', kind: 'amounts' },
+        ],
+        rows: [
+          { date: '2026-03-31', contact: '张伟', amount: '1234.50 CNY' },
+          { date: '2026-12-01', contact: 'Ada Bauer', amount: '-12.00 CNY' },
+        ],
+      },
+    ],
+  };
+
+  it('format values in the locale and align columns by display width (CJK is two wide)', () => {
+    const io = memoryIo();
+    writeReport(io, local, 'plain', undefined, createLocalisation('zh-CN'));
+    expect(io.stdout.text().split('\n')).toEqual([
+      '演示',
+      '赢单收入  ¥1,234.50',
+      '',
+      '近期生日：',
+      '日期           联系人          金额',
+      '2026年3月31日  张伟       ¥1,234.50',
+      '2026年12月1日  Ada Bauer    -¥12.00',
+      '',
+    ]);
+  });
+
+  it('box CJK tables with straight borders', () => {
+    const io = memoryIo({ tty: true });
+    writeReport(io, local, 'table', undefined, createLocalisation('zh-CN'));
+    const rows = io.stdout
+      .text()
+      .split('\n')
+      .filter((line) => /^[│┌├└]/.test(line));
+    const widths = rows.map(displayWidth);
+    expect(new Set(widths).size).toBe(1);
+  });
+
+  it('leaves JSON and CSV exactly as they are whatever the locale', () => {
+    for (const format of ['json', 'csv'] as const) {
+      const english = memoryIo();
+      writeReport(english, local, format);
+      const chinese = memoryIo();
+      writeReport(chinese, local, format, undefined, createLocalisation('zh-CN'));
+      expect(chinese.stdout.text()).toBe(english.stdout.text());
+      expect(chinese.stdout.text()).toContain('1234.50 CNY');
+    }
   });
 });

@@ -1,10 +1,15 @@
-import type { CellValue, ColumnKind, ReportColumn, ReportSection } from './report.js';
+import type { CellDisplay, CellValue, ColumnKind, ReportColumn, ReportSection } from './report.js';
 
 /** One row of a table as a report builds it: cell values by column key. */
 export type TableRow = Record<string, CellValue>;
 
-/** How one column is shown: its kind, or its kind and a label other than its key. */
-export type ColumnSpec = ColumnKind | { readonly kind?: ColumnKind; readonly label: string };
+/**
+ * How one column is shown: its kind, or its kind and a label other than its key (in the
+ * reader's language), and optionally how a person sees its cells.
+ */
+export type ColumnSpec =
+  | ColumnKind
+  | { readonly kind?: ColumnKind; readonly label: string; readonly display?: CellDisplay };
 
 /** What a table may carry besides its columns and rows. */
 export interface TableOptions {
@@ -27,7 +32,8 @@ export type TableFactory = (
  * The one place reports and summaries shape their tables. A report declares how its columns
  * look once, by key (a key not declared is a text column labelled by its key), and each table
  * then only names the columns it shows, in order. Every renderer (boxes, plain text, JSON, CSV)
- * reads the sections this makes.
+ * reads the sections this makes; values are formatted for people by the renderers, in their
+ * locale (`output/locale-format.ts`), never here.
  *
  * @example
  * ```ts
@@ -40,8 +46,14 @@ export function defineTables(columns: Readonly<Record<string, ColumnSpec>>): Tab
     const spec = Object.hasOwn(columns, key) ? columns[key] : undefined;
     const kind = typeof spec === 'string' ? spec : (spec?.kind ?? 'text');
     const label = typeof spec === 'object' ? spec.label : key;
+    const display = typeof spec === 'object' ? spec.display : undefined;
     // Text columns carry no kind: that is how every section has always spelled them.
-    return kind === 'text' ? { key, label } : { key, label, kind };
+    return {
+      key,
+      label,
+      ...(kind === 'text' ? {} : { kind }),
+      ...(display === undefined ? {} : { display }),
+    };
   };
   return (id, title, keys, rows, options = {}) => ({
     id,

@@ -1,5 +1,6 @@
 import { usageError } from '../cli/errors.js';
 import { type CliIo, useColor } from '../cli/io.js';
+import { ENGLISH, type Localisation } from './localisation.js';
 import { renderReportCsv, renderReportJson } from './render-machine.js';
 import { createStyle, renderReportText } from './render-text.js';
 import type { OutputFormat, Report } from './report.js';
@@ -18,12 +19,16 @@ export function outputFormat(
   return io.stdout.isTTY ? 'table' : 'plain';
 }
 
-/** Writes a report to stdout in the chosen format (data only: progress goes to stderr). */
+/**
+ * Writes a report to stdout in the chosen format (data only: progress goes to stderr). Tables
+ * for people are formatted for `localisation` (en-US unless told); JSON and CSV never are.
+ */
 export function writeReport(
   io: CliIo,
   report: Report,
   format: OutputFormat,
   sectionId?: string,
+  localisation: Localisation = ENGLISH,
 ): void {
   switch (format) {
     case 'json':
@@ -49,6 +54,7 @@ export function writeReport(
           format === 'table',
           createStyle(useColor(io, io.stdout)),
           io.stdout.columns ?? 120,
+          localisation,
         ),
       );
     }

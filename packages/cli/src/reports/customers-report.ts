@@ -1,31 +1,52 @@
 import type { ModuleScope } from '@sellkit/core';
-import type { Report } from '../output/report.js';
+import { codeName } from '../messages/catalogue.js';
+import { en } from '../messages/en.js';
+import type { CodeList, Messages } from '../messages/messages.js';
+import type { CellDisplay, Report } from '../output/report.js';
 import { defineTables } from '../output/table.js';
 import { interactionsByMonth } from './local-months.js';
 import { keyText, ownerNames, territoryNames } from './names.js';
 
 const INTERACTION_TYPES = ['call', 'email', 'meeting', 'visit', 'note'] as const;
 
-// How the report's columns look, declared once for all its tables.
-const table = defineTables({
-  companies: 'integer',
-  employees: 'integer',
-  sizeClass: { label: 'size class' },
-  ...Object.fromEntries(
-    INTERACTION_TYPES.map((type) => [type, { kind: 'integer' as const, label: `${type}s` }]),
-  ),
-  total: 'integer',
-});
+/** Shows a column of stored codes in the reader's words (`（无）` for none). */
+function coded(list: CodeList): CellDisplay {
+  return (value, localisation) =>
+    value === '(none)'
+      ? localisation.messages.none
+      : codeName(list, String(value), localisation.messages);
+}
+
+/** How the report's columns look, declared once for all its tables, labelled in a language. */
+function tablesFor(messages: Messages) {
+  const label = messages.customersReport.columns;
+  return defineTables({
+    ...Object.fromEntries(Object.entries(label).map(([key, text]) => [key, { label: text }])),
+    stage: { label: label.stage, display: coded('lifecycle') },
+    industry: { label: label.industry, display: coded('industry') },
+    sizeClass: { label: label.sizeClass, display: coded('sizeClass') },
+    companies: { kind: 'integer', label: label.companies },
+    employees: { kind: 'integer', label: label.employees },
+    month: { kind: 'month', label: label.month },
+    ...Object.fromEntries(
+      INTERACTION_TYPES.map((type) => [type, { kind: 'integer' as const, label: label[type] }]),
+    ),
+    total: { kind: 'integer', label: label.total },
+  });
+}
 
 /**
  * The customers report, every figure an aggregate computed by the storage engine: companies
  * by lifecycle stage, industry, size class, territory and owner, and interactions per month
- * and type over the last twelve months.
+ * and type over the last twelve months. Titles and labels come from `options.messages`
+ * (English unless told).
  */
 export async function buildCustomersReport(
   scope: ModuleScope,
-  options: { readonly now: Date; readonly tenantId: string },
+  options: { readonly now: Date; readonly tenantId: string; readonly messages?: Messages },
 ): Promise<Report> {
+  const text = (options.messages ?? en).customersReport;
+  const table = tablesFor(options.messages ?? en);
   const company = scope.records(scope.model('company'));
   const contact = scope.records(scope.model('contact'));
   const interaction = scope.records(scope.model('interaction'));
@@ -69,7 +90,7 @@ export async function buildCustomersReport(
     contact.count(),
     interaction.count(),
   ]);
-  const lifecycle = await companiesBy('lifecycle', 'Companies by lifecycle stage', [
+  const lifecycle = await companiesBy('lifecycle', text.sections.lifecycle, [
     'stage',
     'lifecycleStage',
   ]);
@@ -81,16 +102,16 @@ export async function buildCustomersReport(
       { key: 'industry', direction: 'asc' },
     ],
   });
-  const sizes = await companiesBy('sizes', 'Companies by size class', ['sizeClass', 'sizeClass']);
+  const sizes = await companiesBy('sizes', text.sections.sizes, ['sizeClass', 'sizeClass']);
   const territories = await companiesBy(
     'territories',
-    'Companies by territory',
+    text.sections.territories,
     ['territory', 'territoryId'],
     territoryNames,
   );
   const owners = await companiesBy(
     'owners',
-    'Companies by owner',
+    text.sections.owners,
     ['owner', 'ownerId'],
     ownerNames,
   );
@@ -119,7 +140,7 @@ export async function buildCustomersReport(
     lifecycle,
     table(
       'industries',
-      'Companies by industry',
+      text.sections.industries,
       ['industry', 'companies', 'employees'],
       byIndustry.map((row) => ({
         industry: keyText(row.industry),
@@ -135,15 +156,21 @@ export async function buildCustomersReport(
     owners,
     table(
       'interactionsByMonth',
-      'Interactions per month (last 12 months)',
+      text.sections.interactionsByMonth,
       ['month', ...INTERACTION_TYPES, 'total'],
       [...months.values()],
     ),
   ];
   return {
     id: 'customers',
-    title: 'Customers report',
+    title: text.title,
     facts: { tenant: options.tenantId, companies, contacts, interactions },
+    factLines: [
+      { label: text.facts.tenant, value: options.tenantId },
+      { label: text.facts.companies, value: companies, kind: 'integer' },
+      { label: text.facts.contacts, value: contacts, kind: 'integer' },
+      { label: text.facts.interactions, value: interactions, kind: 'integer' },
+    ],
     sections,
   };
 }

@@ -1,31 +1,57 @@
 import type { ModuleScope, Money } from '@sellkit/core';
 import { upcomingDays } from '@sellkit/customers';
 import type { PipelineService } from '@sellkit/pipeline';
-import type { Report } from '../output/report.js';
+import { stageName } from '../messages/catalogue.js';
+import { en } from '../messages/en.js';
+import type { Messages } from '../messages/messages.js';
+import { formatCell } from '../output/format-value.js';
+import type { CellDisplay, Report } from '../output/report.js';
 import { defineTables, type TableRow } from '../output/table.js';
 import { addMoney, byCurrency, moneyText } from './money-rows.js';
-import { ownerNames } from './names.js';
+import { ownerNames, personName } from './names.js';
 import { weightedForecast } from './weighted-forecast.js';
 
 // Days late is elapsed time (24-hour days), the same in every zone.
 const DAY = 86_400_000;
 
-// How the summary's columns look, declared once for all its tables.
-const table = defineTables({
-  deals: 'integer',
-  amount: 'amounts',
-  weighted: 'amounts',
-  month: { label: 'close month' },
-  won: 'integer',
-  lost: 'integer',
-  winRate: { kind: 'percent', label: 'win rate' },
-  revenue: { kind: 'amounts', label: 'won revenue' },
-  overdue: 'integer',
-  oldestTask: { label: 'oldest task' },
-  daysLate: { kind: 'integer', label: 'days late' },
-  turns: 'integer',
-  score: 'integer',
-});
+const PAST_DUE = ' (past due)';
+
+/** A score band (`hot`, `warm`, `cold`) in the reader's words; other bands as they are. */
+function bandName(band: string, messages: Messages): string {
+  const bands: Readonly<Record<string, string>> = messages.bands;
+  return Object.hasOwn(bands, band) ? bands[band]! : band;
+}
+
+/** A close month for people: `2026-03` as a month, past ones marked in the reader's words. */
+const closeMonth: CellDisplay = (value, localisation) => {
+  const text = String(value);
+  const past = text.endsWith(PAST_DUE);
+  const month = formatCell(past ? text.slice(0, -PAST_DUE.length) : text, 'month', localisation);
+  return past ? `${month}${localisation.messages.demo.pastDue}` : month;
+};
+
+/** How the summary's columns look, declared once for all its tables, labelled in a language. */
+function tablesFor(messages: Messages) {
+  const label = messages.demo.columns;
+  return defineTables({
+    ...Object.fromEntries(Object.entries(label).map(([key, text]) => [key, { label: text }])),
+    stage: { label: label.stage, display: (value, l) => stageName(String(value), l.messages) },
+    deals: { kind: 'integer', label: label.deals },
+    amount: { kind: 'amounts', label: label.amount },
+    weighted: { kind: 'amounts', label: label.weighted },
+    month: { kind: 'month', label: label.month, display: closeMonth },
+    won: { kind: 'integer', label: label.won },
+    lost: { kind: 'integer', label: label.lost },
+    winRate: { kind: 'percent', label: label.winRate },
+    revenue: { kind: 'amounts', label: label.revenue },
+    overdue: { kind: 'integer', label: label.overdue },
+    daysLate: { kind: 'integer', label: label.daysLate },
+    date: { kind: 'date', label: label.date },
+    turns: { kind: 'integer', label: label.turns },
+    score: { kind: 'integer', label: label.score },
+    band: { label: label.band, display: (value, l) => bandName(String(value), l.messages) },
+  });
+}
 
 interface ScoreReason {
   readonly points: number;
@@ -116,7 +142,7 @@ async function birthdays(scope: ModuleScope, now: Date, days: number): Promise<T
       const date = window.get(String(row.birthdayKey))?.[0] ?? today;
       return {
         date,
-        contact: [row.firstName, row.lastName].filter(Boolean).join(' '),
+        contact: personName(row.firstName, row.lastName),
         company: row.companyId ? (companies.get(String(row.companyId)) ?? null) : null,
         turns: Number(date.slice(0, 4)) - Number(birthday.slice(0, 4)),
       };
@@ -157,12 +183,20 @@ async function topDeals(scope: ModuleScope, pipeline: PipelineService): Promise<
 /**
  * The demo summary: pipeline by stage, the weighted forecast by expected close month, top reps
  * by win rate, overdue tasks, upcoming birthdays and the top-scored open deals with the rules
- * that scored them. Every figure comes from the services and storage aggregates.
+ * that scored them. Every figure comes from the services and storage aggregates. Titles and
+ * labels come from `options.messages` (English unless told).
  */
 export async function buildDemoSummary(
   scope: ModuleScope,
-  options: { readonly tenantId: string; readonly now: Date; readonly birthdayDays?: number },
+  options: {
+    readonly tenantId: string;
+    readonly now: Date;
+    readonly birthdayDays?: number;
+    readonly messages?: Messages;
+  },
 ): Promise<Report> {
+  const text = (options.messages ?? en).demo;
+  const table = tablesFor(options.messages ?? en);
   const pipeline = scope.service<PipelineService>('pipeline');
   const [stages, weighted, forecast] = await Promise.all([
     pipeline.reports.stages(),
@@ -177,7 +211,7 @@ export async function buildDemoSummary(
   const sections = [
     table(
       'pipeline',
-      'Pipeline by stage',
+      text.sections.pipeline,
       ['stage', 'deals', 'amount', 'weighted'],
       stages.map((stage) => ({
         stage: stage.name,
@@ -188,36 +222,31 @@ export async function buildDemoSummary(
     ),
     table(
       'forecast',
-      'Weighted forecast by expected close month (open deals)',
+      text.sections.forecast,
       ['month', 'deals', 'amount', 'weighted'],
       forecast.map((month) => ({
-        month: month.month < thisMonth ? `${month.month} (past due)` : month.month,
+        month: month.month < thisMonth ? `${month.month}${PAST_DUE}` : month.month,
         deals: month.deals,
         amount: moneyText(month.amount),
         weighted: moneyText(month.weighted),
       })),
     ),
-    table(
-      'topReps',
-      'Top reps by win rate (at least 3 closed deals)',
-      ['rep', 'won', 'lost', 'winRate', 'revenue'],
-      reps,
-    ),
+    table('topReps', text.sections.topReps, ['rep', 'won', 'lost', 'winRate', 'revenue'], reps),
     table(
       'overdueTasks',
-      `Overdue tasks by rep (${late.total} in all)`,
+      text.overdueTasks(late.total),
       ['rep', 'overdue', 'oldestTask', 'daysLate'],
       late.rows,
     ),
     table(
       'birthdays',
-      `Upcoming birthdays (next ${days} days)`,
+      text.birthdays(days),
       ['date', 'contact', 'company', 'turns'],
       await birthdays(scope, options.now, days),
     ),
     table(
       'topDeals',
-      'Top-scored open deals, and why',
+      text.sections.topDeals,
       ['deal', 'owner', 'stage', 'amount', 'score', 'band', 'why'],
       await topDeals(scope, pipeline),
     ),
@@ -225,12 +254,23 @@ export async function buildDemoSummary(
   const won = await pipeline.reports.wonRevenue();
   return {
     id: 'demo',
-    title: `Sellkit demo tenant "${options.tenantId}"`,
+    title: text.title(options.tenantId),
     facts: {
       'weighted forecast': moneyText(weighted.total),
       'won revenue': `${moneyText(won.revenue)} (${won.deals} deals)`,
       'overdue tasks': late.total,
     },
+    factLines: [
+      { label: text.facts.weightedForecast, value: moneyText(weighted.total), kind: 'amounts' },
+      {
+        label: text.facts.wonRevenue,
+        value: moneyText(won.revenue),
+        display: (value, localisation) =>
+          formatCell(value, 'amounts', localisation) +
+          localisation.messages.demo.wonDeals(localisation.format.integer(won.deals)),
+      },
+      { label: text.facts.overdueTasks, value: late.total, kind: 'integer' },
+    ],
     sections,
   };
 }

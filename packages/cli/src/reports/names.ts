@@ -40,3 +40,17 @@ export function productNames(scope: ModuleScope, ids: readonly string[]) {
 export function keyText(value: unknown): string {
   return value === null || value === undefined || value === '' ? '(none)' : String(value);
 }
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * A contact's full name as its language writes it: Chinese names family name first, without a
+ * space (`张伟`); others given name first (`Ada Bauer`).
+ */
+export function personName(firstName: unknown, lastName: unknown): string {
+  const parts = [firstName, lastName].filter(
+    (part): part is string => typeof part === 'string' && part !== '',
+  );
+  if (parts.length === 2 && parts.every((part) => HAN.test(part))) return `${parts[1]}${parts[0]}`;
+  return parts.join(' ');
+}

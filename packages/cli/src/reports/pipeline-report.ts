@@ -1,23 +1,43 @@
 import type { ModuleScope, Money } from '@sellkit/core';
 import type { PipelineService } from '@sellkit/pipeline';
+import { codeName, pipelineName, stageName } from '../messages/catalogue.js';
+import { en } from '../messages/en.js';
+import type { Messages } from '../messages/messages.js';
 import type { Report } from '../output/report.js';
 import { defineTables, type TableRow } from '../output/table.js';
 import { addMoney, byCurrency, moneyText } from './money-rows.js';
 import { keyText, ownerNames, productNames, territoryNames } from './names.js';
 
-// How the report's columns look, declared once for all its tables.
-const table = defineTables({
-  deals: 'integer',
-  amount: 'money',
-  weighted: 'money',
-  probability: { kind: 'integer', label: 'prob. %' },
-  withoutAmount: { kind: 'integer', label: 'no amount' },
-  lines: 'integer',
-  revenue: 'money',
-  won: 'integer',
-  lost: 'integer',
-  winRate: { kind: 'percent', label: 'win rate' },
-});
+/** How the report's columns look, declared once for all its tables, labelled in a language. */
+function tablesFor(messages: Messages) {
+  const label = messages.pipelineReport.columns;
+  return defineTables({
+    ...Object.fromEntries(Object.entries(label).map(([key, text]) => [key, { label: text }])),
+    pipeline: {
+      label: label.pipeline,
+      display: (value, { messages }) => pipelineName(String(value), messages),
+    },
+    stage: {
+      label: label.stage,
+      display: (value, { messages }) => stageName(String(value), messages),
+    },
+    kind: {
+      label: label.kind,
+      display: (value, l) => codeName('stageKind', String(value), l.messages),
+    },
+    deals: { kind: 'integer', label: label.deals },
+    amount: { kind: 'money', label: label.amount },
+    weighted: { kind: 'money', label: label.weighted },
+    probability: { kind: 'integer', label: label.probability },
+    withoutAmount: { kind: 'integer', label: label.withoutAmount },
+    lines: { kind: 'integer', label: label.lines },
+    month: { kind: 'month', label: label.month },
+    revenue: { kind: 'money', label: label.revenue },
+    won: { kind: 'integer', label: label.won },
+    lost: { kind: 'integer', label: label.lost },
+    winRate: { kind: 'percent', label: label.winRate },
+  });
+}
 
 /** A group of won deals (or of their lines): how many, and the revenue per currency. */
 interface RevenueGroup {
@@ -108,11 +128,15 @@ function revenueRows(
  * The pipeline report: count and amount per stage (with the weighted amount of open stages),
  * won revenue by territory, by product and by close month, and win rate per owner. Every
  * figure is a storage aggregate (pushed down to SQL on SQL adapters); amounts are exact.
+ * Titles and labels come from `options.messages` (English unless told).
  */
 export async function buildPipelineReport(
   scope: ModuleScope,
-  options: { readonly tenantId: string },
+  options: { readonly tenantId: string; readonly messages?: Messages },
 ): Promise<Report> {
+  const messages = options.messages ?? en;
+  const text = messages.pipelineReport;
+  const table = tablesFor(messages);
   const pipeline = scope.service<PipelineService>('pipeline');
   const [pipelines, winRates, won] = await Promise.all([
     pipeline.pipelines.list(),
@@ -206,7 +230,7 @@ export async function buildPipelineReport(
   const sections = [
     table(
       'stages',
-      'Deals and amount per stage',
+      text.sections.stages,
       [
         'pipeline',
         'stage',
@@ -222,33 +246,36 @@ export async function buildPipelineReport(
     ),
     revenueTable(
       'wonByTerritory',
-      'Won revenue by territory',
+      text.sections.wonByTerritory,
       ['territory', 'deals'],
       territoryRows,
     ),
-    revenueTable(
-      'wonByProduct',
-      'Won revenue by product (from the lines of won deals)',
-      ['product', 'lines'],
-      productRows,
-    ),
-    revenueTable('wonByMonth', 'Won revenue by close month', ['month', 'deals'], monthRows),
+    revenueTable('wonByProduct', text.sections.wonByProduct, ['product', 'lines'], productRows),
+    revenueTable('wonByMonth', text.sections.wonByMonth, ['month', 'deals'], monthRows),
     table(
       'winRateByOwner',
-      'Win rate per owner (won / (won + lost))',
+      text.sections.winRateByOwner,
       ['owner', 'won', 'lost', 'winRate'],
       ownerRows.map(({ closed: _closed, ...row }) => row),
     ),
   ];
+  const weightedPipeline = moneyText(byCurrency(weightedTotal));
+  const wonRevenue = moneyText(won.revenue);
   return {
     id: 'pipeline',
-    title: 'Pipeline report',
+    title: text.title,
     facts: {
       tenant: options.tenantId,
-      'weighted pipeline': moneyText(byCurrency(weightedTotal)),
+      'weighted pipeline': weightedPipeline,
       'won deals': won.deals,
-      'won revenue': moneyText(won.revenue),
+      'won revenue': wonRevenue,
     },
+    factLines: [
+      { label: text.facts.tenant, value: options.tenantId },
+      { label: text.facts.weightedPipeline, value: weightedPipeline, kind: 'amounts' },
+      { label: text.facts.wonDeals, value: won.deals, kind: 'integer' },
+      { label: text.facts.wonRevenue, value: wonRevenue, kind: 'amounts' },
+    ],
     sections,
   };
 }

@@ -13,7 +13,8 @@ export interface CliRun {
 
 /**
  * Runs `node dist/bin.js ...args` in `cwd` with stdout and stderr captured (so both are pipes,
- * not terminals, as in CI).
+ * not terminals, as in CI), in a fixed locale (`LANG=en_US.UTF-8`, no `LC_ALL`) so outputs
+ * read the same on every machine; `options.env` overrides it.
  */
 export function runBuiltCli(
   args: readonly string[],
@@ -25,7 +26,7 @@ export function runBuiltCli(
       [BIN, ...args],
       {
         cwd: options.cwd,
-        env: { ...process.env, NO_COLOR: '1', ...options.env },
+        env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '', ...options.env },
         maxBuffer: 64 * 1024 * 1024,
         timeout: options.timeoutMs ?? 240_000,
       },
