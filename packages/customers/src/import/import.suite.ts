@@ -40,7 +40,12 @@ export function importSuite(name: string, factory: AdapterFactory): void {
       expect(report.total).toBe(
         report.created + report.updated + report.unchanged + report.rejected.length,
       );
-      expect(report.unknownValues).toEqual({ industry: { technolgy: 12 } });
+      // Countries are stored as codes; Korea is ambiguous and Philipines misspelt: both counted.
+      expect(report.unknownValues).toEqual({
+        industry: { technolgy: 12 },
+        country: { Korea: 1, Philipines: 1 },
+      });
+      expect(report.ambiguousValues).toEqual({ country: { Korea: ['KR', 'KP'] } });
       expect(progress.length).toBeGreaterThanOrEqual(4);
       expect(progress.at(-1)).toMatchObject({ rows: 85, created: 85 });
       const companies = await everything(admin);
@@ -52,7 +57,7 @@ export function importSuite(name: string, factory: AdapterFactory): void {
         employees: 2822,
         sizeClass: 'large',
         foundedYear: 1996,
-        country: 'United States',
+        country: 'US',
         externalId: 'Acme Corporation',
       });
       expect(acme.annualRevenue?.equals(Money.of('1100040000.00', 'USD'))).toBe(true);
@@ -76,10 +81,16 @@ export function importSuite(name: string, factory: AdapterFactory): void {
       });
       const fixed = await admin.importCompanies(ACCOUNTS, {
         mapping: MAVEN_ACCOUNTS_MAPPING,
-        valueMaps: { industry: { technolgy: 'technology' } },
+        valueMaps: {
+          industry: { technolgy: 'technology' },
+          country: { Korea: 'KR', Philipines: 'PH' },
+        },
       });
-      expect(fixed).toMatchObject({ total: 85, created: 0, updated: 12, unchanged: 73 });
+      // 12 technolgy rows (Hottechi, in Korea, among them) and Bioholding (Philipines).
+      expect(fixed).toMatchObject({ total: 85, created: 0, updated: 13, unchanged: 72 });
       expect(fixed.unknownValues).toEqual({});
+      expect(await admin.companies.count({ country: 'KR' })).toBe(1);
+      expect(await admin.companies.count({ country: 'US' })).toBe(71);
       expect(await admin.companies.count({ industry: 'technology' })).toBe(12);
       expect(await admin.companies.count({ industry: 'technolgy' })).toBe(0);
     });

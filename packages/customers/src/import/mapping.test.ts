@@ -1,7 +1,8 @@
 import { isSellkitError, Money } from '@sellkit/core';
 import { describe, expect, it } from 'vitest';
 import { company } from '../companies/company-model.js';
-import { compileMapping, convertCell } from './mapping.js';
+import { convertCell } from './convert-cell.js';
+import { compileMapping } from './mapping.js';
 
 const mapped = (mapping: Record<string, unknown>) =>
   compileMapping(company, mapping, ['parent'], ['nameKey']).fields;
