@@ -48,6 +48,11 @@ export type { ParsedPhones } from './contacts/contact-phones.js';
 export { parsePhones, phoneKeyOf } from './contacts/contact-phones.js';
 export type { ContactService } from './contacts/contact-service.js';
 export type {
+  ReparseFailure,
+  ReparsePhonesOptions,
+  ReparsePhonesReport,
+} from './contacts/reparse-phones.js';
+export type {
   DuplicateCandidate,
   DuplicateReason,
   FindDuplicatesOptions,
