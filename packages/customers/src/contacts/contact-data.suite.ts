@@ -33,7 +33,9 @@ export function contactDataSuite(name: string, factory: AdapterFactory): void {
       ]);
       expect(contactDisplayName(wei)).toBe('张伟');
       expect(wei.alternateName).toBe('Zhang Wei');
-      const found = await admin.contacts.find({ where: { phones: { contains: '+8613800138000' } } });
+      const found = await admin.contacts.find({
+        where: { phones: { contains: '+8613800138000' } },
+      });
       expect(found.rows.map((row) => row.id)).toEqual([wei.id]);
     });
 

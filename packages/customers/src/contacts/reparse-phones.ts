@@ -1,6 +1,6 @@
 import { reachWhere, validationError, type Where } from '@sellkit/core';
-import { updateCompany } from '../companies/company-service.js';
 import type { Company } from '../companies/company-model.js';
+import { updateCompany } from '../companies/company-service.js';
 import { type CustomersContext, models, within } from '../shared/context.js';
 import { countryCode } from '../shared/country.js';
 import { defaultCountry } from '../shared/default-country.js';
