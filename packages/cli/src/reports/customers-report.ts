@@ -22,7 +22,7 @@ const table = defineTables({
 
 /**
  * The customers report, every figure an aggregate computed by the storage engine: companies
- * by lifecycle stage, industry, size class, territory and owner, and interactions per month
+ * by lifecycle stage, industry, size class, country, territory and owner, and interactions per month
  * and type over the last twelve months.
  */
 export async function buildCustomersReport(
@@ -85,6 +85,8 @@ export async function buildCustomersReport(
     ],
   });
   const sizes = await companiesBy('sizes', 'Companies by size class', ['sizeClass', 'sizeClass']);
+  // ISO 3166-1 alpha-2 codes, as the customers module stores them.
+  const countries = await companiesBy('countries', 'Companies by country', ['country', 'country']);
   const territories = await companiesBy(
     'territories',
     'Companies by territory',
@@ -141,6 +143,7 @@ export async function buildCustomersReport(
       })),
     ),
     sizes,
+    countries,
     territories,
     owners,
     table(
