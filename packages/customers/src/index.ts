@@ -25,6 +25,11 @@ export {
 } from './companies/company-model.js';
 export type { CompanyService } from './companies/company-service.js';
 export type {
+  RecodeCountriesOptions,
+  RecodeCountriesReport,
+  RecodeFailure,
+} from './companies/recode-countries.js';
+export type {
   Contact,
   ContactEmployment,
   ContactInput,

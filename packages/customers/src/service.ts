@@ -8,6 +8,11 @@ import {
 } from './classification/explain.js';
 import type { Company } from './companies/company-model.js';
 import { type CompanyService, companyService } from './companies/company-service.js';
+import {
+  type RecodeCountriesOptions,
+  type RecodeCountriesReport,
+  recodeCountries,
+} from './companies/recode-countries.js';
 import { type ContactService, contactService } from './contacts/contact-service.js';
 import {
   type ReparsePhonesOptions,
@@ -115,6 +120,17 @@ export interface CustomersService {
    * ```
    */
   reparsePhones(options?: ReparsePhonesOptions): Promise<ReparsePhonesReport>;
+  /**
+   * Rewrites company countries stored as names (before countries were codes) as ISO codes;
+   * values that do not read as one country are listed and left as they were.
+   *
+   * @example
+   * ```ts
+   * const report = await customers.recodeCountries({ valueMap: { Korea: 'KR' } });
+   * console.log(report.recoded, report.failed);
+   * ```
+   */
+  recodeCountries(options?: RecodeCountriesOptions): Promise<RecodeCountriesReport>;
 }
 
 /** Builds the services for one scope. */
@@ -153,6 +169,7 @@ export function createCustomersService(ctx: CustomersContext): CustomersService 
     importContacts: (source, options) => importContacts(ctx, source, options),
     exportCsv,
     reparsePhones: (options) => reparsePhones(ctx, options),
+    recodeCountries: (options) => recodeCountries(ctx, options),
     runReminders: (now) => runReminders(scope, ctx.options.reminders, now ?? scope.clock.now()),
   };
 }
