@@ -1,6 +1,11 @@
 import type { IssueList } from '@sellkit/core';
 import { deriveSizeClass } from '../classification/size-class.js';
-import { employerDomain, normalizeCompanyName, siteDomain } from '../duplicates/normalize.js';
+import {
+  employerDomain,
+  normalizeCompanyName,
+  phoneKey,
+  siteDomain,
+} from '../duplicates/normalize.js';
 import { type CustomersContext, models } from '../shared/context.js';
 import { countryCode } from '../shared/country.js';
 import { defaultCountry } from '../shared/default-country.js';
@@ -111,9 +116,8 @@ function derivedPotential(
 }
 
 /** The E.164 key of a stored company phone (null when it does not read as a number). */
-export function companyPhoneKey(ctx: CustomersContext, phone: string): string | null {
-  const read = parsePhone(phone, defaultCountry(ctx));
-  return read.ok ? read.phone.number : null;
+function companyPhoneKey(ctx: CustomersContext, phone: string): string | null {
+  return phoneKey(phone, defaultCountry(ctx)) ?? null;
 }
 
 /**
@@ -142,7 +146,7 @@ export async function prepareCompanyWrite(
     if (problem) issues.add('email', problem, 'invalid_email');
     else data.email = normalizeEmail(data.email as string);
   }
-  let phoneKey: string | null | undefined;
+  let enteredKey: string | null | undefined;
   if (data.phone !== undefined && data.phone !== null) {
     const read =
       typeof data.phone === 'string'
@@ -151,7 +155,7 @@ export async function prepareCompanyWrite(
     if (!read.ok) issues.add('phone', read.reason, 'invalid_phone');
     else {
       data.phone = read.phone.entered;
-      phoneKey = read.phone.number;
+      enteredKey = read.phone.number;
     }
   }
   if (data.country !== undefined && data.country !== null) {
@@ -217,8 +221,8 @@ export async function prepareCompanyWrite(
       : undefined);
   data.domain = domain ?? null;
   data.phoneKey =
-    phoneKey !== undefined
-      ? phoneKey
+    enteredKey !== undefined
+      ? enteredKey
       : typeof merged.phone === 'string'
         ? companyPhoneKey(ctx, merged.phone)
         : null;
