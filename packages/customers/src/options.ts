@@ -2,6 +2,7 @@ import { type ModuleScope, type ScoringRegistry, SellkitError } from '@sellkit/c
 import { resolveSizeThresholds, type SizeThresholds } from './classification/size-class.js';
 import { LIFECYCLE_STAGES, type LifecycleStage } from './companies/company-model.js';
 import { DEFAULT_FREE_MAIL_DOMAINS } from './duplicates/normalize.js';
+import { countryCode } from './shared/country.js';
 
 /**
  * Checks whether an id exists in the host's organisation: the team module's directory, or
@@ -62,6 +63,13 @@ export interface CustomersOptions {
   readonly mergeReferences?: readonly MergeReference[];
   /** E-mail domains that say nothing about an employer (added to the built-in list). */
   readonly freeMailDomains?: readonly string[];
+  /**
+   * The country national phone numbers (`010-12345678`, `(534) 997-7624`) are read in, as an
+   * ISO 3166-1 alpha-2 code or a country name (`CN`, `China`). An import's own
+   * `defaultCountry` comes first, then the tenant's country (once the kernel keeps one), then
+   * this. Without any, phone numbers must carry their country code (`+86 ...`).
+   */
+  readonly defaultCountry?: string;
 }
 
 /** The industries known by default. */
@@ -107,6 +115,16 @@ export interface ResolvedOptions {
   };
   readonly mergeReferences: readonly MergeReference[];
   readonly freeMailDomains: ReadonlySet<string>;
+  /** ISO 3166-1 alpha-2. */
+  readonly defaultCountry?: string;
+}
+
+/** A country option as its code (`CONFIGURATION_INVALID` when it is none). */
+export function countryOption(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  const country = countryCode(value);
+  if ('code' in country) return country.code;
+  throw new SellkitError('CONFIGURATION_INVALID', `${name}: ${country.message}`);
 }
 
 function positiveDays(value: unknown, name: string, fallback: number): number {
@@ -146,8 +164,10 @@ export function resolveOptions(options: CustomersOptions = {}): ResolvedOptions 
       throw new SellkitError('CONFIGURATION_INVALID', 'mergeReferences need { model, field }');
     }
   }
+  const country = countryOption(options.defaultCountry, 'defaultCountry');
   return Object.freeze({
     ...(options.owners ? { owners: options.owners } : {}),
+    ...(country ? { defaultCountry: country } : {}),
     ...(options.territories ? { territories: options.territories } : {}),
     sizeThresholds: resolveSizeThresholds(options.sizeClasses),
     industries: new Set(

@@ -8,7 +8,17 @@ import {
 } from './classification/explain.js';
 import type { Company } from './companies/company-model.js';
 import { type CompanyService, companyService } from './companies/company-service.js';
+import {
+  type RecodeCountriesOptions,
+  type RecodeCountriesReport,
+  recodeCountries,
+} from './companies/recode-countries.js';
 import { type ContactService, contactService } from './contacts/contact-service.js';
+import {
+  type ReparsePhonesOptions,
+  type ReparsePhonesReport,
+  reparsePhones,
+} from './contacts/reparse-phones.js';
 import {
   type DuplicateCandidate,
   type FindDuplicatesOptions,
@@ -114,6 +124,29 @@ export interface CustomersService {
   ): Promise<{ rows: number }>;
   /** Runs the reminder job now (the scheduler does this on every tick). */
   runReminders(now?: Date): Promise<ReminderRunReport>;
+  /**
+   * Upgrades stored phone numbers to the parsed form (contacts stored as a text list,
+   * company duplicate keys), in batches with progress; numbers that still do not read are
+   * listed and their records left as they were.
+   *
+   * @example
+   * ```ts
+   * const report = await customers.reparsePhones({ defaultCountry: 'US' });
+   * console.log(report.upgraded, report.failed);
+   * ```
+   */
+  reparsePhones(options?: ReparsePhonesOptions): Promise<ReparsePhonesReport>;
+  /**
+   * Rewrites company countries stored as names (before countries were codes) as ISO codes;
+   * values that do not read as one country are listed and left as they were.
+   *
+   * @example
+   * ```ts
+   * const report = await customers.recodeCountries({ valueMap: { Korea: 'KR' } });
+   * console.log(report.recoded, report.failed);
+   * ```
+   */
+  recodeCountries(options?: RecodeCountriesOptions): Promise<RecodeCountriesReport>;
 }
 
 /** Builds the services for one scope. */
@@ -151,6 +184,8 @@ export function createCustomersService(ctx: CustomersContext): CustomersService 
     importCompanies: (source, options) => importCompanies(ctx, source, options),
     importContacts: (source, options) => importContacts(ctx, source, options),
     exportCsv,
+    reparsePhones: (options) => reparsePhones(ctx, options),
+    recodeCountries: (options) => recodeCountries(ctx, options),
     runReminders: (now) => runReminders(scope, ctx.options.reminders, now ?? scope.clock.now()),
   };
 }

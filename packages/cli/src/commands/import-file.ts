@@ -38,7 +38,7 @@ function importFileCommand(target: Target): CommandSpec {
       'The mapping file maps fields to CSV columns, either directly or with valueMaps/defaults:',
       target === 'companies'
         ? '  {"mapping": {"externalId": "account", "name": "account", "industry": "sector",\n   "annualRevenue": {"column": "revenue", "currency": "USD", "multiplier": "1000000"},\n   "parent": {"column": "subsidiary_of"}}, "valueMaps": {"industry": {"technolgy": "technology"}}}'
-        : '  {"externalId": "id", "firstName": "first", "lastName": "last", "emails": "email",\n   "company": {"column": "account"}}',
+        : '  {"mapping": {"externalId": "Customer Id", "name": {"split": "Full Name"},\n   "phones": ["Phone 1", "Phone 2"], "emails": "Email", "company": {"column": "Company", "by": "name"},\n   "address": {"city": "City", "country": "Country"},\n   "birthday": {"column": "Birthday", "format": "MM/dd/yyyy"}},\n   "valueMaps": {"country": {"Korea": "KR"}}, "defaultCountry": "US"}',
     ].join('\n'),
     positionals: [{ name: 'csv', description: `The CSV file of ${target}.`, required: true }],
     options: {
@@ -81,6 +81,7 @@ function importFileCommand(target: Target): CommandSpec {
               mapping: mapping.mapping as ImportMapping,
               ...(mapping.valueMaps ? { valueMaps: mapping.valueMaps } : {}),
               ...(mapping.defaults ? { defaults: mapping.defaults } : {}),
+              ...(mapping.defaultCountry ? { defaultCountry: mapping.defaultCountry } : {}),
               dryRun,
               onProgress: (step: { rows: number; bytesRead: number; totalBytes: number | null }) =>
                 progress.update(

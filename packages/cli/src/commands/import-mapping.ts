@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { SellkitError } from '@sellkit/core';
 
-/** A mapping file: the column mapping, plus optional value maps and defaults. */
+/** A mapping file: the column mapping, plus optional value maps, defaults and phone country. */
 export interface MappingFile {
   readonly mapping: Record<string, unknown>;
   readonly valueMaps?: Record<string, Record<string, string>>;
   readonly defaults?: Record<string, unknown>;
+  /** The country national phone numbers of the file are read in (`US`, `CN`). */
+  readonly defaultCountry?: string;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -15,7 +17,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /**
  * Reads a `--map` file. Two shapes are accepted: the mapping itself
  * (`{ "name": "Company", "industry": "Sector" }`) or
- * `{ "mapping": {...}, "valueMaps": {...}, "defaults": {...} }`.
+ * `{ "mapping": {...}, "valueMaps": {...}, "defaults": {...}, "defaultCountry": "US" }`.
+ * Mapping values take every shape the importer does: a column, several columns
+ * (`["Phone 1", "Phone 2"]`), `{ "column", "format", ... }`, address parts
+ * (`{ "city": "City", "country": "Country" }`) or `{ "split": "Full Name" }`.
  * A missing file, bad JSON or a wrong shape is one clear `SellkitError`.
  */
 export function readMappingFile(file: string): MappingFile {
@@ -48,12 +53,19 @@ export function readMappingFile(file: string): MappingFile {
     });
   }
   if (!isObject(parsed.mapping)) return { mapping: parsed };
-  const { mapping, valueMaps, defaults, ...rest } = parsed;
+  const { mapping, valueMaps, defaults, defaultCountry, ...rest } = parsed;
   const unknown = Object.keys(rest);
   if (unknown.length > 0) {
     throw new SellkitError(
       'VALIDATION_FAILED',
-      `mapping file ${file}: unknown key ${unknown[0]} (expected mapping, valueMaps, defaults)`,
+      `mapping file ${file}: unknown key ${unknown[0]} (expected mapping, valueMaps, defaults, defaultCountry)`,
+      { file },
+    );
+  }
+  if (defaultCountry !== undefined && typeof defaultCountry !== 'string') {
+    throw new SellkitError(
+      'VALIDATION_FAILED',
+      `mapping file ${file}: defaultCountry must be a country code such as "US"`,
       { file },
     );
   }
@@ -79,5 +91,6 @@ export function readMappingFile(file: string): MappingFile {
     mapping,
     ...(valueMaps ? { valueMaps: valueMaps as Record<string, Record<string, string>> } : {}),
     ...(defaults ? { defaults } : {}),
+    ...(typeof defaultCountry === 'string' ? { defaultCountry } : {}),
   };
 }

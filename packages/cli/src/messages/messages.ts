@@ -107,6 +107,7 @@ type CustomersSection =
   | 'lifecycle'
   | 'industries'
   | 'sizes'
+  | 'countries'
   | 'territories'
   | 'owners'
   | 'interactionsByMonth';
@@ -116,6 +117,7 @@ type CustomersColumn =
   | 'industry'
   | 'employees'
   | 'sizeClass'
+  | 'country'
   | 'territory'
   | 'owner'
   | 'month'

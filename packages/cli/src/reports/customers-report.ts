@@ -37,7 +37,7 @@ function tablesFor(messages: Messages) {
 
 /**
  * The customers report, every figure an aggregate computed by the storage engine: companies
- * by lifecycle stage, industry, size class, territory and owner, and interactions per month
+ * by lifecycle stage, industry, size class, country, territory and owner, and interactions per month
  * and type over the last twelve months. Titles and labels come from `options.messages`
  * (English unless told).
  */
@@ -103,6 +103,8 @@ export async function buildCustomersReport(
     ],
   });
   const sizes = await companiesBy('sizes', text.sections.sizes, ['sizeClass', 'sizeClass']);
+  // ISO 3166-1 alpha-2 codes, as the customers module stores them.
+  const countries = await companiesBy('countries', text.sections.countries, ['country', 'country']);
   const territories = await companiesBy(
     'territories',
     text.sections.territories,
@@ -152,6 +154,7 @@ export async function buildCustomersReport(
       })),
     ),
     sizes,
+    countries,
     territories,
     owners,
     table(

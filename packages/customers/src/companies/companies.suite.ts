@@ -28,7 +28,7 @@ export function companiesSuite(name: string, factory: AdapterFactory): void {
         email: 'sales@acme.com',
         nameKey: 'acme',
         domain: 'acme.com',
-        phoneKey: '550109999',
+        phoneKey: '+15550109999',
         ownerId: 'admin-1',
         lifecycleStage: 'lead',
         tags: [],

@@ -1,4 +1,4 @@
-import { type IssueList, isPlainObject } from '@sellkit/core';
+import type { IssueList } from '@sellkit/core';
 import { deriveSizeClass } from '../classification/size-class.js';
 import {
   employerDomain,
@@ -7,37 +7,30 @@ import {
   siteDomain,
 } from '../duplicates/normalize.js';
 import { type CustomersContext, models } from '../shared/context.js';
+import { countryCode } from '../shared/country.js';
+import { defaultCountry } from '../shared/default-country.js';
 import { checkDirectory } from '../shared/directory.js';
-import { emailProblem, normalizeEmail, phoneProblem, websiteProblem } from '../shared/formats.js';
+import { emailProblem, normalizeEmail } from '../shared/email-address.js';
+import { parsePhone } from '../shared/phone-number.js';
+import { checkAddress } from '../shared/postal-address.js';
+import { websiteProblem } from '../shared/web-domain.js';
 import { resolveTagNames } from '../tags/resolve-tags.js';
 import type { Company, PurchasePotential, SizeClass } from './company-model.js';
 import { COMPANY_DERIVED_FIELDS, PURCHASE_POTENTIALS, SIZE_CLASSES } from './company-model.js';
 
-const ADDRESS_KEYS = new Set(['kind', 'street', 'city', 'postalCode', 'region', 'country']);
-const ADDRESS_KINDS = new Set(['headquarters', 'billing', 'shipping', 'office', 'other']);
 /** How deep a parent chain may go; deeper is treated as a cycle (and is surely a mistake). */
 const MAX_DEPTH = 1000;
 
-function checkAddresses(value: unknown, issues: IssueList): void {
+function checkAddresses(data: Record<string, unknown>, issues: IssueList): void {
+  const value = data.addresses;
   if (value === null || value === undefined) return;
   if (!Array.isArray(value) || value.length > 20) {
     issues.add('addresses', 'must be a list of at most 20 addresses', 'invalid_type');
     return;
   }
-  value.forEach((address, index) => {
-    if (!isPlainObject(address)) {
-      issues.add(`addresses.${index}`, 'must be an object', 'invalid_type');
-      return;
-    }
-    for (const [key, item] of Object.entries(address)) {
-      const path = `addresses.${index}.${key}`;
-      if (!ADDRESS_KEYS.has(key)) issues.add(path, `unknown field ${key}`, 'unknown_field');
-      else if (typeof item !== 'string' || item.length > 200)
-        issues.add(path, 'must be a string of at most 200 characters', 'invalid_type');
-      else if (key === 'kind' && !ADDRESS_KINDS.has(item))
-        issues.add(path, `must be one of ${[...ADDRESS_KINDS].join(', ')}`, 'invalid_enum_value');
-    }
-  });
+  data.addresses = value.map((address, index) =>
+    checkAddress(address, `addresses.${index}`, issues),
+  );
 }
 
 async function checkParent(
@@ -127,6 +120,11 @@ async function derivedPotential(
   return { purchasePotential: computed, purchasePotentialSource: 'rules' };
 }
 
+/** The E.164 key of a stored company phone (null when it does not read as a number). */
+function companyPhoneKey(ctx: CustomersContext, phone: string): string | null {
+  return phoneKey(phone, defaultCountry(ctx)) ?? null;
+}
+
 /**
  * Validates a company create input or patch and returns what to write: the input with values
  * normalised (trimmed name, lower-case e-mail and industry, canonical tag names) and every
@@ -153,10 +151,22 @@ export async function prepareCompanyWrite(
     if (problem) issues.add('email', problem, 'invalid_email');
     else data.email = normalizeEmail(data.email as string);
   }
+  let enteredKey: string | null | undefined;
   if (data.phone !== undefined && data.phone !== null) {
-    const problem = phoneProblem(data.phone);
-    if (problem) issues.add('phone', problem, 'invalid_phone');
-    else data.phone = (data.phone as string).trim();
+    const read =
+      typeof data.phone === 'string'
+        ? parsePhone(data.phone, defaultCountry(ctx))
+        : { ok: false as const, reason: 'must be a string' };
+    if (!read.ok) issues.add('phone', read.reason, 'invalid_phone');
+    else {
+      data.phone = read.phone.entered;
+      enteredKey = read.phone.number;
+    }
+  }
+  if (data.country !== undefined && data.country !== null) {
+    const country = countryCode(data.country);
+    if ('code' in country) data.country = country.code;
+    else issues.add('country', country.message, country.reason);
   }
   if (data.website !== undefined && data.website !== null) {
     const problem = websiteProblem(data.website);
@@ -191,7 +201,7 @@ export async function prepareCompanyWrite(
       'invalid_enum_value',
     );
   }
-  checkAddresses(data.addresses, issues);
+  checkAddresses(data, issues);
   if (data.tags !== undefined) {
     data.tags = data.tags === null ? [] : await resolveTagNames(ctx, data.tags, 'tags', issues);
   }
@@ -215,7 +225,12 @@ export async function prepareCompanyWrite(
       ? employerDomain(merged.email, ctx.options.freeMailDomains)
       : undefined);
   data.domain = domain ?? null;
-  data.phoneKey = typeof merged.phone === 'string' ? (phoneKey(merged.phone) ?? null) : null;
+  data.phoneKey =
+    enteredKey !== undefined
+      ? enteredKey
+      : typeof merged.phone === 'string'
+        ? companyPhoneKey(ctx, merged.phone)
+        : null;
   Object.assign(merged, data);
   Object.assign(data, await derivedPotential(ctx, input, merged, before));
   if (before) {

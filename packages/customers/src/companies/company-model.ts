@@ -1,4 +1,5 @@
 import { defineModel, field, type InferCreate, type InferRecord } from '@sellkit/core';
+import type { PostalAddress } from '../shared/postal-address.js';
 
 /** Size classes; see `deriveSizeClass` for the employee thresholds. */
 export const SIZE_CLASSES = ['small', 'medium', 'large'] as const;
@@ -15,15 +16,8 @@ export const LIFECYCLE_STAGES = ['lead', 'prospect', 'customer', 'churned'] as c
 /** A lifecycle stage. */
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
-/** A postal address of a company (headquarters, billing, shipping...). */
-export interface CompanyAddress {
-  kind?: 'headquarters' | 'billing' | 'shipping' | 'office' | 'other';
-  street?: string;
-  city?: string;
-  postalCode?: string;
-  region?: string;
-  country?: string;
-}
+/** A postal address of a company (headquarters, billing, shipping...); see {@link PostalAddress}. */
+export type CompanyAddress = PostalAddress;
 
 /** Interaction counters kept on companies and contacts (one per interaction type, and a total). */
 export const interactionCounterFields = {
@@ -88,7 +82,8 @@ export const company = defineModel({
     email: field.text({ maxLength: 254 }),
     phone: field.text({ maxLength: 40 }),
     addresses: field.jsonOf<CompanyAddress[]>()(),
-    country: field.text({ maxLength: 100 }),
+    /** ISO 3166-1 alpha-2 (`CN`); input takes a code or an English or Chinese name. */
+    country: field.text({ maxLength: 100, index: true }),
     foundedYear: field.integer({ min: 1000, max: 3000 }),
     parentId: field.reference('company', { index: true }),
     ownerId: field.text({ maxLength: 128, index: true }),
@@ -99,6 +94,7 @@ export const company = defineModel({
     ...interactionCounterFields,
     nameKey: field.text({ maxLength: 1000, index: true }),
     domain: field.text({ maxLength: 253, index: true }),
+    /** The E.164 number of `phone` (extension left out), compared by duplicate detection. */
     phoneKey: field.text({ maxLength: 20, index: true }),
   },
   indexes: [

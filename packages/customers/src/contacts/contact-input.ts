@@ -2,15 +2,15 @@ import type { IssueList } from '@sellkit/core';
 import type { Company } from '../companies/company-model.js';
 import { type CustomersContext, models } from '../shared/context.js';
 import { checkDirectory } from '../shared/directory.js';
-import { dateProblem, emailProblem, normalizeEmail, phoneProblem } from '../shared/formats.js';
+import { emailProblem, normalizeEmail } from '../shared/email-address.js';
+import { dateProblem } from '../shared/formats.js';
+import { checkAddress } from '../shared/postal-address.js';
 import { resolveTagNames } from '../tags/resolve-tags.js';
 import { CONTACT_DERIVED_FIELDS, type Contact } from './contact-model.js';
+import { checkContactPhones } from './contact-phones.js';
 
-function checkList(
-  data: Record<string, unknown>,
-  name: 'emails' | 'phones',
-  issues: IssueList,
-): void {
+function checkEmails(data: Record<string, unknown>, issues: IssueList): void {
+  const name = 'emails';
   const value = data[name];
   if (value === undefined) return;
   if (value === null) {
@@ -23,16 +23,12 @@ function checkList(
   }
   const cleaned: string[] = [];
   value.forEach((item, index) => {
-    const problem = name === 'emails' ? emailProblem(item) : phoneProblem(item);
+    const problem = emailProblem(item);
     if (problem) {
-      issues.add(
-        `${name}.${index}`,
-        problem,
-        name === 'emails' ? 'invalid_email' : 'invalid_phone',
-      );
+      issues.add(`${name}.${index}`, problem, 'invalid_email');
       return;
     }
-    const text = name === 'emails' ? normalizeEmail(item as string) : (item as string).trim();
+    const text = normalizeEmail(item as string);
     if (!cleaned.includes(text)) cleaned.push(text);
   });
   data[name] = cleaned;
@@ -61,7 +57,8 @@ export interface PreparedContact {
 
 /**
  * Validates a contact create input or patch and returns what to write: e-mails lower-cased and
- * de-duplicated, phones checked, dates that exist and are not in the future, canonical tags,
+ * de-duplicated, phones parsed (`phones` keys and `phoneNumbers` details), the address with its
+ * country as a code (copied to `country`), dates that exist and are not in the future, canonical tags,
  * the company's territory, and the `MM-DD` keys the reminder job queries.
  */
 export async function prepareContactWrite(
@@ -74,12 +71,18 @@ export async function prepareContactWrite(
   for (const name of CONTACT_DERIVED_FIELDS) {
     if (name in data) issues.add(name, 'is maintained by Sellkit and cannot be set', 'read_only');
   }
-  for (const name of ['firstName', 'lastName', 'title'] as const) {
+  for (const name of ['firstName', 'lastName', 'alternateName', 'title'] as const) {
     if (typeof data[name] === 'string') data[name] = (data[name] as string).trim();
   }
   if (data.lastName === '') issues.add('lastName', 'must not be empty', 'too_small');
-  checkList(data, 'emails', issues);
-  checkList(data, 'phones', issues);
+  checkEmails(data, issues);
+  checkContactPhones(ctx, data, before, issues);
+  if (data.address === null) data.country = null;
+  else if (data.address !== undefined) {
+    const address = checkAddress(data.address, 'address', issues);
+    data.address = Object.keys(address).length > 0 ? address : null;
+    data.country = address.country ?? null;
+  }
   const today = (await ctx.scope.calendar()).today();
   checkDate(data, 'birthday', today, issues);
   checkDate(data, 'workAnniversary', today, issues);

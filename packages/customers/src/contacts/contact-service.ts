@@ -12,6 +12,7 @@ import { type CustomersContext, models, within } from '../shared/context.js';
 import { recordReads } from '../shared/record-reads.js';
 import { prepareContactWrite } from './contact-input.js';
 import type { Contact, ContactEmployment, ContactInput, ContactPatch } from './contact-model.js';
+import { readableContact } from './contact-phones.js';
 
 /** Contacts: people at companies, with their employment history. */
 export interface ContactService {
@@ -23,8 +24,10 @@ export interface ContactService {
    * ```ts
    * const ada = await customers.contacts.create({
    *   firstName: 'Ada', lastName: 'Lovelace', companyId: acme.id,
-   *   emails: ['ada@acme.com'], phones: ['+44 20 7946 0958'], birthday: '1985-12-10',
+   *   emails: ['ada@acme.com'], phones: ['+44 20 7946 0958 ext. 12'], birthday: '1985-12-10',
    * });
+   * ada.phones;       // ['+442079460958;ext=12']
+   * ada.phoneNumbers; // [{ number: '+442079460958', extension: '12', type: 'fixed_line', country: 'GB', entered: '+44 20 7946 0958 ext. 12' }]
    * ```
    */
   create(input: ContactInput): Promise<Contact>;
@@ -115,9 +118,21 @@ export async function updateContact(
 export function contactService(ctx: CustomersContext): ContactService {
   const { scope } = ctx;
   const records = () => scope.records(models(scope).contact);
+  const reads = recordReads(records);
+  // Contacts stored before phones were parsed are read with parsed phones (see readableContact).
+  const readable = (row: Contact) => readableContact(ctx, row);
   return {
     create: (input) => createContact(ctx, input),
-    ...recordReads(records),
+    get: async (id) => readable(await reads.get(id)),
+    maybeGet: async (id) => {
+      const row = await reads.maybeGet(id);
+      return row === null ? null : readable(row);
+    },
+    find: async (query) => {
+      const page = await reads.find(query);
+      return { ...page, rows: page.rows.map(readable) };
+    },
+    count: reads.count,
     update: (id, patch, options) => updateContact(ctx, id, patch, options),
     moveToCompany: (id, companyId, options = {}) =>
       updateContact(ctx, id, {

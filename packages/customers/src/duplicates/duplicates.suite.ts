@@ -7,10 +7,11 @@ import { ADMIN, type AdapterFactory, expectError, setup } from '../test-support/
 export function duplicatesSuite(name: string, factory: AdapterFactory): void {
   describe(`duplicates (${name})`, () => {
     it('finds candidates by normalised name, e-mail domain and phone, with a score and reasons', async () => {
-      const { admin } = await setup(factory);
+      // National numbers ("(555) 010-9999") are read in the default country, then compared as E.164.
+      const { admin } = await setup(factory, { defaultCountry: 'US' });
       const acme = await admin.companies.create({
         name: 'Acme Corporation',
-        website: 'https://www.acme.com',
+        website: 'https://www.shop.acme.com', // the registrable domain acme.com is compared
       });
       const acmeInc = await admin.companies.create({
         name: 'ACME, Inc.',

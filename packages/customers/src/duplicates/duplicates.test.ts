@@ -55,7 +55,12 @@ describe('name normalisation', () => {
     expect(employerDomain('ann@gmail.com', free)).toBeUndefined();
     expect(siteDomain('https://www.acme.com/x')).toBe('acme.com');
     expect(siteDomain('acme.co.uk')).toBe('acme.co.uk');
-    expect(phoneKey('+44 (20) 7946-0958')).toBe('079460958');
+    expect(siteDomain('https://www.shop.acme.co.uk/x')).toBe('acme.co.uk');
+    expect(siteDomain('http://xn--bcher-kva.de')).toBe('bücher.de');
+    expect(employerDomain('ann@sales.acme.com', free)).toBe('acme.com');
+    expect(phoneKey('+44 (20) 7946-0958')).toBe('+442079460958');
+    expect(phoneKey('+44 20 7946 0958 ext. 12')).toBe('+442079460958');
+    expect(phoneKey('010-12345678', 'CN')).toBe('+861012345678');
     expect(phoneKey('555-1234')).toBeUndefined();
   });
 });

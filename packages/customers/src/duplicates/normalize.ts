@@ -1,4 +1,5 @@
-import { phoneDigits, websiteHost } from '../shared/formats.js';
+import { parsePhone } from '../shared/phone-number.js';
+import { registrableDomain } from '../shared/web-domain.js';
 
 /**
  * Legal-form words dropped at the end of company names ("Acme Corporation", "Acme Corp.",
@@ -98,29 +99,41 @@ function normalizeOnce(name: string): string {
   return words.join(' ');
 }
 
-/** The domain of an e-mail address, lower-cased, or undefined for a free-mail provider. */
+/**
+ * The registrable domain of an e-mail address (`ann@sales.acme.co.uk` → `acme.co.uk`), or
+ * undefined for a free-mail provider.
+ */
 export function employerDomain(email: string, freeMail: ReadonlySet<string>): string | undefined {
   const at = email.lastIndexOf('@');
   if (at < 0) return undefined;
-  const domain = email
+  const host = email
     .slice(at + 1)
     .trim()
     .toLowerCase();
-  if (domain.length === 0 || freeMail.has(domain)) return undefined;
-  return domain;
-}
-
-/** The registrable-looking part of a web host: `www.acme.com` → `acme.com`. */
-export function siteDomain(website: string): string | undefined {
-  const host = websiteHost(website);
-  return host?.replace(/^www\d*\./, '');
+  if (host.length === 0 || freeMail.has(host)) return undefined;
+  const domain = registrableDomain(host);
+  return domain === undefined || freeMail.has(domain) ? undefined : domain;
 }
 
 /**
- * The comparable form of a phone number: its last 9 digits (enough to ignore country and
- * trunk prefixes), or undefined with fewer than 9 digits.
+ * The registrable domain of a web site, through the Public Suffix List:
+ * `https://www.shop.acme.co.uk/x` → `acme.co.uk`.
  */
-export function phoneKey(phone: string): string | undefined {
-  const digits = phoneDigits(phone);
-  return digits.length >= 9 ? digits.slice(-9) : undefined;
+export function siteDomain(website: string): string | undefined {
+  return registrableDomain(website);
+}
+
+/**
+ * The comparable form of a phone number: its E.164 number (extension left out), read in
+ * `defaultCountry` when it has no country code; undefined when it is not a phone number.
+ *
+ * @example
+ * ```ts
+ * phoneKey('+44 (20) 7946-0958');     // '+442079460958'
+ * phoneKey('010-12345678', 'CN');     // '+861012345678'
+ * ```
+ */
+export function phoneKey(phone: string, defaultCountry?: string): string | undefined {
+  const read = parsePhone(phone, defaultCountry);
+  return read.ok ? read.phone.number : undefined;
 }

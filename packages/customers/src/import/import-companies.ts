@@ -2,6 +2,7 @@ import { prepareCompanyWrite } from '../companies/company-input.js';
 import { COMPANY_DERIVED_FIELDS } from '../companies/company-model.js';
 import { createCompany, updateCompany } from '../companies/company-service.js';
 import { type CustomersContext, models } from '../shared/context.js';
+import { resolveRowCountries } from './import-countries.js';
 import { countUnknown, reject } from './import-report.js';
 import { keyedImport } from './keyed-import.js';
 import {
@@ -14,9 +15,10 @@ import {
 
 /**
  * Options of `importCompanies`. The mapping may use every company field (plugin fields
- * included) and `parent`: the column naming the parent company, matched by external id
- * (default) or by name (`{ column, by: 'name' }`). Parents may appear after their
- * subsidiaries in the file.
+ * included), `parent` (the column naming the parent company, matched by external id
+ * (default) or by name: `{ column, by: 'name' }`; parents may appear after their
+ * subsidiaries in the file) and `address` (`{ city: 'City', country: 'Country' }`: the
+ * headquarters, whose country is the company's unless `country` is mapped).
  */
 export type CompanyImportOptions = ImportOptions;
 
@@ -49,6 +51,8 @@ export async function importCompanies(
     model: models(ctx.scope).company,
     reference: { field: 'parent', idField: 'parentId' },
     derivedFields: COMPANY_DERIVED_FIELDS,
+    pseudoFields: ['address'],
+    pseudoTargets: { address: ['addresses', 'country'] },
     create: createCompany,
     update: updateCompany,
     normalize: prepareCompanyWrite,
@@ -59,6 +63,14 @@ export async function importCompanies(
     columnOf,
     convert(values, line, report) {
       const row = keyed.convert(values, line);
+      resolveRowCountries(row.input, report);
+      const { address } = row.input as { address?: Record<string, string> };
+      if (address !== undefined) {
+        // The mapped address is the headquarters; its country is the company's unless mapped.
+        delete row.input.address;
+        row.input.addresses = [{ kind: 'headquarters', ...address }];
+        if (row.input.country === undefined && address.country) row.input.country = address.country;
+      }
       if (typeof row.input.industry === 'string') {
         const industry = row.input.industry.trim().toLowerCase();
         if (!ctx.options.industries.has(industry)) countUnknown(report, 'industry', industry);

@@ -2,6 +2,7 @@ import { prepareContactWrite } from '../contacts/contact-input.js';
 import { CONTACT_DERIVED_FIELDS } from '../contacts/contact-model.js';
 import { createContact, updateContact } from '../contacts/contact-service.js';
 import { type CustomersContext, models } from '../shared/context.js';
+import { resolveRowCountries } from './import-countries.js';
 import { reject } from './import-report.js';
 import { keyedImport } from './keyed-import.js';
 import {
@@ -12,10 +13,12 @@ import {
 } from './run-import.js';
 
 /**
- * Options of `importContacts`. The mapping may use every contact field and `company`: the
- * column naming the contact's company, matched by external id (default) or by name
- * (`{ column, by: 'name' }`). Companies must exist (import them first). `emails`, `phones`
- * and `tags` split on `;` unless the spec says otherwise.
+ * Options of `importContacts`. The mapping may use every contact field, `company` (the column
+ * naming the contact's company, matched by external id (default) or by name:
+ * `{ column, by: 'name' }`; companies must exist, import them first) and `name`
+ * (`{ split: 'Full Name' }` fills first and last name). `emails`, `phones` and `tags` take
+ * several columns (`["Phone 1", "Phone 2"]`) and split cells on `;` unless the spec says
+ * otherwise; `address` takes parts (`{ city: 'City', country: 'Country' }`).
  */
 export type ContactImportOptions = ImportOptions;
 
@@ -30,6 +33,7 @@ export async function importContacts(
     model: models(ctx.scope).contact,
     reference: { field: 'company', idField: 'companyId' },
     derivedFields: CONTACT_DERIVED_FIELDS,
+    pseudoFields: ['name'],
     create: createContact,
     update: updateContact,
     normalize: async (inner, input, existing, issues) =>
@@ -39,7 +43,11 @@ export async function importContacts(
   return runImport(ctx, source, options, {
     columns: keyed.columns,
     columnOf,
-    convert: (values, line) => keyed.convert(values, line),
+    convert(values, line, report) {
+      const row = keyed.convert(values, line);
+      resolveRowCountries(row.input, report);
+      return row;
+    },
     async write(inner, rows, report) {
       const existing = await keyed.existing(inner, rows);
       const companies = await keyed.references(inner, rows);

@@ -27,6 +27,11 @@ export interface ImportReport {
    * (`{ industry: { technolgy: 12 } }`): map them with `valueMaps` and import again.
    */
   readonly unknownValues: Record<string, Record<string, number>>;
+  /**
+   * Values among `unknownValues` that name several things, with what they may mean
+   * (`{ country: { Korea: ['KR', 'KP'] } }`): say which with `valueMaps`.
+   */
+  readonly ambiguousValues: Record<string, Record<string, readonly string[]>>;
 }
 
 /** Progress of a running import. */
@@ -51,6 +56,7 @@ export function newReport(dryRun: boolean): ImportReport {
     unchanged: 0,
     rejected: [],
     unknownValues: {},
+    ambiguousValues: {},
   };
 }
 

@@ -40,7 +40,12 @@ export function importSuite(name: string, factory: AdapterFactory): void {
       expect(report.total).toBe(
         report.created + report.updated + report.unchanged + report.rejected.length,
       );
-      expect(report.unknownValues).toEqual({ industry: { technolgy: 12 } });
+      // Countries are stored as codes; Korea is ambiguous and Philipines misspelt: both counted.
+      expect(report.unknownValues).toEqual({
+        industry: { technolgy: 12 },
+        country: { Korea: 1, Philipines: 1 },
+      });
+      expect(report.ambiguousValues).toEqual({ country: { Korea: ['KR', 'KP'] } });
       expect(progress.length).toBeGreaterThanOrEqual(4);
       expect(progress.at(-1)).toMatchObject({ rows: 85, created: 85 });
       const companies = await everything(admin);
@@ -52,7 +57,7 @@ export function importSuite(name: string, factory: AdapterFactory): void {
         employees: 2822,
         sizeClass: 'large',
         foundedYear: 1996,
-        country: 'United States',
+        country: 'US',
         externalId: 'Acme Corporation',
       });
       expect(acme.annualRevenue?.equals(Money.of('1100040000.00', 'USD'))).toBe(true);
@@ -76,10 +81,16 @@ export function importSuite(name: string, factory: AdapterFactory): void {
       });
       const fixed = await admin.importCompanies(ACCOUNTS, {
         mapping: MAVEN_ACCOUNTS_MAPPING,
-        valueMaps: { industry: { technolgy: 'technology' } },
+        valueMaps: {
+          industry: { technolgy: 'technology' },
+          country: { Korea: 'KR', Philipines: 'PH' },
+        },
       });
-      expect(fixed).toMatchObject({ total: 85, created: 0, updated: 12, unchanged: 73 });
+      // 12 technolgy rows (Hottechi, in Korea, among them) and Bioholding (Philipines).
+      expect(fixed).toMatchObject({ total: 85, created: 0, updated: 13, unchanged: 72 });
       expect(fixed.unknownValues).toEqual({});
+      expect(await admin.companies.count({ country: 'KR' })).toBe(1);
+      expect(await admin.companies.count({ country: 'US' })).toBe(71);
       expect(await admin.companies.count({ industry: 'technology' })).toBe(12);
       expect(await admin.companies.count({ industry: 'technolgy' })).toBe(0);
     });
@@ -213,6 +224,59 @@ export function importSuite(name: string, factory: AdapterFactory): void {
       expect(ada).toMatchObject({ emails: ['ada@acme.com'], birthday: '1985-12-10' });
       const again = await admin.importContacts(stream(csv), { mapping });
       expect(again).toMatchObject({ total: 4, created: 0, unchanged: 1 });
+    });
+
+    it('refuses bad mappings before writing, and rejects bad dates and phones as counted rows', async () => {
+      const { admin } = await setup(factory, { defaultCountry: 'US' });
+      const csv = [
+        'id,Full Name,Phone 1,Phone 2,Birthday,City,Country',
+        'a1,张伟,13800138000,+86 10 1234 5678,12/10/1985,北京,中国', // line 2
+        'a2,Ada Lovelace,(534)997-7624x626,,02/30/1985,London,United Kingdom', // line 3
+        'a3,Bob Builder,12,,01/01/1990,Leeds,GB', // line 4
+        'a4,Kim Lee,+82 2 312 3456,,01/02/1990,Seoul,Korea', // line 5
+      ].join('\n');
+      const mapping = {
+        externalId: 'id',
+        name: { split: 'Full Name' },
+        phones: ['Phone 1', 'Phone 2'],
+        birthday: { column: 'Birthday', format: 'MM/dd/yyyy' },
+        address: { city: 'City', country: 'Country' },
+      };
+      await expectError(
+        admin.importContacts(stream(csv), { mapping: { ...mapping, title: ['City', 'Country'] } }),
+        'VALIDATION_FAILED',
+        'mapping.title',
+      );
+      await expectError(
+        admin.importContacts(stream(csv), { mapping: { ...mapping, emails: 'E-mail' } }),
+        'VALIDATION_FAILED',
+        'header.E-mail',
+      );
+      await expectError(
+        admin.importContacts(stream(csv), { mapping, defaultCountry: 'Atlantis' }),
+        'VALIDATION_FAILED',
+        'defaultCountry',
+      );
+      expect(await admin.contacts.count()).toBe(0);
+      const report = await admin.importContacts(stream(csv), { mapping, defaultCountry: 'CN' });
+      expect(report).toMatchObject({ total: 4, created: 2 });
+      expect(report.rejected.map((row) => [row.line, row.field, row.column])).toEqual([
+        [3, 'birthday', 'Birthday'],
+        [4, 'phones', 'Phone 1, Phone 2'],
+      ]);
+      expect(report.rejected[1]?.reason).toMatch(/^phones\.0: "12" is too short/);
+      expect(report.unknownValues).toEqual({ country: { Korea: 1 } });
+      const [wei] = (await admin.contacts.find({ where: { externalId: 'a1' } })).rows;
+      expect(wei).toMatchObject({
+        firstName: '伟',
+        lastName: '张',
+        phones: ['+8613800138000', '+861012345678'],
+        birthday: '1985-12-10',
+        address: { city: '北京', country: 'CN' },
+        country: 'CN',
+      });
+      const [kim] = (await admin.contacts.find({ where: { externalId: 'a4' } })).rows;
+      expect(kim).toMatchObject({ address: { city: 'Seoul' }, country: null });
     });
 
     it('exports what it imported', async () => {

@@ -7,8 +7,9 @@ import {
 } from '@sellkit/core';
 import type { Company } from '../companies/company-model.js';
 import { type CustomersContext, models } from '../shared/context.js';
+import { convertMapped } from './convert-cell.js';
 import type { ImportReport } from './import-report.js';
-import { compileMapping, convertCell } from './mapping.js';
+import { compileMapping } from './mapping.js';
 import type { ImportOptions, PendingRow } from './run-import.js';
 import { sameValue } from './same-value.js';
 
@@ -26,6 +27,10 @@ export interface KeyedTarget<M extends AnyModel> {
   readonly reference: { readonly field: string; readonly idField: string };
   /** Fields the services maintain themselves: a mapping may not name them. */
   readonly derivedFields: readonly string[];
+  /** Mapping keys that are no field of the model (`address` for companies, `name` for contacts). */
+  readonly pseudoFields?: readonly string[];
+  /** Where each pseudo-field's values land, to name the column of a rejected field. */
+  readonly pseudoTargets?: Readonly<Record<string, readonly string[]>>;
   create(ctx: CustomersContext, input: Record<string, unknown>): Promise<InferRecord<M>>;
   update(
     ctx: CustomersContext,
@@ -134,17 +139,23 @@ export function keyedImport<M extends AnyModel>(
   const { fields, columns } = compileMapping(
     target.model,
     options.mapping,
-    [refField],
+    [refField, ...(target.pseudoFields ?? [])],
     [...target.derivedFields, idField],
   );
   const referenceColumn = fields.find((mapped) => mapped.field === refField)?.spec.column ?? null;
   const by = fields.find((mapped) => mapped.field === refField)?.spec.by ?? 'externalId';
-  const columnOf = Object.fromEntries(
-    fields.map((mapped) => [
-      mapped.field === refField ? idField : mapped.field,
-      mapped.spec.column,
-    ]),
-  );
+  const columnOf: Record<string, string> = {};
+  for (const mapped of fields) {
+    const column = mapped.columns.join(', ');
+    if (mapped.field === refField) columnOf[idField] = column;
+    else if (mapped.shape === 'split') {
+      columnOf.firstName = column;
+      columnOf.lastName = column;
+    } else {
+      for (const name of target.pseudoTargets?.[mapped.field] ?? [mapped.field])
+        columnOf[name] = column;
+    }
+  }
   const defaults = options.defaults ?? {};
   const name = target.model.name;
 
@@ -156,10 +167,10 @@ export function keyedImport<M extends AnyModel>(
       const input: Record<string, unknown> = {};
       let ref: string | null = null;
       for (const mapped of fields) {
-        const value = convertCell(mapped, values, options.valueMaps);
-        if (value === undefined) continue;
-        if (mapped.field === refField) ref = String(value);
-        else input[mapped.field] = value;
+        const converted = convertMapped(mapped, values, options.valueMaps);
+        if (mapped.field === refField) {
+          if (converted[refField] !== undefined) ref = String(converted[refField]);
+        } else Object.assign(input, converted);
       }
       const key = typeof input.externalId === 'string' ? input.externalId : null;
       return { line, input, key, ref };

@@ -1,7 +1,9 @@
 import { isSellkitError, Money } from '@sellkit/core';
 import { describe, expect, it } from 'vitest';
 import { company } from '../companies/company-model.js';
-import { compileMapping, convertCell } from './mapping.js';
+import { contact } from '../contacts/contact-model.js';
+import { convertCell, convertMapped } from './convert-cell.js';
+import { compileMapping } from './mapping.js';
 
 const mapped = (mapping: Record<string, unknown>) =>
   compileMapping(company, mapping, ['parent'], ['nameKey']).fields;
@@ -70,5 +72,92 @@ describe('import mapping', () => {
       /multiplier/,
     );
     expect(mapped({ name: 'account', parent: { column: 'subsidiary_of' } })).toHaveLength(2);
+  });
+});
+
+describe('mapping shapes for real exports', () => {
+  const contactFields = (mapping: Record<string, unknown>) =>
+    compileMapping(contact, mapping, ['company', 'name'], ['country', 'phoneNumbers']);
+  const row = (mapping: Record<string, unknown>, values: Record<string, string>) =>
+    Object.assign(
+      {},
+      ...contactFields(mapping).fields.map((field) => convertMapped(field, values, undefined)),
+    );
+
+  it('fills a list from several columns, skipping empty cells', () => {
+    expect(
+      row({ phones: ['Phone 1', 'Phone 2'] }, { 'Phone 1': '+1 940 986 3836', 'Phone 2': '' }),
+    ).toEqual({ phones: ['+1 940 986 3836'] });
+    expect(
+      row({ emails: { columns: ['Work', 'Home'] } }, { Work: 'a@acme.com', Home: 'a@home.org' }),
+    ).toEqual({ emails: ['a@acme.com', 'a@home.org'] });
+    expect(row({ phones: ['P1', 'P2'] }, { P1: '', P2: '' })).toEqual({});
+  });
+
+  it('fills an address from columns, and splits full names in either order', () => {
+    expect(
+      row(
+        { address: { city: 'City', country: 'Country', district: 'District' } },
+        { City: '深圳市', Country: '中国', District: '' },
+      ),
+    ).toEqual({ address: { city: '深圳市', country: '中国' } });
+    expect(row({ name: { split: 'Full Name' } }, { 'Full Name': '张伟' })).toEqual({
+      firstName: '伟',
+      lastName: '张',
+    });
+    expect(row({ name: { split: 'Full Name' } }, { 'Full Name': '欧阳娜娜' })).toEqual({
+      firstName: '娜娜',
+      lastName: '欧阳',
+    });
+    expect(row({ name: { split: 'N' } }, { N: 'Mary Ann Smith' })).toEqual({
+      firstName: 'Mary Ann',
+      lastName: 'Smith',
+    });
+    expect(row({ name: { split: 'N' } }, { N: 'Lovelace, Ada' })).toEqual({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+    });
+  });
+
+  it('reads dates in a stated format; a date that does not exist or another shape names the column', () => {
+    const birthday = { birthday: { column: 'Birthday', format: 'MM/dd/yyyy' } };
+    expect(row(birthday, { Birthday: '12/10/1985' })).toEqual({ birthday: '1985-12-10' });
+    expect(
+      row({ birthday: { column: 'Birthday', format: 'M/d/yyyy' } }, { Birthday: '2/3/1985' }),
+    ).toEqual({ birthday: '1985-02-03' });
+    expect(
+      row({ birthday: { column: 'Birthday', format: 'dd.MM.yyyy' } }, { Birthday: '10.12.1985' }),
+    ).toEqual({ birthday: '1985-12-10' });
+    for (const bad of ['02/30/1985', '1985-12-10', '13/01/1985', '2/3/1985']) {
+      try {
+        row(birthday, { Birthday: bad });
+        expect.unreachable();
+      } catch (error) {
+        expect(isSellkitError(error, 'VALIDATION_FAILED')).toBe(true);
+        expect((error as { details: { column: string } }).details.column).toBe('Birthday');
+      }
+    }
+    // Without a format only ISO dates are read: 03/04/2020 is March or April, so it is refused.
+    expect(() => row({ birthday: 'B' }, { B: '03/04/2020' })).toThrowError(/format/);
+  });
+
+  it('refuses, before any row, shapes a field cannot take', () => {
+    expect(() => contactFields({ title: ['A', 'B'] })).toThrowError(/several columns/);
+    expect(() => contactFields({ lastName: 'Last', name: { split: 'Full' } })).toThrowError(
+      /name.split/,
+    );
+    expect(() => contactFields({ birthday: { column: 'B', format: 'MM/dd/yy' } })).toThrowError(
+      /yyyy/,
+    );
+    expect(() => contactFields({ birthday: { column: 'B', format: 'MM/yyyy' } })).toThrowError(
+      /day/,
+    );
+    expect(() => contactFields({ address: { town: 'City' } })).toThrowError(/no part town/);
+    expect(() => contactFields({ country: 'Country' })).toThrowError(/no importable field country/);
+    expect(contactFields({ phones: ['A', 'B'], name: { split: 'N' } }).columns).toEqual([
+      'A',
+      'B',
+      'N',
+    ]);
   });
 });

@@ -1,17 +1,28 @@
 import {
   type AnyField,
   type AnyModel,
+  type IssueList,
   isPlainObject,
   issueList,
-  Money,
   SellkitError,
   toDecimal,
-  validationError,
 } from '@sellkit/core';
-import { dateProblem } from '../shared/formats.js';
+import type { PostalAddress } from '../shared/postal-address.js';
+import { compileDateFormat, type DateFormat } from './date-format.js';
 
-/** How one field is read from the CSV: a column name, or a column with options. */
-export type ColumnMapping = string | ColumnSpec;
+/**
+ * How one field is read from the CSV: a column name; several columns into a list
+ * (`["Phone 1", "Phone 2"]`); a column with options; columns into an address
+ * (`{ "city": "City", "country": "Country" }`); or a full name split into first and last
+ * name (`{ "split": "Full Name" }`, under the key `name`).
+ */
+export type ColumnMapping =
+  | string
+  | readonly string[]
+  | ColumnSpec
+  | ColumnsSpec
+  | AddressSpec
+  | SplitNameSpec;
 
 /** A column with conversion options. */
 export interface ColumnSpec {
@@ -27,27 +38,179 @@ export interface ColumnSpec {
   readonly separator?: string;
   /** References (`parent`, `company`): match by `externalId` (default) or by `name`. */
   readonly by?: 'externalId' | 'name';
+  /** Dates: how the column writes them (`MM/dd/yyyy`, `dd.MM.yyyy`); default `yyyy-MM-dd`. */
+  readonly format?: string;
+}
+
+/** Several columns into one list field; empty cells are skipped. */
+export interface ColumnsSpec {
+  readonly columns: readonly string[];
+  /** The separator between items inside one cell (default `;`). */
+  readonly separator?: string;
+}
+
+/** Address part → column, for the `address` key (`{ "city": "City", "country": "Country" }`). */
+export type AddressSpec = {
+  readonly [K in Exclude<keyof PostalAddress, 'kind'>]?: string;
+};
+
+/** A full-name column split into `firstName` and `lastName` (see `splitFullName`). */
+export interface SplitNameSpec {
+  readonly split: string;
 }
 
 /**
- * Field name → column. Keys are fields of the model (plugin fields included) plus the
- * reference pseudo-fields of each importer (`parent` for companies, `company` for contacts).
+ * Field name → column(s). Keys are fields of the model (plugin fields included) plus the
+ * pseudo-fields of each importer: `parent` and `address` for companies, `company` and `name`
+ * for contacts.
  */
 export type ImportMapping = Readonly<Record<string, ColumnMapping>>;
 
 /** A mapped field ready for conversion. */
 export interface MappedField {
   readonly field: string;
+  /** How the cells are read: one column, several into a list, an address, a split name. */
+  readonly shape: 'column' | 'columns' | 'address' | 'split';
+  /** The (first) column and its options. */
   readonly spec: ColumnSpec;
+  /** Every column read. */
+  readonly columns: readonly string[];
+  /** Address part → column (shape `address`). */
+  readonly parts?: Readonly<Record<string, string>>;
+  /** The compiled `format` of a date column. */
+  readonly date?: DateFormat;
   readonly definition: AnyField | undefined;
 }
 
 /** Raw value → replacement, per field: fixes spellings (`{ industry: { technolgy: 'technology' } }`). */
 export type ValueMaps = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
+const ADDRESS_PARTS = new Set(['street', 'district', 'city', 'postalCode', 'region', 'country']);
+
+const isColumn = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+function columnList(value: unknown): { columns: string[]; separator?: string } | undefined {
+  if (Array.isArray(value)) return value.every(isColumn) ? { columns: value } : undefined;
+  if (isPlainObject(value) && 'columns' in value) {
+    const { columns, separator } = value as { columns: unknown; separator?: unknown };
+    if (!Array.isArray(columns) || !columns.every(isColumn)) return undefined;
+    return typeof separator === 'string' ? { columns, separator } : { columns };
+  }
+  return undefined;
+}
+
+function compileOne(
+  model: AnyModel,
+  field: string,
+  value: unknown,
+  definition: AnyField | undefined,
+  issues: IssueList,
+): MappedField | undefined {
+  const path = `mapping.${field}`;
+  const list = columnList(value);
+  if (list) {
+    if (list.columns.length === 0) {
+      issues.add(path, 'must name at least one column', 'invalid_type');
+      return undefined;
+    }
+    if (definition?.kind !== 'textList') {
+      issues.add(
+        path,
+        `${list.columns.join(', ')}: several columns can only fill a list field, and ${field} holds one value`,
+        'too_many_columns',
+      );
+      return undefined;
+    }
+    const spec = {
+      column: list.columns[0] as string,
+      ...(list.separator ? { separator: list.separator } : {}),
+    };
+    return { field, shape: 'columns', spec, columns: list.columns, definition };
+  }
+  if (isPlainObject(value) && 'split' in value) {
+    if (field !== 'name' || !model.fields.lastName || !isColumn(value.split)) {
+      issues.add(
+        path,
+        '{ split: column } fills firstName and lastName under the key name',
+        'invalid_type',
+      );
+      return undefined;
+    }
+    return {
+      field,
+      shape: 'split',
+      spec: { column: value.split },
+      columns: [value.split],
+      definition,
+    };
+  }
+  if (field === 'address' && isPlainObject(value) && !('column' in value)) {
+    const parts: Record<string, string> = {};
+    for (const [part, column] of Object.entries(value)) {
+      if (!ADDRESS_PARTS.has(part)) {
+        issues.add(
+          `${path}.${part}`,
+          `addresses have no part ${part} (${[...ADDRESS_PARTS].join(', ')})`,
+          'unknown_field',
+        );
+      } else if (!isColumn(column)) {
+        issues.add(`${path}.${part}`, 'must be a column name', 'invalid_type');
+      } else parts[part] = column;
+    }
+    const columns = Object.values(parts);
+    if (columns.length === 0) return undefined;
+    return {
+      field,
+      shape: 'address',
+      spec: { column: columns[0] as string },
+      columns,
+      parts,
+      definition,
+    };
+  }
+  const spec: ColumnSpec | undefined =
+    typeof value === 'string'
+      ? { column: value }
+      : isPlainObject(value)
+        ? (value as unknown as ColumnSpec)
+        : undefined;
+  if (!spec || !isColumn(spec.column)) {
+    issues.add(path, 'must be a column name, a list of columns or { column, ... }', 'invalid_type');
+    return undefined;
+  }
+  if (definition?.kind === 'money' && !spec.currency && !spec.currencyColumn) {
+    issues.add(path, 'money needs currency or currencyColumn', 'missing_currency');
+    return undefined;
+  }
+  if (spec.multiplier !== undefined) {
+    try {
+      toDecimal(spec.multiplier);
+    } catch {
+      issues.add(`${path}.multiplier`, 'must be a decimal', 'invalid_type');
+      return undefined;
+    }
+  }
+  let date: DateFormat | undefined;
+  if (spec.format !== undefined) {
+    const compiled =
+      definition?.kind === 'date'
+        ? compileDateFormat(spec.format)
+        : 'only date fields take a format';
+    if (typeof compiled === 'string') {
+      issues.add(`${path}.format`, compiled, 'invalid_format');
+      return undefined;
+    }
+    date = compiled;
+  }
+  const columns = spec.currencyColumn ? [spec.column, spec.currencyColumn] : [spec.column];
+  return { field, shape: 'column', spec, columns, ...(date ? { date } : {}), definition };
+}
+
 /**
  * Checks a mapping against a model: every key a field (or one of `pseudo`), every value a
- * column name or a spec. Returns the mapped fields and the columns the header must have.
+ * shape the field can take (several columns only into a list; a date format that is one; a
+ * split name not mapped twice). Returns the mapped fields and the columns the header must
+ * have. Any problem is one `VALIDATION_FAILED` naming `mapping.<field>`, before a row is read.
  */
 export function compileMapping(
   model: AnyModel,
@@ -64,135 +227,27 @@ export function compileMapping(
   const fields: MappedField[] = [];
   const columns = new Set<string>();
   for (const [field, value] of Object.entries(mapping)) {
-    const path = `mapping.${field}`;
     const definition = model.fields[field];
     if ((!definition && !pseudo.includes(field)) || forbidden.includes(field)) {
-      issues.add(path, `${model.name} has no importable field ${field}`, 'unknown_field');
+      issues.add(
+        `mapping.${field}`,
+        `${model.name} has no importable field ${field}`,
+        'unknown_field',
+      );
       continue;
     }
-    const spec: ColumnSpec | undefined =
-      typeof value === 'string'
-        ? { column: value }
-        : isPlainObject(value)
-          ? (value as unknown as ColumnSpec)
-          : undefined;
-    if (!spec || typeof spec.column !== 'string' || spec.column.length === 0) {
-      issues.add(path, 'must be a column name or { column, ... }', 'invalid_type');
-      continue;
-    }
-    if (definition?.kind === 'money' && !spec.currency && !spec.currencyColumn) {
-      issues.add(path, 'money needs currency or currencyColumn', 'missing_currency');
-      continue;
-    }
-    if (spec.multiplier !== undefined) {
-      try {
-        toDecimal(spec.multiplier);
-      } catch {
-        issues.add(`${path}.multiplier`, 'must be a decimal', 'invalid_type');
-        continue;
+    const mapped = compileOne(model, field, value, definition, issues);
+    if (!mapped) continue;
+    for (const column of mapped.columns) columns.add(column);
+    fields.push(mapped);
+  }
+  if (fields.some((mapped) => mapped.shape === 'split')) {
+    for (const name of ['firstName', 'lastName']) {
+      if (name in mapping) {
+        issues.add(`mapping.${name}`, `is filled by name.split already`, 'mapped_twice');
       }
     }
-    columns.add(spec.column);
-    if (spec.currencyColumn) columns.add(spec.currencyColumn);
-    fields.push({ field, spec, definition });
   }
   issues.throwIfAny();
   return { fields, columns: [...columns] };
-}
-
-function mapValue(raw: string, field: string, valueMaps: ValueMaps | undefined): string {
-  const map = valueMaps?.[field];
-  if (!map) return raw;
-  if (Object.hasOwn(map, raw)) return map[raw] as string;
-  const lower = raw.toLowerCase();
-  for (const [from, to] of Object.entries(map)) if (from.toLowerCase() === lower) return to;
-  return raw;
-}
-
-const INTEGER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)$/;
-const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
-const TRUE = new Set(['true', 'yes', 'y', '1']);
-const FALSE = new Set(['false', 'no', 'n', '0']);
-
-/**
- * Converts one mapped cell to a field value. Empty cells are `undefined` (the field is left
- * alone). Problems throw `VALIDATION_FAILED` naming the field (and the column in details).
- */
-export function convertCell(
-  mapped: MappedField,
-  values: Readonly<Record<string, string>>,
-  valueMaps: ValueMaps | undefined,
-): unknown {
-  const { field, spec, definition } = mapped;
-  const cell = values[spec.column] ?? '';
-  if (cell === '') return undefined;
-  const raw = mapValue(cell, field, valueMaps);
-  const fail = (reason: string): never => {
-    throw validationError(field, reason, 'invalid_value', { column: spec.column });
-  };
-  switch (definition?.kind) {
-    case undefined:
-    case 'text':
-    case 'reference':
-      return raw;
-    case 'integer': {
-      if (!INTEGER.test(raw)) fail(`"${raw}" is not a whole number`);
-      const number = toDecimal(raw.replace(/,/g, '')).times(toDecimal(spec.multiplier ?? 1));
-      if (!number.isInteger() || !Number.isSafeInteger(number.toNumber()))
-        fail(`"${raw}" is out of range`);
-      return number.toNumber();
-    }
-    case 'decimal':
-      if (!DECIMAL.test(raw)) fail(`"${raw}" is not a decimal number`);
-      return toDecimal(raw)
-        .times(toDecimal(spec.multiplier ?? 1))
-        .toFixed();
-    case 'money': {
-      if (!DECIMAL.test(raw)) fail(`"${raw}" is not an amount`);
-      const currency = spec.currencyColumn
-        ? (values[spec.currencyColumn] ?? '').toUpperCase()
-        : (spec.currency as string);
-      try {
-        return Money.of(
-          toDecimal(raw)
-            .times(toDecimal(spec.multiplier ?? 1))
-            .toFixed(),
-          currency,
-        );
-      } catch (error) {
-        return fail(error instanceof Error ? error.message : 'invalid amount');
-      }
-    }
-    case 'boolean': {
-      const lower = raw.toLowerCase();
-      if (TRUE.has(lower)) return true;
-      if (FALSE.has(lower)) return false;
-      return fail(`"${raw}" is not yes or no`);
-    }
-    case 'date': {
-      const problem = dateProblem(raw);
-      return problem ? fail(`"${raw}" ${problem}`) : raw;
-    }
-    case 'timestamp': {
-      const date = new Date(raw);
-      return Number.isNaN(date.getTime()) ? fail(`"${raw}" is not a date-time`) : date;
-    }
-    case 'enum': {
-      const match = definition.values?.find((option) => option.toLowerCase() === raw.toLowerCase());
-      return match ?? fail(`"${raw}" is not one of ${definition.values?.join(', ')}`);
-    }
-    case 'textList':
-      return raw
-        .split(spec.separator ?? ';')
-        .map((item) => mapValue(item.trim(), field, valueMaps))
-        .filter((item) => item.length > 0);
-    case 'json':
-      try {
-        return JSON.parse(raw) as unknown;
-      } catch {
-        return fail('is not valid JSON');
-      }
-    default:
-      return raw;
-  }
 }

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { type CsvProgress, readCsv, SellkitError, validationError } from '@sellkit/core';
 import { type CustomersContext, within } from '../shared/context.js';
+import { countryCode } from '../shared/country.js';
 import { type ImportProgress, type ImportReport, newReport, reject } from './import-report.js';
 import type { ImportMapping, ValueMaps } from './mapping.js';
 
@@ -10,7 +11,11 @@ export type ImportSource = string | URL | Readable;
 
 /** Options every importer takes. */
 export interface ImportOptions {
-  /** Field → CSV column (or `{ column, currency, multiplier, separator, by }`). */
+  /**
+   * Field → CSV column, several columns (`["Phone 1", "Phone 2"]`), a column with options
+   * (`{ column, currency, multiplier, separator, by, format }`), address parts
+   * (`address: { city: "City", country: "Country" }`) or a split name (`name: { split: "Full Name" }`).
+   */
   readonly mapping: ImportMapping;
   /** Validate and count everything, write nothing (the run happens in a transaction that is rolled back). */
   readonly dryRun?: boolean;
@@ -22,6 +27,11 @@ export interface ImportOptions {
   readonly batchSize?: number;
   /** Values for fields the file does not carry, used when a row creates a record. */
   readonly defaults?: Readonly<Record<string, unknown>>;
+  /**
+   * The country national phone numbers of this file are read in (`US`, `CN`, or a country
+   * name); before the tenant's country and `customers({ defaultCountry })`.
+   */
+  readonly defaultCountry?: string;
 }
 
 /** One converted row waiting to be written. */
@@ -91,6 +101,12 @@ export async function runImport(
   const batchSize = options.batchSize ?? 500;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
     throw validationError('batchSize', 'must be an integer from 1 to 10000', 'invalid_batch_size');
+  }
+  if (options.defaultCountry !== undefined) {
+    const country = countryCode(options.defaultCountry);
+    if (!('code' in country))
+      throw validationError('defaultCountry', country.message, country.reason);
+    ctx = { ...ctx, defaultCountry: country.code };
   }
   const report = newReport(options.dryRun === true);
   let csv: CsvProgress = { rows: 0, bytesRead: 0, totalBytes: null };

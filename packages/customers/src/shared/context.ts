@@ -14,6 +14,8 @@ export interface CustomersContext {
   readonly options: ResolvedOptions;
   /** The purchase-potential classifier, when a rule set was configured. */
   readonly classifier: PotentialClassifier | undefined;
+  /** The country national phone numbers are read in for this operation (an import's option). */
+  readonly defaultCountry?: string;
 }
 
 /** The same context bound to another scope (a transaction). */
