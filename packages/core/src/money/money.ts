@@ -59,7 +59,11 @@ const MAX_DECIMAL_LENGTH = 400;
  * `path`. The result keeps every digit of the input; later operations on it round to 60
  * significant digits.
  *
- * @example `toDecimal('12.50').plus(1).toFixed(2) // "13.50"`
+ * @example
+ * ```ts
+ * toDecimal('12.50').plus(1).toFixed(2); // "13.50"
+ * toDecimal(0.1).plus(0.2).toString(); // "0.3": numbers are read by their shortest text form
+ * ```
  */
 export function toDecimal(value: DecimalInput, path = 'amount'): Decimal {
   return new Exported(parseDecimal(value, path));
