@@ -9,6 +9,7 @@ import { DEFAULT_FREE_MAIL_DOMAINS } from './duplicates/normalize.js';
  *
  * @example
  * ```ts
+ * const users = new Set(['u-1', 'u-7']); // the host's user directory
  * const owners: IdDirectory = { exists: async (_scope, id) => users.has(id) };
  * customers({ owners });
  * ```

@@ -19,7 +19,14 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-/** The real process's streams, directory and environment. */
+/**
+ * The real process's streams, directory and environment.
+ *
+ * @example
+ * ```ts
+ * const code = await runCli(['migrate', '--db', 'crm.db'], processIo('/srv/crm'));
+ * ```
+ */
 export function processIo(cwd: string = process.cwd()): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, cwd, env: process.env };
 }

@@ -24,6 +24,12 @@ const table = defineTables({
  * The customers report, every figure an aggregate computed by the storage engine: companies
  * by lifecycle stage, industry, size class, territory and owner, and interactions per month
  * and type over the last twelve months.
+ *
+ * @example
+ * ```ts
+ * const report = await buildCustomersReport(scope, { now: new Date(), tenantId: 'acme' });
+ * report.sections.map((section) => section.title);
+ * ```
  */
 export async function buildCustomersReport(
   scope: ModuleScope,

@@ -157,6 +157,12 @@ async function topDeals(scope: ModuleScope, pipeline: PipelineService): Promise<
  * The demo summary: pipeline by stage, the weighted forecast by expected close month, top reps
  * by win rate, overdue tasks, upcoming birthdays and the top-scored open deals with the rules
  * that scored them. Every figure comes from the services and storage aggregates.
+ *
+ * @example
+ * ```ts
+ * const summary = await buildDemoSummary(scope, { tenantId: 'acme', now: new Date(), birthdayDays: 14 });
+ * writeReport(processIo(), summary, 'plain');
+ * ```
  */
 export async function buildDemoSummary(
   scope: ModuleScope,

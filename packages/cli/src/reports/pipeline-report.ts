@@ -108,6 +108,12 @@ function revenueRows(
  * The pipeline report: count and amount per stage (with the weighted amount of open stages),
  * won revenue by territory, by product and by close month, and win rate per owner. Every
  * figure is a storage aggregate (pushed down to SQL on SQL adapters); amounts are exact.
+ *
+ * @example
+ * ```ts
+ * const report = await buildPipelineReport(scope, { tenantId: 'acme' });
+ * writeReport(processIo(), report, 'json');
+ * ```
  */
 export async function buildPipelineReport(
   scope: ModuleScope,

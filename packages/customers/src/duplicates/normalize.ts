@@ -119,6 +119,13 @@ export function siteDomain(website: string): string | undefined {
 /**
  * The comparable form of a phone number: its last 9 digits (enough to ignore country and
  * trunk prefixes), or undefined with fewer than 9 digits.
+ *
+ * @example
+ * ```ts
+ * phoneKey('+49 30 1234 5678'); // '012345678'
+ * phoneKey('030 1234-5678') === phoneKey('+49 30 12345678'); // true: same last 9 digits
+ * phoneKey('1234'); // undefined: too short to compare
+ * ```
  */
 export function phoneKey(phone: string): string | undefined {
   const digits = phoneDigits(phone);

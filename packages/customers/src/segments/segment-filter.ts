@@ -21,7 +21,9 @@ const MAX_DEPTH = 16;
  *
  * @example
  * ```ts
+ * const now = new Date('2026-05-01T00:00:00Z');
  * resolveSegmentFilter(company, { lastInteractionAt: { lt: { $daysAgo: 90 } } }, now);
+ * // { lastInteractionAt: { lt: new Date('2026-01-31T00:00:00Z') } }
  * ```
  */
 export function resolveSegmentFilter(model: AnyModel, filter: unknown, now: Date): Where {
