@@ -4,12 +4,14 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 // Every ```ts block under an `@example` tag in packages/*/src (tests and test support aside) is
-// type-checked against the real API, all in one TypeScript program: each example becomes a
-// virtual module that imports its package's exports (and whatever the example imports itself)
-// and runs inside its own async function, so `await` and local names work as written. A few
-// free names (`crm`, `rep`, `storage`, ...) are declared in a prelude so examples need not set
-// up a whole tenant. Then every exported function or factory of every entry point must carry
-// such an example.
+// type-checked against the real API, all in one TypeScript program (tsconfig.base.json's
+// options, `@sellkit/*` resolved to sources): each example becomes a virtual module that
+// imports its package's public exports, then what its own file exports (for examples on
+// internal helpers), then whatever the example imports itself, and runs inside its own async
+// function, so `await`, local names and `export` work as written. A few free names (`crm`,
+// `rep`, `storage`, ...) are declared in a prelude so examples need not set up a whole tenant.
+// Then every exported function or factory (anything callable but a class) of every entry point
+// must carry such an example: a new export without one fails here, by name.
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const packagesDir = join(root, 'packages');
