@@ -1,3 +1,10 @@
+/**
+ * Sellkit catalog: products with SKU, series, unit and list price, aliases and name resolution,
+ * CSV import.
+ *
+ * @packageDocumentation
+ * @module @sellkit/catalog
+ */
 export type { ProductAlias } from './aliases/alias-model.js';
 export { productAlias } from './aliases/alias-model.js';
 export type { AliasService } from './aliases/alias-service.js';

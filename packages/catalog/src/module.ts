@@ -14,6 +14,7 @@ import { createCatalogService } from './service.js';
  *
  * @example
  * ```ts
+ * import { createSellkit, memory, Money } from '@sellkit/core';
  * const crm = await createSellkit({ storage: memory(), modules: [catalog({ currency: 'USD' })] });
  * const admin = crm.as({ tenantId: 'acme', actor: { id: 'u-1', roles: ['admin'] } });
  * const pro = await admin.catalog.createProduct({ name: 'GTX Pro', listPrice: Money.of('4821', 'USD') });

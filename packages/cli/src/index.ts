@@ -1,3 +1,10 @@
+/**
+ * The `sellkit` command as an API: demo tenant generator, migrations, CSV imports and reports on
+ * SQLite or PostgreSQL.
+ *
+ * @packageDocumentation
+ * @module @sellkit/cli
+ */
 export { EXIT, formatError, isUsageError, usageError } from './cli/errors.js';
 export type { CliIo, OutputStream } from './cli/io.js';
 export { cliInvocation, exitQuietlyOnClosedPipe, processIo } from './cli/io.js';

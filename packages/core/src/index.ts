@@ -1,3 +1,19 @@
+/**
+ * The Sellkit kernel: `Money`, ids, `SellkitError`, context, model definitions, the storage
+ * contract and the `memory()` adapter, typed events and the outbox, access scopes, audit, the
+ * scoring engine, modules and plugins, and `createSellkit`.
+ *
+ * Exports are grouped by reader: **Host API** (what an application embedding Sellkit calls),
+ * **Module and plugin authors** (models, events, scoring facts and operators, access, audit) and
+ * **Storage adapter authors** (the driver contract). Guides:
+ * [Getting started](https://github.com/sellkit/sellkit/blob/main/docs/getting-started.md),
+ * [Writing a plugin](https://github.com/sellkit/sellkit/blob/main/docs/plugins.md),
+ * [The scoring engine](https://github.com/sellkit/sellkit/blob/main/docs/scoring.md),
+ * [Writing a storage adapter](https://github.com/sellkit/sellkit/blob/main/docs/storage-adapters.md).
+ *
+ * @packageDocumentation
+ * @module @sellkit/core
+ */
 export type {
   AccessAction,
   AccessReach,

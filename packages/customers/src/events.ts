@@ -82,7 +82,7 @@ export interface ReminderDueEvent {
  * crm.events.on('customer.created', (event) => {
  *   if (event.model === 'company') console.log('new company', event.company.name);
  * });
- * crm.events.on('reminder.due', (event) => notify(event.ownerId, event));
+ * crm.events.on('reminder.due', (event) => console.log(event.ownerId, event.kind, event.name));
  * ```
  */
 export interface CustomerEvents {

@@ -1,3 +1,10 @@
+/**
+ * Sellkit customers: companies, contacts, classification, tags, segments, interaction timeline,
+ * reminders, duplicates, CSV import and export.
+ *
+ * @packageDocumentation
+ * @module @sellkit/customers
+ */
 export type { ClassificationExplanation, ReclassifyReport } from './classification/explain.js';
 export type { PotentialClassifier } from './classification/potential.js';
 export {

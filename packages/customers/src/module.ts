@@ -17,6 +17,8 @@ import { tag } from './tags/tag-model.js';
  *
  * @example
  * ```ts
+ * import { createSellkit } from '@sellkit/core';
+ * import { sqlite } from '@sellkit/storage-kysely';
  * const crm = await createSellkit({
  *   storage: sqlite({ file: 'crm.db' }),
  *   modules: [customers({ classification: defaultPotentialRules, reminders: { withinDays: 14 } })],

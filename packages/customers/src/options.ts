@@ -10,6 +10,7 @@ import { countryCode } from './shared/country.js';
  *
  * @example
  * ```ts
+ * const users = new Set(['u-1', 'u-7']); // the host's user directory
  * const owners: IdDirectory = { exists: async (_scope, id) => users.has(id) };
  * customers({ owners });
  * ```

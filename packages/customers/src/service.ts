@@ -85,8 +85,8 @@ export interface CustomersService {
    *
    * @example
    * ```ts
-   * const [best] = await customers.findDuplicates({ threshold: 0.6 });
-   * if (best) await customers.merge(best.companies[0].id, best.companies[1].id);
+   * const [best] = await admin.customers.findDuplicates({ threshold: 0.6 });
+   * if (best) await admin.customers.merge(best.companies[0].id, best.companies[1].id);
    * ```
    */
   merge(survivorId: string, duplicateId: string): Promise<Company>;
@@ -95,7 +95,7 @@ export interface CustomersService {
    *
    * @example
    * ```ts
-   * const report = await customers.importCompanies('accounts.csv', {
+   * const report = await admin.customers.importCompanies('accounts.csv', {
    *   mapping: MAVEN_ACCOUNTS_MAPPING,
    *   valueMaps: { industry: { technolgy: 'technology' } },
    * });

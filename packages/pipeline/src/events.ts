@@ -53,8 +53,10 @@ export interface OpportunityReopenedEvent {
  *
  * @example
  * ```ts
- * crm.events.on('opportunity.won', ({ opportunity, lines, amount }) => orders.fromDeal(opportunity, lines, amount));
- * crm.events.on('task.overdue', ({ task }) => notify(task.ownerId, `${task.title} is overdue`));
+ * crm.events.on('opportunity.won', ({ opportunity, lines, amount }) =>
+ *   console.log(`order for ${opportunity.title}: ${lines.length} lines, ${amount?.toString()}`),
+ * );
+ * crm.events.on('task.overdue', ({ task }) => console.log(task.ownerId, `${task.title} is overdue`));
  * ```
  */
 export interface PipelineEvents {

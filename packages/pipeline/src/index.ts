@@ -1,3 +1,10 @@
+/**
+ * Sellkit pipeline: leads and opportunities, pipelines and stages, scoring and priority,
+ * predictive win probability, follow-up playbooks and tasks, won/lost, reports and import.
+ *
+ * @packageDocumentation
+ * @module @sellkit/pipeline
+ */
 export type { LoseOptions, ReopenOptions, WinOptions } from './closing/close.js';
 export type {
   OpportunityLostEvent,

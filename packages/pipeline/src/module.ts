@@ -18,13 +18,26 @@ import { task } from './tasks/task-model.js';
  *
  * @example
  * ```ts
+ * import { createSellkit, Money } from '@sellkit/core';
+ * import { catalog } from '@sellkit/catalog';
+ * import { customers } from '@sellkit/customers';
+ * import { sqlite } from '@sellkit/storage-kysely';
+ * const stages = [
+ *   { key: 'qualify', probability: 20 },
+ *   { key: 'proposal', probability: 60 },
+ *   { key: 'won', kind: 'won', probability: 100 },
+ *   { key: 'lost', kind: 'lost', probability: 0 },
+ * ] as const;
  * const crm = await createSellkit({
  *   storage: sqlite({ file: 'crm.db' }),
  *   modules: [customers(), catalog({ currency: 'USD' }), pipeline({ stages })],
  * });
- * const deal = await crm.as(rep).pipeline.opportunities.create({ title: 'Cancity renewal' });
- * await crm.as(rep).pipeline.opportunities.moveStage(deal.id, 'proposal', { set: { amount: Money.of('12000', 'USD') } });
- * crm.events.on('opportunity.won', ({ opportunity, lines }) => createOrder(opportunity, lines));
+ * const rep = crm.as({ tenantId: 'acme', actor: { id: 'u-7', roles: ['sales-rep'] } });
+ * const deal = await rep.pipeline.opportunities.create({ title: 'Cancity renewal' });
+ * await rep.pipeline.opportunities.moveStage(deal.id, 'proposal', {
+ *   set: { amount: Money.of('12000', 'USD') },
+ * });
+ * crm.events.on('opportunity.won', ({ opportunity, lines }) => console.log(opportunity.id, lines));
  * ```
  */
 export function pipeline(options: PipelineOptions = {}) {

@@ -1,3 +1,11 @@
+/**
+ * Sellkit storage on Kysely: SQLite (better-sqlite3 or libsql, the embedded default), PostgreSQL
+ * (pg) and PGlite adapters, a driver over the host's own Kysely instance, and migrations from
+ * model definitions.
+ *
+ * @packageDocumentation
+ * @module @sellkit/storage-kysely
+ */
 export type { KyselyStorageAdapter } from './adapters/adapters.js';
 export { kysely, pglite, postgres, sqlite } from './adapters/adapters.js';
 export type {

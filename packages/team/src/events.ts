@@ -9,7 +9,7 @@ export type ReassignmentReason = 'assignment' | 'handover' | 'manual';
  * @example
  * ```ts
  * crm.events.on('record.reassigned', (event) =>
- *   notify(event.to, `${event.model} ${event.recordId} is yours now`),
+ *   console.log(event.to, `${event.model} ${event.recordId} is yours now`),
  * );
  * ```
  */

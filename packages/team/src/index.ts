@@ -1,3 +1,10 @@
+/**
+ * Sellkit team: reps, reports-to hierarchy, sales teams, territories with effective dates, access
+ * scopes, assignment rules, handover and the sales-teams import.
+ *
+ * @packageDocumentation
+ * @module @sellkit/team
+ */
 export { teamAccessResolver } from './access/access-resolver.js';
 export type {
   AssignmentRuleSetRecord,

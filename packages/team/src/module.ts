@@ -22,6 +22,9 @@ import { createTerritoryService } from './territories/territory-service.js';
  *
  * @example
  * ```ts
+ * import { createSellkit } from '@sellkit/core';
+ * import { customers } from '@sellkit/customers';
+ * import { sqlite } from '@sellkit/storage-kysely';
  * const crm = await createSellkit({
  *   storage: sqlite({ file: 'crm.db' }),
  *   modules: [team({ openRecords: { company: { lifecycleStage: { ne: 'churned' } } } }), customers()],

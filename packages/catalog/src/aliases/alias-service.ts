@@ -12,8 +12,10 @@ export interface AliasService {
    *
    * @example
    * ```ts
-   * await catalog.addAlias(gtxPro.id, 'GTXPro');
-   * (await catalog.resolveProduct('gtxpro'))?.name; // 'GTX Pro'
+   * import { Money } from '@sellkit/core';
+   * const gtxPro = await admin.catalog.createProduct({ name: 'GTX Pro', listPrice: Money.of('4821', 'USD') });
+   * await admin.catalog.addAlias(gtxPro.id, 'GTXPro');
+   * (await admin.catalog.resolveProduct('gtxpro'))?.name; // 'GTX Pro'
    * ```
    */
   addAlias(productId: string, alias: string): Promise<ProductAlias>;

@@ -119,7 +119,7 @@ function sameAs(existing: Product, data: Record<string, unknown>): boolean {
  *
  * @example
  * ```ts
- * const report = await crm.as(admin).catalog.importProducts('products.csv', { currency: 'USD' });
+ * const report = await admin.catalog.importProducts('products.csv', { currency: 'USD' });
  * report.created; // 7
  * ```
  */

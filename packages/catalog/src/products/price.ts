@@ -7,6 +7,11 @@ import type { Product } from './product-model.js';
  *
  * @example
  * ```ts
+ * import { Money } from '@sellkit/core';
+ * const gtxPro = await admin.catalog.createProduct({
+ *   name: 'GTX Pro',
+ *   listPrice: Money.of('4821', 'USD'),
+ * });
  * assertPriceCurrency(gtxPro, Money.of('4500', 'EUR'), 'lines.0.unitPrice'); // throws: list price is USD
  * ```
  */

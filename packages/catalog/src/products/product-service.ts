@@ -22,7 +22,8 @@ export interface ProductService {
    *
    * @example
    * ```ts
-   * const pro = await crm.as(admin).catalog.createProduct({
+   * import { Money } from '@sellkit/core';
+   * const pro = await admin.catalog.createProduct({
    *   name: 'GTX Pro',
    *   series: 'GTX',
    *   listPrice: Money.of('4821', 'USD'),

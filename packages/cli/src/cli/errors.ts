@@ -19,7 +19,16 @@ export function usageError(message: string, command?: string): SellkitError {
   });
 }
 
-/** True for errors made by {@link usageError}. */
+/**
+ * True for errors made by {@link usageError}.
+ *
+ * @example
+ * ```ts
+ * import { SellkitError } from '@sellkit/core';
+ * isUsageError(usageError('missing --db')); // true: exits with EXIT.usage (2)
+ * isUsageError(new SellkitError('NOT_FOUND', 'no such company')); // false
+ * ```
+ */
 export function isUsageError(error: unknown): boolean {
   return isSellkitError(error) && error.details.usage === true;
 }
@@ -37,6 +46,12 @@ function oneLine(text: string): string {
  * The single line printed on stderr for an error: `sellkit: <message>`, with the first field
  * issue when the message alone would not say which field, and a hint to `--help` on usage
  * errors. Never a stack trace: that is `--verbose`'s job.
+ *
+ * @example
+ * ```ts
+ * formatError(usageError('unknown command "deploy"')); // 'sellkit: unknown command "deploy" (see sellkit --help)'
+ * formatError(new Error('disk full')); // 'sellkit: disk full'
+ * ```
  */
 export function formatError(error: unknown): string {
   if (isSellkitError(error)) {

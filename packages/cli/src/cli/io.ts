@@ -42,7 +42,14 @@ export function cliInvocation(io: CliIo): string {
   return 'pnpm sellkit';
 }
 
-/** The real process's streams, directory and environment. */
+/**
+ * The real process's streams, directory and environment.
+ *
+ * @example
+ * ```ts
+ * const code = await runCli(['migrate', '--db', 'crm.db'], processIo('/srv/crm'));
+ * ```
+ */
 export function processIo(cwd: string = process.cwd()): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, cwd, env: process.env };
 }

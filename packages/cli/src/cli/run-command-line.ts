@@ -21,6 +21,12 @@ const HELP = new Set(['--help', '-h', 'help']);
  * Runs a command line over a set of commands and resolves to its exit code: 0 success,
  * 1 failure, 2 usage error. Errors are printed as one line on stderr (`sellkit: <message>`),
  * with the stack and details only under `--verbose`. It never calls `process.exit`.
+ *
+ * @example
+ * ```ts
+ * const code = await runCommandLine(['report', 'customers', '--json'], processIo(), COMMANDS);
+ * process.exitCode = code; // 0, 1 on failure, 2 on a usage error
+ * ```
  */
 export async function runCommandLine(
   argv: readonly string[],

@@ -15,7 +15,15 @@ import { team, teamDirectory } from '@sellkit/team';
 /** The actor every CLI command acts as: an administrator of the tenant. */
 export const CLI_ACTOR = { id: 'sellkit-cli', roles: ['admin'], name: 'sellkit command line' };
 
-/** The context of a CLI command in one tenant. */
+/**
+ * The context of a CLI command in one tenant.
+ *
+ * @example
+ * ```ts
+ * const crm = await composeSellkit(createStorageAdapter(parseDatabaseTarget('crm.db', process.cwd())));
+ * const admin = crm.as(cliContext('acme'));
+ * ```
+ */
 export function cliContext(tenantId: string, clock?: Clock): SellkitContext {
   return { tenantId, actor: CLI_ACTOR, ...(clock ? { clock } : {}) };
 }
@@ -23,6 +31,12 @@ export function cliContext(tenantId: string, clock?: Clock): SellkitContext {
 /**
  * The modules every command composes, in one place, so `migrate` creates exactly the tables
  * that `demo`, `import` and `report` use.
+ *
+ * @example
+ * ```ts
+ * import { createSellkit, memory } from '@sellkit/core';
+ * const crm = await createSellkit({ storage: memory(), modules: sellkitModules() });
+ * ```
  */
 export function sellkitModules() {
   return [
@@ -50,6 +64,7 @@ export interface ComposeOptions {
  *
  * @example
  * ```ts
+ * import { sqlite } from '@sellkit/storage-kysely';
  * const crm = await composeSellkit(sqlite({ file: 'crm.db' }));
  * const admin = crm.as(cliContext('default'));
  * ```
@@ -69,12 +84,28 @@ export type CliSellkit = Awaited<ReturnType<typeof composeSellkit>>;
 /**
  * Plans the migration of `storage` without applying it: composes Sellkit exactly as the
  * commands do, on an adapter whose `setup` runs as a dry run, and returns the statements.
+ *
+ * @example
+ * ```ts
+ * import { sqlite } from '@sellkit/storage-kysely';
+ * const plan = await planMigration(sqlite({ file: 'crm.db' }));
+ * console.log(plan.statements.join(';\n')); // nothing is written
+ * ```
  */
 export async function planMigration(storage: StorageAdapter): Promise<SetupReport> {
   return runSetup(storage, true);
 }
 
-/** Applies the migration (the same composition) and returns the statements applied. */
+/**
+ * Applies the migration (the same composition) and returns the statements applied.
+ *
+ * @example
+ * ```ts
+ * import { sqlite } from '@sellkit/storage-kysely';
+ * const applied = await applyMigration(sqlite({ file: 'crm.db' }));
+ * applied.statements.length; // 0 when the database was already up to date
+ * ```
+ */
 export async function applyMigration(storage: StorageAdapter): Promise<SetupReport> {
   return runSetup(storage, false);
 }

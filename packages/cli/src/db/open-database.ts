@@ -11,13 +11,27 @@ export type DatabaseState = SqliteFileState;
  * Looks at the target without writing: a missing SQLite file, an empty file or schema, or a
  * Sellkit database. A server that does not answer and a file or schema that holds somebody
  * else's data are refused (one clear `SellkitError`), so nothing is created or changed there.
+ *
+ * @example
+ * ```ts
+ * const state = await inspectDatabase(parseDatabaseTarget('crm.db', process.cwd()));
+ * if (state === 'missing') console.log('run `sellkit migrate` first');
+ * ```
  */
 export async function inspectDatabase(target: DatabaseTarget): Promise<DatabaseState> {
   if (target.kind === 'sqlite') return inspectSqliteFile(target.file);
   return inspectPostgres(target.url, target.display, target.schema);
 }
 
-/** The storage adapter for a target (it connects lazily; nothing is written until `setup`). */
+/**
+ * The storage adapter for a target (it connects lazily; nothing is written until `setup`).
+ *
+ * @example
+ * ```ts
+ * const storage = createStorageAdapter(parseDatabaseTarget('postgres://localhost/crm', process.cwd()));
+ * const crm = await composeSellkit(storage);
+ * ```
+ */
 export function createStorageAdapter(target: DatabaseTarget): StorageAdapter {
   if (target.kind === 'sqlite') return sqlite({ file: target.file });
   return postgres({ url: target.url }, target.schema ? { schema: target.schema } : {});

@@ -14,7 +14,14 @@ export type DatabaseTarget =
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
-/** The URL with any password replaced by `***`, safe to print. */
+/**
+ * The URL with any password replaced by `***`, safe to print.
+ *
+ * @example
+ * ```ts
+ * maskUrl('postgres://sales:s3cret@db.internal/crm'); // 'postgres://sales:***@db.internal/crm'
+ * ```
+ */
 export function maskUrl(url: string): string {
   try {
     const parsed = new URL(url);

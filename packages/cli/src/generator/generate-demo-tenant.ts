@@ -24,7 +24,15 @@ export type DemoSize = keyof typeof DEMO_SIZES | number;
 /** Records written per company on average (company, contacts, interactions, deals, lines, stage history, tasks, win counts, audit entries). */
 export const ROWS_PER_COMPANY = 48;
 
-/** The number of companies that makes about `rows` rows (e.g. `sizeForRows(1_000_000)`). */
+/**
+ * The number of companies that makes about `rows` rows (e.g. `sizeForRows(1_000_000)`).
+ *
+ * @example
+ * ```ts
+ * sizeForRows(1_000_000); // 20833 companies, about a million rows
+ * await generateDemoTenant(crm, { size: sizeForRows(100_000) });
+ * ```
+ */
 export function sizeForRows(rows: number): number {
   return Math.max(1, Math.round(rows / ROWS_PER_COMPANY));
 }
@@ -135,6 +143,7 @@ function resolveSize(size: DemoSize | undefined): number {
  *
  * @example
  * ```ts
+ * import { sqlite } from '@sellkit/storage-kysely';
  * const crm = await composeSellkit(sqlite({ file: 'demo.db' }));
  * const report = await generateDemoTenant(crm, { seed: 42, size: 'small', onProgress: console.log });
  * console.log(report.counts.opportunities, report.rows);

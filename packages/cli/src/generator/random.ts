@@ -55,7 +55,7 @@ function hash128(text: string): [number, number, number, number] {
  * ```ts
  * const random = createRandom('demo-2026');
  * random.int(1, 6);                   // the same number on every run
- * random.fork('company:7').pick(names);
+ * random.fork('company:7').pick(['Cancity', 'Isdom', 'Zumgoity']);
  * ```
  */
 export function createRandom(seed: string | number): Random {

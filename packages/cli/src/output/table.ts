@@ -37,6 +37,7 @@ export type TableFactory = (
  *
  * @example
  * ```ts
+ * const rows = [{ owner: 'Ana Ruiz', deals: 12, winRate: 0.42 }];
  * const table = defineTables({ deals: 'integer', winRate: { kind: 'percent', label: 'win rate' } });
  * const section = table('owners', 'Win rate per owner', ['owner', 'deals', 'winRate'], rows);
  * ```

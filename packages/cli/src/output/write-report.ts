@@ -8,6 +8,13 @@ import type { OutputFormat, Report } from './report.js';
 /**
  * Picks the output format from `--json` / `--csv` and whether stdout is a terminal:
  * boxed tables for a person, aligned plain text for a pipe.
+ *
+ * @example
+ * ```ts
+ * const io = processIo();
+ * outputFormat({ json: true }, io); // 'json'
+ * outputFormat({}, io); // 'table' on a terminal, 'plain' in a pipe
+ * ```
  */
 export function outputFormat(
   options: Readonly<Record<string, string | boolean | undefined>>,
@@ -22,6 +29,13 @@ export function outputFormat(
 /**
  * Writes a report to stdout in the chosen format (data only: progress goes to stderr). Tables
  * for people are formatted for `localisation` (en-US unless told); JSON and CSV never are.
+ *
+ * @example
+ * ```ts
+ * const io = processIo();
+ * const report = await buildPipelineReport(scope, { tenantId: 'acme' });
+ * writeReport(io, report, outputFormat({ csv: true }, io));
+ * ```
  */
 export function writeReport(
   io: CliIo,

@@ -40,6 +40,12 @@ function tablesFor(messages: Messages) {
  * by lifecycle stage, industry, size class, country, territory and owner, and interactions per month
  * and type over the last twelve months. Titles and labels come from `options.messages`
  * (English unless told).
+ *
+ * @example
+ * ```ts
+ * const report = await buildCustomersReport(scope, { now: new Date(), tenantId: 'acme' });
+ * report.sections.map((section) => section.title);
+ * ```
  */
 export async function buildCustomersReport(
   scope: ModuleScope,

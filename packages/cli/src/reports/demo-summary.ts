@@ -185,6 +185,12 @@ async function topDeals(scope: ModuleScope, pipeline: PipelineService): Promise<
  * by win rate, overdue tasks, upcoming birthdays and the top-scored open deals with the rules
  * that scored them. Every figure comes from the services and storage aggregates. Titles and
  * labels come from `options.messages` (English unless told).
+ *
+ * @example
+ * ```ts
+ * const summary = await buildDemoSummary(scope, { tenantId: 'acme', now: new Date(), birthdayDays: 14 });
+ * writeReport(processIo(), summary, 'plain');
+ * ```
  */
 export async function buildDemoSummary(
   scope: ModuleScope,

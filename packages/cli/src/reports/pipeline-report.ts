@@ -129,6 +129,12 @@ function revenueRows(
  * won revenue by territory, by product and by close month, and win rate per owner. Every
  * figure is a storage aggregate (pushed down to SQL on SQL adapters); amounts are exact.
  * Titles and labels come from `options.messages` (English unless told).
+ *
+ * @example
+ * ```ts
+ * const report = await buildPipelineReport(scope, { tenantId: 'acme' });
+ * writeReport(processIo(), report, 'json');
+ * ```
  */
 export async function buildPipelineReport(
   scope: ModuleScope,

@@ -53,7 +53,16 @@ export const defaultRoles: AccessRoles = {
   viewer: { '*': { read: 'all' } },
 };
 
-/** The scopes an actor holds for an action on a model, across all their roles. */
+/**
+ * The scopes an actor holds for an action on a model, across all their roles.
+ *
+ * @example
+ * ```ts
+ * const actor = { id: 'rep-1', roles: ['sales-rep', 'viewer'] };
+ * grantedScopes(defaultRoles, actor, 'company', 'read'); // Set { 'own', 'all' }
+ * grantedScopes(defaultRoles, actor, 'company', 'delete'); // Set {}
+ * ```
+ */
 export function grantedScopes(
   roles: AccessRoles,
   actor: Actor,
@@ -104,6 +113,15 @@ export type AccessReach =
 /**
  * Resolves the actor's reach. Scopes that need a field the model lacks (own without an
  * `ownerField`) grant nothing.
+ *
+ * @example
+ * ```ts
+ * import { company } from '@sellkit/customers';
+ * const context = { tenantId: 'acme', actor: { id: 'rep-1', roles: ['sales-rep'] } };
+ * const reach = await resolveReach(defaultRoles, contextAccessResolver, context, company, 'read');
+ * // { kind: 'scoped', owners: Set { 'rep-1' }, teams: Set {}, territories: Set {} }
+ * const where = reachWhere(reach, company); // { ownerId: { in: ['rep-1'] } }
+ * ```
  */
 export async function resolveReach(
   roles: AccessRoles,
@@ -133,6 +151,13 @@ export async function resolveReach(
 /**
  * The reach as a storage filter, so find, count and aggregate are scoped inside the storage
  * engine. Undefined means no restriction.
+ *
+ * @example
+ * ```ts
+ * import { company } from '@sellkit/customers';
+ * const reach = await resolveReach(defaultRoles, contextAccessResolver, ctx, company, 'read');
+ * const page = await storage.find(company, { where: reachWhere(reach, company) });
+ * ```
  */
 export function reachWhere(reach: AccessReach, model: AnyModel): Where | undefined {
   if (reach.kind === 'all') return undefined;
@@ -149,7 +174,17 @@ export function reachWhere(reach: AccessReach, model: AnyModel): Where | undefin
   return alternatives.length === 1 ? alternatives[0] : { or: alternatives };
 }
 
-/** True when one record is within reach (the same rule as {@link reachWhere}, in memory). */
+/**
+ * True when one record is within reach (the same rule as {@link reachWhere}, in memory).
+ *
+ * @example
+ * ```ts
+ * import { company } from '@sellkit/customers';
+ * const reach = await resolveReach(defaultRoles, contextAccessResolver, ctx, company, 'update');
+ * const target = await storage.get(company, id);
+ * if (target && !reachIncludes(reach, company, target)) throw new SellkitError('FORBIDDEN', 'not yours');
+ * ```
+ */
 export function reachIncludes(
   reach: AccessReach,
   model: AnyModel,

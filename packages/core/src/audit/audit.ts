@@ -27,7 +27,15 @@ export type AuditEntry = InferRecord<typeof auditEntryModel>;
 
 const SYSTEM = new Set(['id', 'version', 'createdAt', 'updatedAt']);
 
-/** A JSON-safe copy of a field value for the audit trail and the outbox. */
+/**
+ * A JSON-safe copy of a field value for the audit trail and the outbox.
+ *
+ * @example
+ * ```ts
+ * toJsonValue({ amount: Money.of('12.50', 'EUR'), closedAt: new Date('2026-03-01T00:00:00Z') });
+ * // { amount: { amount: '12.50', currency: 'EUR' }, closedAt: '2026-03-01T00:00:00.000Z' }
+ * ```
+ */
 export function toJsonValue(value: unknown): unknown {
   if (value === undefined) return null;
   if (value instanceof Money) return value.toJSON();
@@ -49,6 +57,13 @@ function same(a: unknown, b: unknown): boolean {
 /**
  * The fields that differ between two versions of a record, as `{ field: { before, after } }`.
  * System fields are left out. Pass `undefined` as `before` for a create, as `after` for a delete.
+ *
+ * @example
+ * ```ts
+ * diffRecords({ title: 'Pilot', stage: 'open' }, { title: 'Pilot', stage: 'won' });
+ * // { stage: { before: 'open', after: 'won' } }
+ * diffRecords(undefined, { title: 'Pilot' }); // a creation: { title: { before: null, after: 'Pilot' } }
+ * ```
  */
 export function diffRecords(
   before: Readonly<Record<string, unknown>> | undefined,

@@ -39,6 +39,13 @@ function stringList(value: unknown, path: string): readonly string[] {
 /**
  * Checks a context and returns a frozen copy. A missing tenant or actor is `MISSING_CONTEXT`;
  * a malformed one is `VALIDATION_FAILED` naming the field.
+ *
+ * @example
+ * ```ts
+ * const context = validateContext({ tenantId: 'acme', actor: { id: 'rep-1', roles: ['sales-rep'] } });
+ * Object.isFrozen(context); // true
+ * validateContext({ tenantId: 'acme' }); // throws MISSING_CONTEXT: context.actor is required
+ * ```
  */
 export function validateContext(input: unknown): SellkitContext {
   if (input === null || typeof input !== 'object') {

@@ -23,6 +23,7 @@ export interface IssueList {
  *
  * @example
  * ```ts
+ * const input = { name: '', discount: 120 };
  * const issues = issueList();
  * if (!input.name) issues.add('name', 'is required', 'required');
  * if (input.discount > 100) issues.add('discount', 'must be at most 100', 'too_big');
@@ -77,7 +78,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  *
  * @example
  * ```ts
- * const raw = requireObject(input, 'a company', 'company');
+ * const raw = requireObject(JSON.parse('{"name":"Cancity"}'), 'a company', 'company');
+ * raw.name; // unknown until checked
  * // requireObject(null, 'a company', 'company') throws "a company must be an object"
  * ```
  */
@@ -103,7 +105,8 @@ export function requireObject(
  *
  * @example
  * ```ts
- * const found = await tx.storage.get(models.product, id);
+ * import { product } from '@sellkit/catalog';
+ * const found = await storage.get(product, id);
  * if (!found) throw notFound('product', id);
  * // with an issue at `repId`: notFound('rep', repId, 'repId')
  * ```

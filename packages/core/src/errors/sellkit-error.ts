@@ -88,9 +88,9 @@ function clipDetails(details: SellkitErrorDetails): SellkitErrorDetails {
  * @example
  * ```ts
  * try {
- *   await crm.as(ctx).customers.update(id, patch, { expectedVersion: 3 });
+ *   await crm.as(ctx).customers.companies.update(id, { industry: 'medical' }, { expectedVersion: 3 });
  * } catch (error) {
- *   if (isSellkitError(error, 'CONFLICT')) reloadAndRetry();
+ *   if (isSellkitError(error, 'CONFLICT')) console.log('changed meanwhile: reload and retry');
  *   else throw error;
  * }
  * ```
@@ -126,12 +126,33 @@ export class SellkitError extends Error {
   }
 }
 
-/** True when `error` is a {@link SellkitError}, optionally with the given code. */
+/**
+ * True when `error` is a {@link SellkitError}, optionally with the given code.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await rep.customers.companies.get('com_missing');
+ * } catch (error) {
+ *   if (isSellkitError(error, 'NOT_FOUND')) console.log(error.details);
+ *   else throw error;
+ * }
+ * ```
+ */
 export function isSellkitError(error: unknown, code?: SellkitErrorCode): error is SellkitError {
   return error instanceof SellkitError && (code === undefined || error.code === code);
 }
 
-/** Builds a `VALIDATION_FAILED` error for one field. */
+/**
+ * Builds a `VALIDATION_FAILED` error for one field.
+ *
+ * @example
+ * ```ts
+ * const discount = 120;
+ * if (discount > 100) throw validationError('discount', 'must be at most 100', 'too_big');
+ * // SellkitError VALIDATION_FAILED, details.issues: [{ path: 'discount', ... }]
+ * ```
+ */
 export function validationError(
   path: string,
   message: string,
@@ -151,7 +172,9 @@ export function validationError(
  *
  * @example
  * ```ts
- * const parsed = schema.safeParse(input);
+ * import { z } from 'zod';
+ * const schema = z.strictObject({ name: z.string().min(1), employees: z.number().int() });
+ * const parsed = schema.safeParse({ name: '', employees: 1.5 });
  * if (!parsed.success) throw fromZodError(parsed.error, { model: 'customer' });
  * ```
  */

@@ -29,7 +29,21 @@ export interface EventDispatcher<E extends EventMap> extends EventBus<E> {
   dispatch(event: string, payload: unknown): void;
 }
 
-/** Creates a bus. Handler errors (sync or async) are reported, never thrown to the emitter. */
+/**
+ * Creates a bus. Handler errors (sync or async) are reported, never thrown to the emitter.
+ *
+ * @example
+ * ```ts
+ * interface InvoiceEvents {
+ *   'invoice.sent': { invoiceId: string };
+ * }
+ * const bus = createEventBus<InvoiceEvents>((error, event) => console.error(event, error));
+ * const stop = bus.on('invoice.sent', async ({ invoiceId }) => console.log('sent', invoiceId));
+ * bus.dispatch('invoice.sent', { invoiceId: 'inv-1' });
+ * await bus.idle(); // every handler has run
+ * stop();
+ * ```
+ */
 export function createEventBus<E extends EventMap>(
   report: HandlerErrorReporter = (error, event) =>
     console.error(`[sellkit] handler for ${event} failed`, error),

@@ -37,7 +37,11 @@ function increment(digits: number[]): number[] {
  * count of milliseconds, `Date.now()` by default) earlier than the previous id's time is raised
  * to it, so order holds even when the system clock steps back.
  *
- * @example `newId('cus')`
+ * @example
+ * ```ts
+ * const id = newId('cus'); // 'cus_01jd3m5e6x0c8v7q4r2s9t1w3y'
+ * isId(id, 'cus'); // true
+ * ```
  */
 export function newId(prefix: string, now: number = Date.now()): string {
   // typeof first: RegExp#test would turn undefined into the string "undefined" and accept it.
@@ -76,7 +80,16 @@ export function newId(prefix: string, now: number = Date.now()): string {
 // The first time character is at most 7: 48 bits of milliseconds fill 10 characters minus 2 bits.
 const ID_PATTERN = /^[a-z][a-z0-9]{1,11}_[0-7][0-9a-hjkmnp-tv-z]{25}$/;
 
-/** True when `value` looks like a Sellkit id, optionally with the given prefix. */
+/**
+ * True when `value` looks like a Sellkit id, optionally with the given prefix.
+ *
+ * @example
+ * ```ts
+ * isId(newId('cus'), 'cus'); // true
+ * isId(newId('cus'), 'opp'); // false: another prefix
+ * isId('cus_42'); // false
+ * ```
+ */
 export function isId(value: unknown, prefix?: string): value is string {
   return (
     typeof value === 'string' &&
@@ -88,7 +101,11 @@ export function isId(value: unknown, prefix?: string): value is string {
 /**
  * The creation time encoded in an id; anything that is not an id is `VALIDATION_FAILED`.
  *
- * @example `idTime(newId('cus')).getTime() <= Date.now()`
+ * @example
+ * ```ts
+ * idTime(newId('cus')).getTime() <= Date.now(); // true
+ * idTime('not an id'); // throws VALIDATION_FAILED (reason `invalid_id`)
+ * ```
  */
 export function idTime(id: string): Date {
   if (!isId(id)) throw validationError('id', 'is not a Sellkit id', 'invalid_id');

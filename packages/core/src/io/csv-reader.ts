@@ -136,7 +136,16 @@ export async function* readCsv(
   options.onProgress?.({ rows, bytesRead: totalBytes ?? bytesRead, totalBytes });
 }
 
-/** Quotes one CSV cell when it needs it (RFC 4180), and defuses spreadsheet formulas. */
+/**
+ * Quotes one CSV cell when it needs it (RFC 4180), and defuses spreadsheet formulas.
+ *
+ * @example
+ * ```ts
+ * csvCell('Cancity, Inc.'); // '"Cancity, Inc."'
+ * csvCell('=SUM(A1:A9)'); // "'=SUM(A1:A9)": no formula when opened in a spreadsheet
+ * csvCell(null); // ''
+ * ```
+ */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text = value instanceof Date ? value.toISOString() : String(value);
@@ -145,7 +154,15 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One CSV line from cells, ending in CRLF as RFC 4180 says. */
+/**
+ * One CSV line from cells, ending in CRLF as RFC 4180 says.
+ *
+ * @example
+ * ```ts
+ * csvLine(['Cancity', 120, new Date('2026-03-01T00:00:00Z')]);
+ * // 'Cancity,120,2026-03-01T00:00:00.000Z\r\n'
+ * ```
+ */
 export function csvLine(cells: readonly unknown[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }

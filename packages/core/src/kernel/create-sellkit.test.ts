@@ -1,7 +1,9 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createTestClock } from '../context/clock.js';
-import { isSellkitError } from '../errors/sellkit-error.js';
+import type { SellkitContext } from '../context/context.js';
+import type { SellkitErrorCode } from '../errors/sellkit-error.js';
+import { isSellkitError, type SellkitError } from '../errors/sellkit-error.js';
 import { field } from '../model/fields.js';
 import { Money } from '../money/money.js';
 import { defineOperator } from '../scoring/operators/define-operator.js';
@@ -19,28 +21,61 @@ async function setup(options: { outbox?: boolean } = {}) {
   return { crm, clock };
 }
 
-async function expectCode(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
+function expectSellkitError(error: unknown, code: SellkitErrorCode, message?: RegExp) {
   expect(isSellkitError(error), `expected SellkitError ${code}, got ${String(error)}`).toBe(true);
-  expect((error as { code: string }).code).toBe(code);
+  expect((error as SellkitError).code).toBe(code);
+  if (message) expect((error as SellkitError).message).toMatch(message);
 }
 
+/** Fails when the promise resolves: the error must be a SellkitError with exactly this code. */
+async function expectCode(promise: Promise<unknown>, code: SellkitErrorCode, message?: RegExp) {
+  const outcome = await promise.then(
+    () => ({ resolved: true as const }),
+    (caught: unknown) => ({ resolved: false as const, caught }),
+  );
+  expect(outcome.resolved, `expected SellkitError ${code}, but nothing was thrown`).toBe(false);
+  if (!outcome.resolved) expectSellkitError(outcome.caught, code, message);
+}
+
+/** The same for a synchronous call. */
+function expectThrowsCode(run: () => unknown, code: SellkitErrorCode, message?: RegExp) {
+  let caught: unknown;
+  let threw = false;
+  try {
+    run();
+  } catch (error) {
+    threw = true;
+    caught = error;
+  }
+  expect(threw, `expected SellkitError ${code}, but nothing was thrown`).toBe(true);
+  expectSellkitError(caught, code, message);
+}
+
+/** A context as untyped input from outside, to check the run-time validation. */
+const untypedContext = (value: unknown) => value as SellkitContext;
+
 describe('createSellkit: context is the only door', () => {
-  it('refuses a context without tenant or actor', async () => {
+  it('refuses a context without tenant or actor (MISSING_CONTEXT) or a malformed one', async () => {
     const { crm } = await setup();
-    expect(() => crm.as({ actor: { id: 'x', roles: [] } } as never)).toThrowError(/tenantId/);
-    expect(() => crm.as({ tenantId: 'acme' } as never)).toThrowError(/actor/);
-    expect(() => crm.as({ tenantId: 'a b', actor: { id: 'x', roles: [] } })).toThrowError(
+    expectThrowsCode(
+      () => crm.as(untypedContext({ actor: { id: 'x', roles: [] } })),
+      'MISSING_CONTEXT',
       /tenantId/,
     );
-    try {
-      crm.as({ tenantId: 'acme', actor: {} } as never);
-    } catch (error) {
-      expect(isSellkitError(error, 'MISSING_CONTEXT')).toBe(true);
-    }
+    expectThrowsCode(
+      () => crm.as(untypedContext({ tenantId: 'acme' })),
+      'MISSING_CONTEXT',
+      /actor/,
+    );
+    expectThrowsCode(
+      () => crm.as({ tenantId: 'a b', actor: { id: 'x', roles: [] } }),
+      'VALIDATION_FAILED',
+      /tenantId/,
+    );
+    expectThrowsCode(
+      () => crm.as(untypedContext({ tenantId: 'acme', actor: {} })),
+      'MISSING_CONTEXT',
+    );
   });
 
   it('keeps tenants apart', async () => {
@@ -191,7 +226,9 @@ describe('events', () => {
       seen.push(`${event.title}:${stored.stage}`);
     });
     const created = await scoped.deals.create({ title: 'Big' });
-    await expect(scoped.deals.win(created.id, { failAfterWrite: true })).rejects.toThrow();
+    await expect(scoped.deals.win(created.id, { failAfterWrite: true })).rejects.toThrow(
+      'boom after write',
+    );
     await crm.events.idle();
     expect(seen).toEqual([]);
     expect((await scoped.deals.get(created.id)).stage).toBe('open');
@@ -232,7 +269,9 @@ describe('outbox', () => {
     const { crm, clock } = await setup({ outbox: true });
     const scoped = crm.as(admin);
     const created = await scoped.deals.create({ title: 'Outboxed' });
-    await expect(scoped.deals.win(created.id, { failAfterWrite: true })).rejects.toThrow();
+    await expect(scoped.deals.win(created.id, { failAfterWrite: true })).rejects.toThrow(
+      'boom after write',
+    );
     const deliver = vi.fn(async () => {
       throw new Error('finance is down');
     });
@@ -309,20 +348,24 @@ describe('plugins', () => {
   });
 
   it('refuses plugins that extend unknown models or clash', async () => {
-    await expect(
+    await expectCode(
       createSellkit({
         storage: memory(),
         modules: [deals()],
         plugins: [definePlugin({ id: 'bad', extend: { nope: {} } })],
       }),
-    ).rejects.toThrow(/unknown model nope/);
-    await expect(
+      'CONFIGURATION_INVALID',
+      /unknown model nope/,
+    );
+    await expectCode(
       createSellkit({
         storage: memory(),
         modules: [deals()],
         plugins: [definePlugin({ id: 'clash', extend: { deal: { title: field.text() } } })],
       }),
-    ).rejects.toThrow(/already has a field title/);
+      'CONFIGURATION_INVALID',
+      /already has a field title/,
+    );
   });
 });
 
@@ -367,8 +410,10 @@ describe('scoring contributions', () => {
     const crm = await createSellkit({ storage: memory(), modules: [deals()], plugins: [plugin] });
     expect(crm.scoring.hasOperator('near')).toBe(true);
     const clash = definePlugin({ id: 'near-again', scoring: { operators: [near] } });
-    await expect(
+    await expectCode(
       createSellkit({ storage: memory(), modules: [deals()], plugins: [plugin, clash] }),
-    ).rejects.toThrow();
+      'CONFIGURATION_INVALID',
+      /near/,
+    );
   });
 });

@@ -209,12 +209,19 @@ function widenRoles(base: AccessRoles, modules: readonly AnyModule[]): AccessRol
  *
  * @example
  * ```ts
+ * import { customers } from '@sellkit/customers';
+ * const loyalty = definePlugin({
+ *   id: 'loyalty',
+ *   extend: { company: { loyaltyTier: field.enum(['gold', 'silver'] as const) } },
+ * });
  * const crm = await createSellkit({ storage: memory(), modules: [customers()], plugins: [loyalty] });
+ * crm.events.on('customer.created', (event) => console.log(event.id));
  * const acme = crm.as({ tenantId: 'acme', actor: { id: 'u-7', roles: ['sales-rep'] } });
  * crm.events.on('customer.created', (event) => {
  *   if (event.model === 'company') console.log(event.company.name); // a union: check `model`
  * });
  * const company = await acme.customers.companies.create({ name: 'Cancity' });
+ * await acme.records.company.update(company.id, { loyaltyTier: 'gold' });
  * ```
  */
 export async function createSellkit<

@@ -140,14 +140,29 @@ function checkId(kind: string, id: unknown): void {
  *
  * @example
  * ```ts
- * export function notes(options: NotesOptions = {}) {
+ * const note = defineModel({
+ *   name: 'note',
+ *   idPrefix: 'note',
+ *   fields: { body: field.text({ required: true, maxLength: 2000 }), companyId: field.text() },
+ * });
+ * interface NoteEvents {
+ *   'note.added': { noteId: string };
+ * }
+ * export function notes() {
  *   return defineModule({
  *     id: 'notes',
  *     models: { note },
  *     events: {} as NoteEvents,
- *     services: (scope) => createNoteService(scope, options),
+ *     services: (scope) => ({
+ *       async add(body: string) {
+ *         const created = await scope.records(note).create({ body });
+ *         await scope.emit('note.added', { noteId: created.id });
+ *         return created;
+ *       },
+ *     }),
  *   });
  * }
+ * // createSellkit({ storage, modules: [notes()] }).as(context).notes.add('Call back Monday')
  * ```
  */
 export function defineModule<
@@ -175,10 +190,13 @@ export function defineModule<
  *
  * @example
  * ```ts
+ * import type { CustomerEvents } from '@sellkit/customers';
  * export const loyalty = definePlugin({
  *   id: 'loyalty',
  *   extend: { company: { loyaltyTier: field.enum(['gold', 'silver'] as const) } },
- *   on: { 'customer.created': (event: CustomerEvents['customer.created']) => notify(event) },
+ *   on: {
+ *     'customer.created': (event: CustomerEvents['customer.created']) => console.log(event.id),
+ *   },
  * });
  * ```
  */

@@ -190,6 +190,15 @@ export function defineModel<const Name extends string, const F extends FieldMap>
 /**
  * Returns `model` with more fields: how plugins extend another module's model. A field that
  * already exists is a `CONFIGURATION_INVALID` error, never a silent override.
+ *
+ * @example
+ * ```ts
+ * import { company } from '@sellkit/customers';
+ * const withLoyalty = extendModel(company, {
+ *   loyaltyTier: field.enum(['gold', 'silver'] as const),
+ * });
+ * // withLoyalty.fields.loyaltyTier; extendModel(company, { name: field.text() }) throws
+ * ```
  */
 export function extendModel<M extends AnyModel, const Extra extends FieldMap>(
   model: M,

@@ -296,7 +296,11 @@ export function fieldValueCheck(
  * scale, `{ amount, currency }` becomes `Money`, ISO strings become `Date`, JSON and lists are
  * copied.
  *
- * @example `fieldValueSchema(field.decimal({ scale: 2 })).parse(12) // "12.00"`
+ * @example
+ * ```ts
+ * fieldValueSchema(field.decimal({ scale: 2 })).parse(12); // "12.00"
+ * fieldValueSchema(field.text({ maxLength: 3 })).safeParse('long').success; // false
+ * ```
  */
 export function fieldValueSchema(
   definition: AnyField,

@@ -63,9 +63,13 @@ function build(model: AnyModel): ModelSchemas {
  *
  * @example
  * ```ts
+ * import { company } from '@sellkit/customers';
  * const { create } = modelSchemas(company);
- * const parsed = create.safeParse({ name: 'Acme', revenue: { amount: '10.50', currency: 'EUR' } });
- * // parsed.data.revenue is a Money; unknown fields fail with reason `unknown_field`
+ * const parsed = create.safeParse({
+ *   name: 'Acme',
+ *   annualRevenue: { amount: '10.50', currency: 'EUR' },
+ * });
+ * // parsed.data.annualRevenue is a Money; unknown fields fail with reason `unknown_field`
  * ```
  */
 export function modelSchemas(model: AnyModel): ModelSchemas {

@@ -27,17 +27,43 @@ for (const [list, exponent] of [
 /** The largest minor-unit exponent of any supported currency (storage scales use it). */
 export const MAX_CURRENCY_EXPONENT = 4;
 
-/** The number of decimals of a currency's minor unit (`2` for EUR, `0` for JPY), or undefined. */
+/**
+ * The number of decimals of a currency's minor unit (`2` for EUR, `0` for JPY), or undefined.
+ *
+ * @example
+ * ```ts
+ * currencyExponent('EUR'); // 2
+ * currencyExponent('JPY'); // 0
+ * currencyExponent('XYZ'); // undefined: not supported
+ * ```
+ */
 export function currencyExponent(code: string): number | undefined {
   return exponents.get(code);
 }
 
-/** True for a supported ISO 4217 code. */
+/**
+ * True for a supported ISO 4217 code.
+ *
+ * @example
+ * ```ts
+ * const input: unknown = 'CHF';
+ * if (isCurrencyCode(input)) Money.of('10', input);
+ * isCurrencyCode('chf'); // false: codes are upper case
+ * ```
+ */
 export function isCurrencyCode(code: unknown): code is string {
   return typeof code === 'string' && exponents.has(code);
 }
 
-/** Every supported ISO 4217 code, sorted. */
+/**
+ * Every supported ISO 4217 code, sorted.
+ *
+ * @example
+ * ```ts
+ * currencyCodes().includes('EUR'); // true
+ * currencyCodes().length; // every ISO 4217 code Money accepts
+ * ```
+ */
 export function currencyCodes(): string[] {
   return [...exponents.keys()].sort();
 }

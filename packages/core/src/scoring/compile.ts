@@ -98,7 +98,8 @@ function checkFacts(facts: unknown, path: string): asserts facts is Facts {
  * @example
  * ```ts
  * const compiled = compileRuleSet(ruleSet, { registry });
- * const result = compiled.score({ opportunity: { amount: 120_000, stage: 'proposal' } });
+ * const facts = { opportunity: { amount: 120_000, stage: 'proposal' } };
+ * const result = compiled.score(facts);
  * // { ruleSetId: 'lead-priority', ruleSetVersion: 3, total: 40, band: 'hot', priority: 1, ... }
  * const why = compiled.explain(facts); // every rule, fired or not, with the facts it read
  * ```

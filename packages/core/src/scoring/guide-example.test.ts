@@ -1,106 +1,53 @@
-// The worked example of docs/scoring.md, kept here so the guide cannot drift from the code.
+// The worked example of docs/scoring.md ("Extending: a plugin with an operator, a fact and a rule
+// pack"), read from the guide itself and run, so the guide cannot drift from the code.
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { definePlugin } from '../kernel/definitions.js';
-import { Money } from '../money/money.js';
-import { compileRuleSet } from './compile.js';
-import { defineRuleSet } from './define-rule-set.js';
-import { defineFact } from './facts.js';
-import { defineOperator } from './operators/define-operator.js';
-import { createScoringRegistry } from './registry.js';
+import * as zod from 'zod';
+import * as core from '../index.js';
 
-// --- the plugin -------------------------------------------------------------------------------
-const hasAnyOf = defineOperator({
-  name: 'hasAnyOf',
-  description: 'the fact (a list) shares at least one item with the value (a list)',
-  accepts: ['array'],
-  value: z.array(z.string().max(100)).min(1).max(50),
-  prepare: (items) => new Set(items),
-  test: (fact, wanted) => fact.some((item) => typeof item === 'string' && wanted.has(item)),
-});
+const guide = readFileSync(new URL('../../../../docs/scoring.md', import.meta.url), 'utf8');
+const section = guide.slice(guide.indexOf('## Extending'));
+const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
 
-const daysSinceLastInteraction = defineFact({
-  name: 'daysSinceLastInteraction',
-  description: 'whole days since the last logged interaction; null when there is none',
-  compute: (facts, { now }) => {
-    const company = facts.company as { lastInteractionAt?: unknown } | undefined;
-    const last = company?.lastInteractionAt;
-    return last instanceof Date ? Math.floor((now.getTime() - last.getTime()) / 86_400_000) : null;
-  },
-});
+interface GuideExample {
+  industryScoring: { scoring: core.ScoringContribution };
+  industryPackJson: unknown;
+  registry: core.ScoringRegistry;
+  compiled: core.CompiledRuleSet;
+  guideResult: core.ScoreResult;
+}
 
-const industryScoring = definePlugin({
-  id: 'industry-scoring',
-  scoring: { operators: [hasAnyOf], facts: [daysSinceLastInteraction] },
-});
-
-// The rule pack: plain JSON, shipped with the plugin, validated against a registry that has
-// the plugin's operator and fact.
-const industryPackJson = {
-  id: 'industry-pack',
-  version: 1,
-  description: 'Manufacturing and medical accounts with an ERP footprint',
-  rules: [
-    {
-      id: 'erp-footprint',
-      description: 'Runs one of the ERPs we integrate with',
-      condition: {
-        fact: 'company.systems',
-        operator: 'hasAnyOf',
-        value: ['sap', 'navision', 'odoo'],
-      },
-      outcome: { points: 20, tag: 'integration' },
-    },
-    {
-      id: 'target-industry',
-      description: 'Manufacturing or medical, 50 employees or more',
-      condition: {
-        all: [
-          { fact: 'company.industry', operator: 'in', value: ['manufacturing', 'medical'] },
-          { fact: 'company.employees', operator: 'gte', value: 50 },
-        ],
-      },
-      outcome: { points: 15 },
-    },
-    {
-      id: 'big-budget',
-      description: 'Budget of 50,000 EUR or more',
-      condition: {
-        fact: 'company.budget',
-        operator: 'gte',
-        value: { amount: '50000.00', currency: 'EUR' },
-      },
-      outcome: { points: 10 },
-    },
-    {
-      id: 'gone-quiet',
-      description: 'No interaction for 60 days',
-      condition: { fact: '$daysSinceLastInteraction', operator: 'gt', value: 60 },
-      outcome: { points: -25, tag: 'reactivate' },
-    },
-  ],
-  bands: [
-    { label: 'hot', min: 35, priority: 1 },
-    { label: 'warm', min: 15, priority: 2 },
-    { label: 'cold', priority: 3 },
-  ],
-};
+/** Runs the guide's block as written, keeping what it defines and the result of its last call. */
+function runGuideBlock(): GuideExample {
+  const lastCall = block.lastIndexOf('\ncompiled.score(');
+  expect(lastCall, 'the block ends by scoring a company').toBeGreaterThan(0);
+  const source = `${block.slice(0, lastCall)}\nexport const guideResult = ${block.slice(lastCall + 1)}\nexport { registry, compiled };\n`;
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  });
+  const modules: Record<string, unknown> = { '@sellkit/core': core, zod };
+  const exports: Record<string, unknown> = {};
+  const require = (name: string) => {
+    if (!(name in modules)) throw new Error(`the guide imports ${name}, unknown to this test`);
+    return modules[name];
+  };
+  new Function('require', 'exports', outputText)(require, exports);
+  return exports as unknown as GuideExample;
+}
 
 describe('the scoring guide example', () => {
-  it('registers the plugin, validates the pack, scores and explains', () => {
-    const registry = createScoringRegistry().use(industryScoring.scoring);
-    const industryPack = defineRuleSet(industryPackJson, { registry });
-    const compiled = compileRuleSet(industryPack, { registry });
+  it('is in the guide', () => {
+    expect(block).toContain('definePlugin({');
+    expect(block).toContain('industryPackJson');
+  });
 
-    const company = {
-      industry: 'manufacturing',
-      employees: 120,
-      systems: ['sap', 'excel'],
-      budget: Money.of('80000', 'EUR'),
-      lastInteractionAt: new Date('2026-04-20T00:00:00Z'),
-    };
-    const result = compiled.score({ company }, { now: new Date('2026-05-01T00:00:00Z') });
-    expect(result).toEqual({
+  it('registers the plugin, validates the pack, scores and explains', () => {
+    const { compiled, guideResult, industryPackJson, industryScoring } = runGuideBlock();
+    expect(industryScoring.scoring.operators?.map((operator) => operator.name)).toEqual([
+      'hasAnyOf',
+    ]);
+    expect(guideResult).toEqual({
       ruleSetId: 'industry-pack',
       ruleSetVersion: 1,
       total: 45,
@@ -109,12 +56,24 @@ describe('the scoring guide example', () => {
       tags: ['integration'],
       fired: ['erp-footprint', 'target-industry', 'big-budget'],
     });
+    // The result the guide prints under the call.
+    expect(block).toContain(
+      "// { total: 45, band: 'hot', priority: 1, tags: ['integration'],\n//   fired: ['erp-footprint', 'target-industry', 'big-budget']",
+    );
 
-    const why = compiled.explain({ company: { ...company, budget: Money.of('90000', 'USD') } });
+    const company = {
+      industry: 'manufacturing',
+      employees: 120,
+      systems: ['sap', 'excel'],
+      budget: core.Money.of('90000', 'USD'),
+    };
+    const why = compiled.explain({ company });
     expect(why.rules.find((rule) => rule.id === 'big-budget')?.condition.reason).toContain(
       'currency USD',
     );
 
-    expect(() => defineRuleSet(industryPackJson)).toThrow(/unknown operator "hasAnyOf"/);
+    // "Without the plugin's registry, defineRuleSet(industryPackJson) fails with ..."
+    expect(section).toContain('`unknown operator "hasAnyOf"`');
+    expect(() => core.defineRuleSet(industryPackJson)).toThrow(/unknown operator "hasAnyOf"/);
   });
 });

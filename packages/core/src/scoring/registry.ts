@@ -63,9 +63,18 @@ function resolveArgs<T extends { readonly name: string }>(
  *
  * @example
  * ```ts
- * const registry = createScoringRegistry()
- *   .operator(divisibleBy)
- *   .fact(daysSinceLastInteraction);
+ * import { z } from 'zod';
+ * const divisibleBy = defineOperator({
+ *   name: 'divisibleBy',
+ *   accepts: ['number'],
+ *   value: z.number().int().positive(),
+ *   test: (fact, divisor) => fact % divisor === 0,
+ * });
+ * const employeesPerSite = defineFact({
+ *   name: 'employeesPerSite',
+ *   compute: (facts) => Number(facts.employees) / Math.max(1, Number(facts.sites)),
+ * });
+ * const registry = createScoringRegistry().operator(divisibleBy).fact(employeesPerSite);
  * const compiled = compileRuleSet(ruleSet, { registry });
  * ```
  */

@@ -102,6 +102,7 @@ const VERSIONED = { in: ['published', 'archived'] } as const;
  * @example
  * ```ts
  * const store = createRuleSetStore(storage, registry);
+ * const leadPriorityJson: unknown = JSON.parse('{"id": "lead-priority", "version": 1, "rules": []}');
  * await store.save(leadPriorityJson);
  * const { version } = await store.publish('lead-priority'); // 1, then 2, 3...
  * const active = await store.active('lead-priority');

@@ -137,6 +137,7 @@ export const bandSchema = z.strictObject({
  *
  * @example
  * ```ts
+ * const body = '{"id": "lead-priority", "version": 1, "rules": [], "bands": []}';
  * const parsed = ruleSetSchema.safeParse(JSON.parse(body));
  * if (!parsed.success) console.log(parsed.error.issues.map((issue) => issue.path.join('.')));
  * ```

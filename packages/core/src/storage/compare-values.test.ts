@@ -20,23 +20,65 @@ describe('compareText', () => {
 });
 
 describe('compareDecimalStrings', () => {
+  // Written from digits, not by decimal.js: signs ('-', '+', '-0'), leading zeros and trailing
+  // zeros (so scales differ) in any combination, each paired with its exact value as an integer
+  // count of 10^-12 (no generated scale exceeds 12).
+  const SCALE = 12;
   const decimal = fc
-    .tuple(
-      fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
-      fc.integer({ min: 0, max: 6 }),
-      fc.integer({ min: 0, max: 3 }),
-    )
-    .map(([units, scale, padding]) => {
-      const text = new Decimal(units.toString()).dividedBy(10 ** scale).toFixed(scale + padding);
-      return text;
+    .record({
+      units: fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+      scale: fc.integer({ min: 0, max: 6 }),
+      trailing: fc.integer({ min: 0, max: 3 }),
+      leading: fc.integer({ min: 0, max: 2 }),
+      plus: fc.boolean(),
+    })
+    .map(({ units, scale, trailing, leading, plus }) => {
+      const digits = (units < 0n ? -units : units).toString().padStart(scale + 1, '0');
+      const whole = '0'.repeat(leading) + digits.slice(0, digits.length - scale);
+      const fraction = digits.slice(digits.length - scale) + '0'.repeat(trailing);
+      const sign = units < 0n ? '-' : plus ? '+' : '';
+      const text = fraction ? `${sign}${whole}.${fraction}` : `${sign}${whole}`;
+      return { text, scaled: units * 10n ** BigInt(SCALE - scale) };
     });
+  const negativeZero = fc.constantFrom(
+    { text: '-0', scaled: 0n },
+    { text: '-0.000', scaled: 0n },
+    { text: '+00.0', scaled: 0n },
+  );
+  const anyDecimal = fc.oneof(
+    { weight: 9, arbitrary: decimal },
+    { weight: 1, arbitrary: negativeZero },
+  );
+  const bigintOrder = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
 
-  it('agrees with decimal.js on any pair, whatever the scales', () => {
+  it('agrees with BigInt arithmetic on scaled integers, whatever the scales, signs and padding', () => {
     fc.assert(
-      fc.property(decimal, decimal, (a, b) => {
-        expect(sign(compareDecimalStrings(a, b))).toBe(new Decimal(a).comparedTo(new Decimal(b)));
+      fc.property(anyDecimal, anyDecimal, (a, b) => {
+        expect(sign(compareDecimalStrings(a.text, b.text))).toBe(bigintOrder(a.scaled, b.scaled));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('agrees with decimal.js too', () => {
+    fc.assert(
+      fc.property(anyDecimal, anyDecimal, (a, b) => {
+        expect(sign(compareDecimalStrings(a.text, b.text))).toBe(
+          new Decimal(a.text).comparedTo(new Decimal(b.text)),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('is a total order: antisymmetric, and equal strings of one value compare as 0', () => {
+    fc.assert(
+      fc.property(anyDecimal, anyDecimal, (a, b) => {
+        expect(sign(compareDecimalStrings(a.text, b.text))).toBe(
+          -sign(compareDecimalStrings(b.text, a.text)) || 0,
+        );
+      }),
+      { numRuns: 1000 },
     );
   });
 

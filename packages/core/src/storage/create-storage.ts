@@ -59,7 +59,8 @@ function checkModels(models: unknown): AnyModel[] {
  *
  * @example
  * ```ts
- * const storage = createStorage(myDriver());
+ * import { company, contact } from '@sellkit/customers';
+ * const storage = createStorage(memoryDriver()); // or your own StorageDriver
  * await storage.setup([company, contact]);
  * const acme = storage.forTenant('acme');
  * const [created] = await acme.insert(company, [{ name: 'Cancity' }]);

@@ -61,7 +61,14 @@ export interface TableLayout {
   readonly indexes: readonly IndexLayout[];
 }
 
-/** `annualRevenue` → `annual_revenue`. */
+/**
+ * `annualRevenue` → `annual_revenue`.
+ *
+ * @example
+ * ```ts
+ * toSnakeCase('annualRevenue'); // 'annual_revenue'
+ * ```
+ */
 export function toSnakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
@@ -81,6 +88,14 @@ export const MONEY_PRECISION = MAX_MONEY_INTEGER_DIGITS + MONEY_SCALE;
 /**
  * Derives the storage layout of a model. A money field becomes two columns: the amount as a
  * decimal and its currency as text (`<name>_currency`).
+ *
+ * @example
+ * ```ts
+ * import { company } from '@sellkit/customers';
+ * const layout = tableLayout(company);
+ * layout.table; // 'sk_company'
+ * layout.columns.map((column) => column.name); // ['id', 'version', ..., 'name_key', ...]
+ * ```
  */
 export function tableLayout(model: AnyModel): TableLayout {
   const columns: ColumnLayout[] = [...SYSTEM_COLUMNS];

@@ -49,6 +49,7 @@ export type FieldCondition<V> =
  *
  * @example
  * ```ts
+ * import type { Company } from '@sellkit/customers';
  * const where: Where<Company> = {
  *   industry: 'manufacturing',
  *   sizeClass: { in: ['large'] },
@@ -139,10 +140,11 @@ export interface Measure<R = Record<string, unknown>> {
  *
  * @example
  * ```ts
- * await storage.aggregate(order, {
- *   where: { status: 'confirmed' },
+ * import { opportunity } from '@sellkit/pipeline';
+ * await storage.aggregate(opportunity, {
+ *   where: { status: 'won' },
  *   groupBy: [{ field: 'closedAt', bucket: 'month', as: 'month' }, 'territoryId'],
- *   measures: { revenue: { fn: 'sum', field: 'total' }, orders: { fn: 'count' } },
+ *   measures: { revenue: { fn: 'sum', field: 'amount' }, deals: { fn: 'count' } },
  *   orderBy: [{ key: 'month', direction: 'asc' }],
  * });
  * ```

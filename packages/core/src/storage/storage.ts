@@ -57,6 +57,8 @@ export interface TenantStorage {
    *
    * @example
    * ```ts
+   * import { opportunity } from '@sellkit/pipeline';
+   * const page = await storage.find(opportunity, { where: { status: 'open' }, limit: 500 });
    * const { written, skipped } = await storage.updateMany(
    *   opportunity,
    *   page.rows.map((row) => ({ id: row.id, expectedVersion: row.version, patch: { score: 80 } })),
@@ -93,9 +95,10 @@ export interface TenantStorage {
    *
    * @example
    * ```ts
+   * import { company } from '@sellkit/customers';
    * await storage.transaction(async (tx) => {
-   *   await tx.insert(invoice, [draft]);
-   *   tx.afterCommit(() => notifyFinance(draft)); // only if the insert is kept
+   *   const [created] = await tx.insert(company, [{ name: 'Cancity' }]);
+   *   tx.afterCommit(() => console.log('saved', created?.id)); // only if the insert is kept
    * });
    * ```
    */

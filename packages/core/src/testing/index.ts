@@ -1,3 +1,10 @@
+/**
+ * Test helpers for storage adapter and module authors: the storage conformance suite
+ * (`runStorageConformance`, run inside Vitest) and a controllable test clock.
+ *
+ * @packageDocumentation
+ * @module @sellkit/core/testing
+ */
 export type { TestClock } from '../context/clock.js';
 export { createTestClock } from '../context/clock.js';
 export type { ConformanceOptions } from './conformance/context.js';

@@ -38,6 +38,13 @@ export interface PotentialClassifier {
 /**
  * The facts a classification rule set sees: `{ company }`, with money as `Money` (a rule
  * compares it exactly with `{ amount, currency }`).
+ *
+ * @example
+ * ```ts
+ * const facts = companyFacts({ name: 'Cancity', annualRevenue: { amount: '120000.00', currency: 'EUR' } });
+ * facts.company.annualRevenue; // Money 120000.00 EUR, compared exactly by the rules
+ * createPotentialClassifier(defaultPotentialRules).explain(facts.company, new Date());
+ * ```
  */
 export function companyFacts(company: Readonly<Record<string, unknown>>): {
   company: Record<string, unknown>;

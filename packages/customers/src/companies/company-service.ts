@@ -24,6 +24,7 @@ export interface CompanyService {
    *
    * @example
    * ```ts
+   * import { Money } from '@sellkit/core';
    * const acme = await crm.as(ctx).customers.companies.create({
    *   name: 'Acme Corporation',
    *   industry: 'manufacturing',

@@ -22,7 +22,8 @@ export interface ContactService {
    *
    * @example
    * ```ts
-   * const ada = await customers.contacts.create({
+   * const acme = await rep.customers.companies.create({ name: 'Acme Corporation' });
+   * const ada = await rep.customers.contacts.create({
    *   firstName: 'Ada', lastName: 'Lovelace', companyId: acme.id,
    *   emails: ['ada@acme.com'], phones: ['+44 20 7946 0958 ext. 12'], birthday: '1985-12-10',
    * });

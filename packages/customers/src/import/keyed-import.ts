@@ -116,7 +116,8 @@ async function findByValues<M extends AnyModel>(
  * company references and writing only what changed. Batching, dry runs and progress stay
  * with `runImport`.
  *
- * @example
+ * The contact import binds it like this (internal names, so not a checked `@example`):
+ *
  * ```ts
  * const keyed = keyedImport(options, {
  *   model: models(ctx.scope).contact,

@@ -49,7 +49,8 @@ export interface InteractionService {
    *
    * @example
    * ```ts
-   * await customers.interactions.log({
+   * const ada = await rep.customers.contacts.create({ firstName: 'Ada', lastName: 'Lovelace' });
+   * await rep.customers.interactions.log({
    *   type: 'call', direction: 'outbound', contactId: ada.id,
    *   occurredAt: new Date(), durationMinutes: 15, subject: 'Launch of the X200',
    *   outcome: 'interested', nextStep: 'send a quote',

@@ -54,12 +54,12 @@ export interface SegmentService {
    *
    * @example
    * ```ts
-   * const launch = await customers.segments.save({
+   * const launch = await admin.customers.segments.save({
    *   name: 'Large manufacturing key accounts',
    *   target: 'company',
    *   filter: { sizeClass: 'large', industry: 'manufacturing', tags: { contains: 'key account' } },
    * });
-   * const { rows } = await customers.segments.run(launch.id);
+   * const { rows } = await admin.customers.segments.run(launch.id);
    * ```
    */
   save(input: SegmentInput): Promise<Segment>;

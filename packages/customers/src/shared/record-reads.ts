@@ -15,9 +15,10 @@ export interface RecordReads<R> {
  *
  * @example
  * ```ts
- * return {
- *   ...recordReads(() => scope.records(models(scope).company)),
- *   create: (input) => createCompany(ctx, input),
+ * import { company } from '@sellkit/customers';
+ * const companies = {
+ *   ...recordReads(() => scope.records(company)),
+ *   subsidiaries: (id: string) => scope.records(company).find({ where: { parentId: id } }),
  * };
  * ```
  */

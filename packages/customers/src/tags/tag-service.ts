@@ -34,7 +34,7 @@ export interface TagService {
    *
    * @example
    * ```ts
-   * await customers.tags.create({ name: 'key account', color: '#d4af37' });
+   * await admin.customers.tags.create({ name: 'key account', color: '#d4af37' });
    * ```
    */
   create(input: TagInput): Promise<Tag>;
@@ -50,7 +50,9 @@ export interface TagService {
    *
    * @example
    * ```ts
-   * await customers.tags.add(['key account'], { companies: [acme.id, globex.id] });
+   * const acme = await admin.customers.companies.create({ name: 'Acme' });
+   * const globex = await admin.customers.companies.create({ name: 'Globex' });
+   * await admin.customers.tags.add(['key account'], { companies: [acme.id, globex.id] });
    * ```
    */
   add(tags: readonly string[], targets: TagTargets): Promise<TagChangeReport>;

@@ -156,7 +156,8 @@ async function close(
  *
  * @example
  * ```ts
- * const won = await crm.as(rep).pipeline.opportunities.win(deal.id, { closeDate: '2026-03-31' });
+ * const deal = await rep.pipeline.opportunities.create({ title: 'Cancity renewal' });
+ * const won = await rep.pipeline.opportunities.win(deal.id, { closeDate: '2026-03-31' });
  * ```
  */
 export async function win(

@@ -57,7 +57,16 @@ export async function readAgents(path: string): Promise<Map<string, MavenAgent>>
   return agents;
 }
 
-/** Without the team module: owner = the agent's name slug, territory = the office's slug. */
+/**
+ * Without the team module: owner = the agent's name slug, territory = the office's slug.
+ *
+ * @example
+ * ```ts
+ * await slugAgentResolver({ name: 'Dustin Brinkmann', manager: 'Cara Losch', region: 'Central' });
+ * // { ownerId: 'dustin-brinkmann', territoryId: 'central' }
+ * await importMavenCrm(scope, 'examples/data/maven-crm', { resolveAgent: slugAgentResolver });
+ * ```
+ */
 export const slugAgentResolver: AgentResolver = async (agent) => ({
   ownerId: slug(agent.name),
   territoryId: agent.region ? slug(agent.region) : null,

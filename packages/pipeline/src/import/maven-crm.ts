@@ -246,7 +246,8 @@ export async function runMavenImport(
  *
  * @example
  * ```ts
- * const report = await importMavenCrm(crm.as(admin).scope, 'examples/data/maven-crm', {
+ * // `scope`: a module's scope, or anything with the kernel's `service(id)`
+ * const report = await importMavenCrm(scope, 'examples/data/maven-crm', {
  *   onProgress: ({ phase, rows }) => console.log(phase, rows),
  * });
  * report.opportunities; // { total: 8800, created: 8800, rejected: [], leads: 1425, aliased: { GTXPro: 1480 }, ... }

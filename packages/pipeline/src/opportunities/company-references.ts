@@ -5,7 +5,13 @@
  *
  * @example
  * ```ts
- * modules: [customers({ mergeReferences: PIPELINE_COMPANY_REFERENCES }), catalog(), pipeline()]
+ * import { catalog } from '@sellkit/catalog';
+ * import { createSellkit, memory } from '@sellkit/core';
+ * import { customers } from '@sellkit/customers';
+ * const crm = await createSellkit({
+ *   storage: memory(),
+ *   modules: [customers({ mergeReferences: PIPELINE_COMPANY_REFERENCES }), catalog(), pipeline()],
+ * });
  * ```
  */
 export const PIPELINE_COMPANY_REFERENCES: readonly {

@@ -43,7 +43,8 @@ export interface OpportunityService {
    *
    * @example
    * ```ts
-   * const deal = await crm.as(rep).pipeline.opportunities.create({
+   * const cancity = await rep.customers.companies.create({ name: 'Cancity' });
+   * const deal = await rep.pipeline.opportunities.create({
    *   title: 'Cancity: 20 GTX Pro',
    *   companyId: cancity.id,
    *   source: 'trade show',

@@ -15,7 +15,7 @@ export interface PipelineDefinitionService {
    *
    * @example
    * ```ts
-   * await crm.as(admin).pipeline.pipelines.create({
+   * await admin.pipeline.pipelines.create({
    *   key: 'renewals',
    *   name: 'Renewals',
    *   stages: [

@@ -47,7 +47,15 @@ function featureValue(opportunity: Partial<FeatureSource>, feature: WinFeature):
   return value.length === 0 ? NONE : value.slice(0, 200);
 }
 
-/** The feature values of a deal, e.g. `{ source: 'referral', owner: 'u-7' }`. */
+/**
+ * The feature values of a deal, e.g. `{ source: 'referral', owner: 'u-7' }`.
+ *
+ * @example
+ * ```ts
+ * featureValues({ source: 'Referral', ownerId: 'u-7' }, ['source', 'owner', 'industry']);
+ * // { source: 'referral', owner: 'u-7', industry: '(none)' }
+ * ```
+ */
 export function featureValues(
   opportunity: Partial<FeatureSource>,
   features: readonly WinFeature[],
@@ -82,7 +90,23 @@ export function countKey(feature: string, value: string): string {
   return `${feature}\u0000${value}`;
 }
 
-/** Builds a model from stored counts (`feature`, `value`, `won`, `lost` rows). */
+/**
+ * Builds a model from stored counts (`feature`, `value`, `won`, `lost` rows).
+ *
+ * @example
+ * ```ts
+ * const model = buildWinModel(
+ *   [
+ *     { feature: '*', value: '*', won: 40, lost: 60 }, // the totals row
+ *     { feature: 'source', value: 'referral', won: 12, lost: 4 },
+ *     { feature: 'source', value: 'cold call', won: 3, lost: 30 },
+ *   ],
+ *   ['source'],
+ *   1, // Laplace smoothing
+ * );
+ * winProbability(model, { source: 'cold call' }); // well below 0.4
+ * ```
+ */
 export function buildWinModel(
   rows: readonly { feature: string; value: string; won: number; lost: number }[],
   features: readonly WinFeature[],
@@ -113,7 +137,15 @@ export function buildWinModel(
  *
  * @example
  * ```ts
- * winProbability(model, { source: 'referral', owner: 'u-7' }); // 0.62
+ * const model = buildWinModel(
+ *   [
+ *     { feature: '*', value: '*', won: 40, lost: 60 },
+ *     { feature: 'source', value: 'referral', won: 12, lost: 4 },
+ *   ],
+ *   ['source'],
+ *   1,
+ * );
+ * winProbability(model, featureValues({ source: 'Referral' }, ['source'])); // 0.72…
  * ```
  */
 export function winProbability(

@@ -70,7 +70,7 @@ export interface ReportService {
    *
    * @example
    * ```ts
-   * const rows = await crm.as(manager).pipeline.reports.stages();
+   * const rows = await manager.pipeline.reports.stages();
    * rows.map((row) => `${row.name}: ${row.count} deals, ${row.amounts[0]?.toString() ?? 0}`);
    * ```
    */

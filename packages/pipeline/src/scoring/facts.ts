@@ -40,7 +40,10 @@ export type ScorableOpportunity = Pick<
  *
  * @example
  * ```ts
- * const facts = opportunityFacts(deal, model);
+ * import { compileRuleSet } from '@sellkit/core';
+ * const deal = await rep.pipeline.opportunities.get(id);
+ * const facts = opportunityFacts(deal, null); // null: no win model yet
+ * const compiled = compileRuleSet(defaultPriorityRuleSet(), { registry });
  * compiled.explain(facts).rules.filter((rule) => rule.fired);
  * ```
  */

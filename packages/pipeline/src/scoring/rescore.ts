@@ -62,8 +62,8 @@ function differs(row: StoredScore, fields: ScoreFields): boolean {
  *
  * @example
  * ```ts
- * await crm.as(admin).pipeline.scoring.publish();
- * const done = await crm.as(admin).pipeline.scoring.rescoreAll({ onProgress: console.log });
+ * await admin.pipeline.scoring.publish();
+ * const done = await admin.pipeline.scoring.rescoreAll({ onProgress: console.log });
  * ```
  */
 export async function rescoreAll(

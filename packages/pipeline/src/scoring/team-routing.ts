@@ -27,11 +27,15 @@ export interface TeamRoutingOptions {
  *
  * @example
  * ```ts
+ * import { catalog } from '@sellkit/catalog';
+ * import { createSellkit, memory } from '@sellkit/core';
+ * import { customers } from '@sellkit/customers';
+ * import { team } from '@sellkit/team';
  * const crm = await createSellkit({
- *   storage,
+ *   storage: memory(),
  *   modules: [team(), customers(), catalog(), pipeline({ route: teamRouting() })],
  * });
- * await crm.as(admin).team.publishRules({
+ * await admin.team.publishRules({
  *   rules: [{ id: 'vip', when: { priority: 'high' }, assignTo: { territoryOf: 'record' }, only: { seniority: ['senior', 'lead'] } }],
  * });
  * ```

@@ -58,7 +58,8 @@ export interface WhatIfReport {
  *
  * @example
  * ```ts
- * const report = await crm.as(admin).pipeline.scoring.whatIf(draft, { onProgress: console.log });
+ * const draft = defaultPriorityRuleSet({ largeDeal: '25000' });
+ * const report = await admin.pipeline.scoring.whatIf(draft, { onProgress: console.log });
  * report.raised; // deals that would become more urgent
  * ```
  */

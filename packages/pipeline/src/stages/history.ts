@@ -66,7 +66,7 @@ export interface StageStay {
  *
  * @example
  * ```ts
- * const stays = stageStays(await pipeline.opportunities.history(id), new Date());
+ * const stays = stageStays(await rep.pipeline.opportunities.history(id), new Date());
  * stays.map((stay) => `${stay.stage}: ${Math.round(stay.ms / 86_400_000)} days`);
  * ```
  */

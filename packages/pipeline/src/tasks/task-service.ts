@@ -52,7 +52,7 @@ export interface TaskService {
    *
    * @example
    * ```ts
-   * const late = await crm.as(manager).pipeline.tasks.overdueByRep();
+   * const late = await manager.pipeline.tasks.overdueByRep();
    * late[0]; // { ownerId: 'u-7', overdue: 4, oldestDueAt: ..., tasks: [...] }
    * ```
    */

@@ -31,10 +31,20 @@ export interface KyselyStorageAdapter extends StorageAdapter {
    *
    * @example
    * ```ts
+   * import { Kysely, PostgresDialect } from 'kysely';
+   * import { Pool } from 'pg';
+   * import { company } from '@sellkit/customers';
+   * interface HostDb {
+   *   erp_order: { id: string; customer: string };
+   * }
+   * const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+   * const db = new Kysely<HostDb>({ dialect: new PostgresDialect({ pool }) });
+   * const storage = kysely(db, { dialect: 'postgres' });
+   * const order = { id: 'o-1', customer: 'Cancity' };
    * await db.transaction().execute((trx) =>
    *   storage.withTransaction(trx, async () => {
    *     await trx.insertInto('erp_order').values(order).execute();
-   *     await storage.forTenant('acme').insert(invoiceModel, [invoice]);
+   *     await storage.forTenant('acme').insert(company, [{ name: order.customer }]);
    *   }),
    * );
    * ```
@@ -48,6 +58,15 @@ export interface KyselyStorageAdapter extends StorageAdapter {
    *
    * @example
    * ```ts
+   * import { Kysely, PostgresDialect } from 'kysely';
+   * import { Pool } from 'pg';
+   * interface HostDb {
+   *   erp_order: { id: string; customer: string };
+   * }
+   * const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+   * const db = new Kysely<HostDb>({ dialect: new PostgresDialect({ pool }) });
+   * const storage = kysely(db, { dialect: 'postgres' }); // the storage crm was created with
+   * const order = { id: 'o-1', customer: 'Cancity' };
    * await storage.hostTransaction(db, async (trx) => {
    *   await trx.insertInto('erp_order').values(order).execute();
    *   await crm.as(ctx).customers.companies.create({ name: order.customer });
@@ -78,6 +97,8 @@ function adapterOf(driver: KyselyStorageDriver): KyselyStorageAdapter {
  *
  * @example
  * ```ts
+ * import { createSellkit } from '@sellkit/core';
+ * import { customers } from '@sellkit/customers';
  * const crm = await createSellkit({ storage: sqlite({ file: 'crm.db' }), modules: [customers()] });
  * const scratch = sqlite({ memory: true });
  * ```
@@ -115,6 +136,12 @@ export function pglite(target?: PgliteTarget): KyselyStorageAdapter {
  *
  * @example
  * ```ts
+ * import { Kysely, PostgresDialect } from 'kysely';
+ * import { Pool } from 'pg';
+ * interface HostDb {
+ *   erp_order: { id: string; customer: string };
+ * }
+ * const pool = new Pool({ connectionString: process.env.DATABASE_URL });
  * const db = new Kysely<HostDb>({ dialect: new PostgresDialect({ pool }) });
  * const storage = kysely(db, { dialect: 'postgres', schema: 'sellkit' });
  * ```

@@ -21,6 +21,7 @@ export type SqliteTarget = { readonly file: string } | { readonly memory: true }
  *
  * @example
  * ```ts
+ * import { createStorage } from '@sellkit/core';
  * const storage = createStorage(sqliteDriver({ file: 'crm.db' }));
  * ```
  */
@@ -62,6 +63,7 @@ export interface PostgresOptions {
  *
  * @example
  * ```ts
+ * import { createStorage } from '@sellkit/core';
  * const storage = createStorage(postgresDriver({ url: process.env.DATABASE_URL! }, { schema: 'crm' }));
  * ```
  */
@@ -108,6 +110,7 @@ export type PgliteTarget = { readonly dataDir?: string } | { readonly instance: 
  *
  * @example
  * ```ts
+ * import { createStorage } from '@sellkit/core';
  * const storage = createStorage(pgliteDriver({ dataDir: './crm-pgdata' }));
  * ```
  */
@@ -145,7 +148,11 @@ export interface HostKyselyOptions {
  *
  * @example
  * ```ts
- * const storage = createStorage(kyselyDriver(db, { dialect: 'postgres' }));
+ * import { createStorage } from '@sellkit/core';
+ * import { Kysely, SqliteDialect } from 'kysely';
+ * import Database from 'better-sqlite3';
+ * const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database('erp.db') }) });
+ * const storage = createStorage(kyselyDriver(db, { dialect: 'sqlite' }));
  * ```
  */
 export function kyselyDriver(db: KyselyLike, options: HostKyselyOptions): KyselyStorageDriver {

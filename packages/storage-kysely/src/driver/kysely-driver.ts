@@ -95,6 +95,11 @@ const DIALECTS: Record<DialectName, SqlDialect> = {
  *
  * @example
  * ```ts
+ * import { createStorage } from '@sellkit/core';
+ * import { Kysely, PostgresDialect } from 'kysely';
+ * import { Pool } from 'pg';
+ * const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+ * const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
  * const driver = createKyselyDriver({ db, dialect: 'postgres', schema: 'crm' });
  * const storage = createStorage(driver);
  * ```

@@ -15,6 +15,13 @@ import { teamModels } from '../shared/models.js';
  *
  * Answers are computed on each call (no cache), so a change to the organisation applies to the
  * very next query. `team()` installs it; hosts can also pass it as `access.resolver`.
+ *
+ * @example
+ * ```ts
+ * const resolver = teamAccessResolver(scope);
+ * await resolver.teamMemberIds(ctx); // the actor, their reps and their teams' members
+ * await resolver.territoryIds(ctx); // the territories the actor reaches today, with sub-territories
+ * ```
  */
 export function teamAccessResolver<E extends EventMap>(scope: ModuleScope<E>): AccessResolver {
   const models = teamModels(scope);

@@ -21,7 +21,12 @@ export function createAssignmentService(
      *
      * @example
      * ```ts
-     * const decision = await crm.as(ctx).team.assign({ model: 'company', territoryId, priority: 'high' });
+     * const west = await admin.team.createTerritory({ name: 'West', code: 'WEST' });
+     * const decision = await crm.as(ctx).team.assign({
+     *   model: 'company',
+     *   territoryId: west.id,
+     *   priority: 'high',
+     * });
      * await crm.as(ctx).customers.companies.create({ name: 'Cancity', ownerId: decision.repUserId });
      * ```
      */

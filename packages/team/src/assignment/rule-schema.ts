@@ -77,6 +77,7 @@ export type AssignmentRule = z.infer<typeof assignmentRuleSchema>;
  *
  * @example
  * ```ts
+ * const inboundTeamId = 'team_inbound'; // a sales team's id
  * const rules: AssignmentRules = {
  *   rules: [
  *     { id: 'vip', when: { priority: 'high' }, assignTo: { territoryOf: 'record' },
@@ -90,7 +91,17 @@ export type AssignmentRule = z.infer<typeof assignmentRuleSchema>;
  */
 export type AssignmentRules = z.infer<typeof assignmentRulesSchema>;
 
-/** Parses rules; problems are `VALIDATION_FAILED` with one issue per path (`rules.0.assignTo`). */
+/**
+ * Parses rules; problems are `VALIDATION_FAILED` with one issue per path (`rules.0.assignTo`).
+ *
+ * @example
+ * ```ts
+ * const rules = parseAssignmentRules(
+ *   JSON.parse('{"rules": [{"id": "by-territory", "assignTo": {"territoryOf": "record"}}]}'),
+ * );
+ * parseAssignmentRules({ rules: [{ id: 'x' }] }); // throws VALIDATION_FAILED at rules.0.assignTo
+ * ```
+ */
 export function parseAssignmentRules(input: unknown): AssignmentRules {
   const parsed = assignmentRulesSchema.safeParse(input);
   if (!parsed.success) throw fromZodError(parsed.error, { model: 'assignmentRuleSet' });

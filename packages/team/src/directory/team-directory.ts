@@ -185,7 +185,12 @@ export function teamDirectory<E extends EventMap>(scope: ModuleScope<E>): TeamDi
  *
  * @example
  * ```ts
- * createSellkit({ storage, modules: [team(), customers({ owners: teamOwners, territories: teamTerritories })] });
+ * import { createSellkit, memory } from '@sellkit/core';
+ * import { customers } from '@sellkit/customers';
+ * const crm = await createSellkit({
+ *   storage: memory(),
+ *   modules: [team(), customers({ owners: teamOwners, territories: teamTerritories })],
+ * });
  * ```
  */
 export const teamOwners = {

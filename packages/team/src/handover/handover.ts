@@ -110,7 +110,8 @@ export function createHandoverService(
      *
      * @example
      * ```ts
-     * const report = await crm.as(admin).team.handover({
+     * const leaving = await admin.team.createRep({ userId: 'u-9', name: 'Leo Park' });
+     * const report = await admin.team.handover({
      *   fromRepId: leaving.id,
      *   toRepId: 'rules',
      *   models: [{ model: 'company', open: { lifecycleStage: { ne: 'churned' } } }],

@@ -1,7 +1,15 @@
 import type { Readable } from 'node:stream';
 import { issueList, readCsv, validationError } from '@sellkit/core';
 
-/** A person's stable key: their name, lower-cased, accents dropped, words joined by dashes. */
+/**
+ * A person's stable key: their name, lower-cased, accents dropped, words joined by dashes.
+ *
+ * @example
+ * ```ts
+ * nameSlug('Dustin Brinkmann'); // 'dustin-brinkmann'
+ * nameSlug('  Zoé  Müller-Lind '); // 'zoe-muller-lind'
+ * ```
+ */
 export function nameSlug(name: string): string {
   return name
     .normalize('NFKD')

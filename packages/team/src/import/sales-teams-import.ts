@@ -58,12 +58,27 @@ class DryRunRollback extends Error {
 const counts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
 const periods = (): PeriodCounts => ({ created: 0, ended: 0, unchanged: 0 });
 
-/** Territory code of a regional office: `Central` → `CENTRAL`. */
+/**
+ * Territory code of a regional office: `Central` → `CENTRAL`.
+ *
+ * @example
+ * ```ts
+ * regionCode('Central'); // 'CENTRAL'
+ * regionCode('West Coast'); // 'WEST-COAST'
+ * ```
+ */
 export function regionCode(region: string): string {
   return nameSlug(region).toUpperCase();
 }
 
-/** Team external id of a manager: `team:dustin-brinkmann`. */
+/**
+ * Team external id of a manager: `team:dustin-brinkmann`.
+ *
+ * @example
+ * ```ts
+ * teamExternalId(nameSlug('Dustin Brinkmann')); // 'team:dustin-brinkmann'
+ * ```
+ */
 export function teamExternalId(managerSlug: string): string {
   return `team:${managerSlug}`;
 }
@@ -246,7 +261,7 @@ export function createSalesTeamsImport(
      *
      * @example
      * ```ts
-     * const report = await crm.as(admin).team.importSalesTeams('data/sales_teams.csv');
+     * const report = await admin.team.importSalesTeams('data/sales_teams.csv');
      * report.reps; // { created: 41, updated: 0, unchanged: 0 }
      * ```
      */

@@ -80,7 +80,8 @@ export function createRepService(scope: ModuleScope<TeamEvents>, options: Resolv
      *
      * @example
      * ```ts
-     * const ana = await crm.as(admin).team.createRep({ userId: 'u-17', name: 'Ana Ruiz',
+     * const lead = await admin.team.createRep({ userId: 'u-2', name: 'Celia Moreau' });
+     * const ana = await admin.team.createRep({ userId: 'u-17', name: 'Ana Ruiz',
      *   email: 'ana@example.com', seniority: 'senior', reportsToId: lead.id });
      * ```
      */

@@ -39,9 +39,12 @@ export interface CheckedWrites<M extends AnyModel> {
  *
  * @example
  * ```ts
- * const teams = checkedWrites(scope, models.salesTeam, {
+ * import { salesTeam } from '@sellkit/team';
+ * const teams = checkedWrites(scope, salesTeam, {
  *   what: 'a sales team',
- *   check: (tx, _id, data) => checkRefs(tx, data),
+ *   check: async (tx, _id, data) => {
+ *     if (typeof data.managerRepId === 'string') await tx.records(rep).get(data.managerRepId);
+ *   },
  * });
  * const west = await teams.create({ name: 'West inside sales' });
  * ```

@@ -15,7 +15,11 @@ import { optionsOf } from './errors.js';
  *
  * @example
  * ```ts
- * listTeams: (page?: FindQuery<SalesTeam>) => listByName(scope, models.salesTeam, page),
+ * import type { FindQuery } from '@sellkit/core';
+ * import { type SalesTeam, salesTeam } from '@sellkit/team';
+ * const service = {
+ *   listTeams: (page?: FindQuery<SalesTeam>) => listByName(scope, salesTeam, page),
+ * };
  * ```
  */
 export async function listByName<M extends AnyModel, E extends EventMap>(

@@ -80,7 +80,8 @@ export function createTeamService(scope: ModuleScope<TeamEvents>) {
      *
      * @example
      * ```ts
-     * const west = await team.createTeam({ name: 'West inside sales', managerRepId: celia.id });
+     * const celia = await admin.team.createRep({ userId: 'u-2', name: 'Celia Moreau' });
+     * const west = await admin.team.createTeam({ name: 'West inside sales', managerRepId: celia.id });
      * ```
      */
     createTeam(input: SalesTeamInput): Promise<SalesTeam> {

@@ -117,7 +117,9 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
      *
      * @example
      * ```ts
-     * await team.assignTerritory({ repId: ana.id, territoryId: west.id, validFrom: '2025-01-01' });
+     * const ana = await admin.team.createRep({ userId: 'u-17', name: 'Ana Ruiz' });
+     * const west = await admin.team.createTerritory({ name: 'West', code: 'WEST' });
+     * await admin.team.assignTerritory({ repId: ana.id, territoryId: west.id, validFrom: '2025-01-01' });
      * ```
      */
     async assignTerritory(input: TerritoryAssignmentInput): Promise<TerritoryAssignment> {

@@ -85,8 +85,8 @@ export function createTerritoryService(scope: ModuleScope<TeamEvents>) {
      *
      * @example
      * ```ts
-     * const emea = await team.createTerritory({ name: 'EMEA', code: 'EMEA' });
-     * const dach = await team.createTerritory({ name: 'DACH', code: 'DACH', parentId: emea.id });
+     * const emea = await admin.team.createTerritory({ name: 'EMEA', code: 'EMEA' });
+     * const dach = await admin.team.createTerritory({ name: 'DACH', code: 'DACH', parentId: emea.id });
      * ```
      */
     createTerritory(input: TerritoryInput): Promise<Territory> {

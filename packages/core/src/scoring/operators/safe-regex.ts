@@ -50,7 +50,11 @@ function groupPrefix(pattern: string, at: number): number {
  * purpose: no backreferences, no quantifier on a group that holds a quantifier, no unbounded
  * quantifier on a group with alternatives, at most one unbounded and four quantifiers overall.
  *
- * @example `unsafePatternReason('(a+)+$')` is `'nested quantifiers'`.
+ * @example
+ * ```ts
+ * unsafePatternReason('(a+)+$'); // 'nested quantifiers'
+ * unsafePatternReason('^GTX-[0-9]{3}$'); // undefined: safe
+ * ```
  */
 export function unsafePatternReason(pattern: string, flags = ''): string | undefined {
   if (pattern.length > MAX_PATTERN_LENGTH) {

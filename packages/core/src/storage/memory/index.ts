@@ -9,6 +9,7 @@ import { memoryDriver } from './memory-driver.js';
  *
  * @example
  * ```ts
+ * import { customers } from '@sellkit/customers';
  * const crm = await createSellkit({ storage: memory(), modules: [customers()] });
  * ```
  */

@@ -281,6 +281,12 @@ function session(shared: Shared, layer: Layer | null, state: { finished: boolean
  * a time (others, and writes outside transactions, wait for it); reads outside transactions see
  * committed data only; a transaction writes into a copy-on-write overlay that is merged on commit
  * and dropped on rollback; nested transactions are overlays on overlays (savepoints).
+ *
+ * @example
+ * ```ts
+ * const adapter = createStorage(memoryDriver()); // what memory() does
+ * await adapter.setup([auditEntryModel]);
+ * ```
  */
 export function memoryDriver(): StorageDriver {
   const shared: Shared = {

@@ -20,9 +20,10 @@ import { testModels } from './models.js';
  *
  * @example
  * ```ts
- * // my-adapter.conformance.test.ts
+ * // my-adapter.conformance.test.ts, with your driver in place of memoryDriver()
+ * import { createStorage, memoryDriver } from '@sellkit/core';
  * import { runStorageConformance } from '@sellkit/core/testing';
- * runStorageConformance('my-adapter', () => createStorage(myDriver()), { heavy: true });
+ * runStorageConformance('my-adapter', () => createStorage(memoryDriver()), { heavy: true });
  * ```
  */
 export function runStorageConformance(
