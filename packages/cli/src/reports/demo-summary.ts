@@ -12,7 +12,6 @@ import { ownerNames, personName } from './names.js';
 import { weightedForecast } from './weighted-forecast.js';
 
 // Days late is elapsed time (24-hour days), the same in every zone.
-const DAY = 86_400_000;
 
 const PAST_DUE = ' (past due)';
 
@@ -104,6 +103,9 @@ async function overdue(scope: ModuleScope, pipeline: PipelineService, now: Date)
     groups.map((group) => group.ownerId),
   );
   const total = groups.reduce((sum, group) => sum + group.overdue, 0);
+  // Days late in the tenant's calendar: due yesterday evening is one day late this morning.
+  const calendar = await scope.calendar();
+  const today = calendar.dateOf(now);
   const rows = groups.slice(0, 8).map((group) => {
     const oldest = group.tasks[0];
     return {
@@ -111,7 +113,7 @@ async function overdue(scope: ModuleScope, pipeline: PipelineService, now: Date)
       overdue: group.overdue,
       oldestTask: oldest?.title ?? null,
       daysLate: group.oldestDueAt
-        ? Math.floor((now.getTime() - group.oldestDueAt.getTime()) / DAY)
+        ? calendar.daysBetween(calendar.dateOf(group.oldestDueAt), today)
         : null,
     };
   });
