@@ -8,7 +8,7 @@ import {
 } from '../duplicates/normalize.js';
 import { type CustomersContext, models } from '../shared/context.js';
 import { countryCode } from '../shared/country.js';
-import { defaultCountry } from '../shared/default-country.js';
+import { defaultCountry, withTenantCountry } from '../shared/default-country.js';
 import { checkDirectory } from '../shared/directory.js';
 import { emailProblem, normalizeEmail } from '../shared/email-address.js';
 import { parsePhone } from '../shared/phone-number.js';
@@ -137,6 +137,8 @@ export async function prepareCompanyWrite(
   before: Company | null,
   issues: IssueList,
 ): Promise<Record<string, unknown>> {
+  // National phone numbers are read in the operation's, else the tenant's, country.
+  ctx = await withTenantCountry(ctx);
   const data: Record<string, unknown> = { ...input };
   for (const name of COMPANY_DERIVED_FIELDS) {
     if (name in data) issues.add(name, 'is maintained by Sellkit and cannot be set', 'read_only');

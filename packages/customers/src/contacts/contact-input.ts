@@ -1,6 +1,7 @@
 import type { IssueList } from '@sellkit/core';
 import type { Company } from '../companies/company-model.js';
 import { type CustomersContext, models } from '../shared/context.js';
+import { withTenantCountry } from '../shared/default-country.js';
 import { checkDirectory } from '../shared/directory.js';
 import { emailProblem, normalizeEmail } from '../shared/email-address.js';
 import { dateProblem } from '../shared/formats.js';
@@ -67,6 +68,8 @@ export async function prepareContactWrite(
   before: Contact | null,
   issues: IssueList,
 ): Promise<PreparedContact> {
+  // National phone numbers are read in the operation's, else the tenant's, country.
+  ctx = await withTenantCountry(ctx);
   const data: Record<string, unknown> = { ...input };
   for (const name of CONTACT_DERIVED_FIELDS) {
     if (name in data) issues.add(name, 'is maintained by Sellkit and cannot be set', 'read_only');

@@ -3,7 +3,7 @@ import type { Company } from '../companies/company-model.js';
 import { updateCompany } from '../companies/company-service.js';
 import { type CustomersContext, models, within } from '../shared/context.js';
 import { countryCode } from '../shared/country.js';
-import { defaultCountry } from '../shared/default-country.js';
+import { defaultCountry, withTenantCountry } from '../shared/default-country.js';
 import { parsePhone } from '../shared/phone-number.js';
 import type { Contact } from './contact-model.js';
 import { parsePhones } from './contact-phones.js';
@@ -106,6 +106,7 @@ export async function reparsePhones(
       throw validationError('defaultCountry', country.message, country.reason);
     base = { ...ctx, defaultCountry: country.code };
   }
+  base = await withTenantCountry(base);
   const limit = options.batchSize ?? 500;
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
     throw validationError('batchSize', 'must be an integer from 1 to 10000', 'invalid_batch_size');
