@@ -122,7 +122,7 @@ export async function* exportCsvLines<E extends object>(
   } while (after);
 }
 
-/** How {@link pipeLines} treats the stream it writes to. */
+/** How an `exportCsv` given a writable stream treats it. */
 export interface ExportStreamOptions {
   /**
    * End the stream when the export is done (default `true`, as `stream.pipeline` does), so a
