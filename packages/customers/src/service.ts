@@ -112,7 +112,8 @@ export interface CustomersService {
    *
    * @example
    * ```ts
-   * await customers.exportCsv('contact', { columns: ['firstName', 'emails'] }, createWriteStream('contacts.csv'));
+   * import { createWriteStream } from 'node:fs';
+   * await admin.customers.exportCsv('contact', { columns: ['firstName', 'emails'] }, createWriteStream('contacts.csv'));
    * // contacts.csv is complete and closed here
    * ```
    */
@@ -131,7 +132,7 @@ export interface CustomersService {
    *
    * @example
    * ```ts
-   * const report = await customers.reparsePhones({ defaultCountry: 'US' });
+   * const report = await admin.customers.reparsePhones({ defaultCountry: 'US' });
    * console.log(report.upgraded, report.failed);
    * ```
    */
@@ -142,7 +143,7 @@ export interface CustomersService {
    *
    * @example
    * ```ts
-   * const report = await customers.recodeCountries({ valueMap: { Korea: 'KR' } });
+   * const report = await admin.customers.recodeCountries({ valueMap: { Korea: 'KR' } });
    * console.log(report.recoded, report.failed);
    * ```
    */

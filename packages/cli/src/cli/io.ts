@@ -31,7 +31,12 @@ export interface CliIo {
  * script named `sellkit` (`pnpm sellkit`, `npm run sellkit --`, `yarn sellkit`), else the
  * installed bin, `sellkit`.
  *
- * @example `cliInvocation({ ...io, env: { npm_lifecycle_event: 'sellkit' } }) // 'pnpm sellkit'`
+ * @example
+ * ```ts
+ * const io = processIo();
+ * cliInvocation({ ...io, env: { npm_lifecycle_event: 'sellkit' } }); // 'pnpm sellkit'
+ * cliInvocation({ ...io, env: {} });                                  // 'sellkit'
+ * ```
  */
 export function cliInvocation(io: CliIo): string {
   if (io.invokedAs) return io.invokedAs;
@@ -62,6 +67,13 @@ export function useColor(io: CliIo, stream: OutputStream): boolean {
 /**
  * Makes a closed pipe on stdout (`sellkit report ... | head`) end the process quietly, as Unix
  * tools do, instead of crashing with a stack trace.
+ *
+ * @example
+ * ```ts
+ * // In a bin script, before anything is written:
+ * exitQuietlyOnClosedPipe();
+ * process.exitCode = await runCli(process.argv.slice(2), processIo());
+ * ```
  */
 export function exitQuietlyOnClosedPipe(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

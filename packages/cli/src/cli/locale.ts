@@ -39,6 +39,13 @@ function supportedLocale(tag: string): string | null {
  * The locale to format for: `--locale` when given (a BCP 47 tag `Intl` supports, `zh_CN` is
  * read as `zh-CN`), else the environment's ({@link localeFromEnv}). A tag that is malformed or
  * unsupported is a usage error (exit code 2), raised before anything is written.
+ *
+ * @example
+ * ```ts
+ * resolveLocale('zh_CN', {});                          // 'zh-CN'
+ * resolveLocale(undefined, { LANG: 'en_GB.UTF-8' });   // 'en-GB'
+ * resolveLocale('not a tag', {});                      // throws a usage error
+ * ```
  */
 export function resolveLocale(
   option: string | undefined,

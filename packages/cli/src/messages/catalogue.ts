@@ -5,6 +5,12 @@ import { zhCN } from './zh-CN.js';
 /**
  * The catalogue for a locale: Chinese for `zh` (`zh-CN`, `zh-Hans`, ...), English for every
  * other language.
+ *
+ * @example
+ * ```ts
+ * messagesFor('zh-CN').yes; // '是'
+ * messagesFor('en-GB').yes; // 'yes'
+ * ```
  */
 export function messagesFor(locale: string): Messages {
   return locale.split('-')[0]!.toLowerCase() === 'zh' ? zhCN : en;

@@ -9,6 +9,7 @@ const PAGE = 5000;
  *
  * @example
  * ```ts
+ * const since = new Date('2026-01-01T00:00:00Z');
  * const rows = await interactionsByMonth(scope, since); // [{ month: '2026-03', type: 'call', interactions: 4 }]
  * ```
  */

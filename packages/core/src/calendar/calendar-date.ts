@@ -26,7 +26,15 @@ export interface TimeParts {
   readonly second: number;
 }
 
-/** The parts of a real calendar date written `YYYY-MM-DD` (years 0001-9999), else undefined. */
+/**
+ * The parts of a real calendar date written `YYYY-MM-DD` (years 0001-9999), else undefined.
+ *
+ * @example
+ * ```ts
+ * dateParts('2026-03-09'); // { year: 2026, month: 3, day: 9 }
+ * dateParts('2026-02-30'); // undefined
+ * ```
+ */
 export function dateParts(value: unknown): DateParts | undefined {
   if (typeof value !== 'string') return undefined;
   const match = DATE.exec(value);
@@ -54,7 +62,15 @@ export function isCalendarDate(value: unknown): value is string {
   return dateParts(value) !== undefined;
 }
 
-/** The parts of a local time `HH:mm` or `HH:mm:ss`, else undefined. */
+/**
+ * The parts of a local time `HH:mm` or `HH:mm:ss`, else undefined.
+ *
+ * @example
+ * ```ts
+ * timeParts('09:30'); // { hour: 9, minute: 30, second: 0 }
+ * timeParts('24:00'); // undefined
+ * ```
+ */
 export function timeParts(value: unknown): TimeParts | undefined {
   if (typeof value !== 'string') return undefined;
   const match = TIME.exec(value);
@@ -66,14 +82,29 @@ export function timeParts(value: unknown): TimeParts | undefined {
   return { hour, minute, second };
 }
 
-/** The parts of a calendar date, or `VALIDATION_FAILED` naming `path`. */
+/**
+ * The parts of a calendar date, or `VALIDATION_FAILED` naming `path`.
+ *
+ * @example
+ * ```ts
+ * requireDate('2026-03-09');              // { year: 2026, month: 3, day: 9 }
+ * requireDate('2026-02-30', 'closeDate'); // throws VALIDATION_FAILED: 'closeDate: must be a real date written YYYY-MM-DD'
+ * ```
+ */
 export function requireDate(value: unknown, path = 'date'): DateParts {
   const parts = dateParts(value);
   if (!parts) throw validationError(path, 'must be a real date written YYYY-MM-DD', 'invalid_date');
   return parts;
 }
 
-/** Writes parts as `YYYY-MM-DD`. */
+/**
+ * Writes parts as `YYYY-MM-DD`.
+ *
+ * @example
+ * ```ts
+ * formatDate({ year: 2026, month: 3, day: 9 }); // '2026-03-09'
+ * ```
+ */
 export function formatDate(parts: DateParts): string {
   return `${String(parts.year).padStart(4, '0')}-${String(parts.month).padStart(2, '0')}-${String(parts.day).padStart(2, '0')}`;
 }
@@ -137,7 +168,16 @@ export function dayOfWeek(date: string): number {
   return utcDay(date, 'date').getDay();
 }
 
-/** True in a leap year of the Gregorian calendar. */
+/**
+ * True in a leap year of the Gregorian calendar.
+ *
+ * @example
+ * ```ts
+ * isLeapYear(2028); // true
+ * isLeapYear(2100); // false
+ * isLeapYear(2000); // true
+ * ```
+ */
 export function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }

@@ -60,7 +60,11 @@ export const ERROR_TEXT_LIMITS = Object.freeze({
 /**
  * Cuts `text` to at most `max` characters plus a note of how many were left out.
  *
- * @example `clipText('x'.repeat(10_000), 20) // 'xxxxxxxxxxxxxxxxxxxx… (9980 more characters)'`
+ * @example
+ * ```ts
+ * clipText('x'.repeat(10_000), 20); // 'xxxxxxxxxxxxxxxxxxxx… (9980 more characters)'
+ * clipText('short', 20);            // 'short'
+ * ```
  */
 export function clipText(text: string, max: number): string {
   if (text.length <= max) return text;

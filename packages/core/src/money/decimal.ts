@@ -52,7 +52,11 @@ const MAX_DECIMAL_LENGTH = 400;
  * `path`. The result keeps every digit of the input; later operations on it round to 60
  * significant digits.
  *
- * @example `toDecimal('12.50').plus(1).toFixed(2) // "13.50"`
+ * @example
+ * ```ts
+ * toDecimal('12.50').plus(1).toFixed(2); // '13.50'
+ * toDecimal(0.1, 'price');               // throws VALIDATION_FAILED at 'price'
+ * ```
  */
 export function toDecimal(value: DecimalInput, path = 'amount'): Decimal {
   return new Exported(parseDecimal(value, path));

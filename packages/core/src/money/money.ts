@@ -313,7 +313,8 @@ export class Money {
    * @example
    * ```ts
    * Money.of('5', 'EUR').compare(Money.of('7', 'EUR')); // -1
-   * [b, a, c].sort((x, y) => x.compare(y));             // ascending, one currency
+   * const prices = [Money.of('7', 'EUR'), Money.of('5', 'EUR'), Money.of('6', 'EUR')];
+   * prices.sort((x, y) => x.compare(y));                // ascending: 5, 6, 7 EUR
    * ```
    */
   compare(other: Money): -1 | 0 | 1 {

@@ -38,7 +38,7 @@ export interface RecodeCountriesOptions {
  *
  * @example
  * ```ts
- * const report = await admin.recodeCountries({ valueMap: { Korea: 'KR' } });
+ * const report = await admin.customers.recodeCountries({ valueMap: { Korea: 'KR' } });
  * report.failed; // [{ id, path: 'country', value: 'Philipines', reason: 'unknown' }]
  * ```
  */

@@ -33,7 +33,15 @@ export const COMPOUND_FAMILY_NAMES: ReadonlySet<string> = new Set([
   '澹台',
 ]);
 
-/** True for a name written in Han, kana or Hangul only (`张伟`, `山田太郎`). */
+/**
+ * True for a name written in Han, kana or Hangul only (`张伟`, `山田太郎`).
+ *
+ * @example
+ * ```ts
+ * isCjkName('山田 太郎'); // true
+ * isCjkName('Zhang Wei'); // false
+ * ```
+ */
 export function isCjkName(name: string): boolean {
   return CJK.test(name.replace(/\s+/g, ''));
 }

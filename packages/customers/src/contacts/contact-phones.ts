@@ -10,7 +10,7 @@ import type { Contact } from './contact-model.js';
  *
  * @example
  * ```ts
- * phoneKeyOf({ number: '+19409863836', extension: '4639', type: null, country: 'US', entered: '' });
+ * phoneKeyOf({ number: '+19409863836', extension: '4639' });
  * // '+19409863836;ext=4639'
  * ```
  */
@@ -30,6 +30,13 @@ export interface ParsedPhones {
 /**
  * Reads phone texts in `country`. A text that is a stored key of `previous` keeps its stored
  * details (so writing back `contact.phones` keeps what was entered).
+ *
+ * @example
+ * ```ts
+ * const { phones, problems } = parsePhones(['(534)997-7624', '+1 534 997 7624', '12'], 'US');
+ * phones;   // ['+15349977624'] (the same number once)
+ * problems; // [{ index: 2, value: '12', reason: 'is too short to be a phone number (read as a number of US) [TOO_SHORT]' }]
+ * ```
  */
 export function parsePhones(
   texts: readonly unknown[],

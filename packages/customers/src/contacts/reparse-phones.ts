@@ -88,7 +88,7 @@ async function eachPage<R extends { id: string }>(
  *
  * @example
  * ```ts
- * const report = await admin.reparsePhones({
+ * const report = await admin.customers.reparsePhones({
  *   defaultCountry: 'CN',
  *   onProgress: ({ done, total }) => console.log(`${done}/${total}`),
  * });

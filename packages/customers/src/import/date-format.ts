@@ -59,6 +59,15 @@ export function compileDateFormat(format: unknown): DateFormat | string {
 /**
  * Reads a date in a compiled format as `YYYY-MM-DD`, or returns why it cannot
  * (`{ problem }`): the text does not have the format, or names a day that does not exist.
+ *
+ * @example
+ * ```ts
+ * const format = compileDateFormat('dd.MM.yyyy');
+ * if (typeof format !== 'string') {
+ *   readDate('09.03.2026', format); // '2026-03-09'
+ *   readDate('31.02.2026', format); // { problem: '"31.02.2026" (dd.MM.yyyy) is not a day that exists' }
+ * }
+ * ```
  */
 export function readDate(text: string, format: DateFormat): string | { problem: string } {
   const match = format.pattern.exec(text.trim());

@@ -80,7 +80,9 @@ export interface SegmentService {
    *
    * @example
    * ```ts
-   * const { rows } = await customers.segments.exportCsv(launch.id, createWriteStream('launch.csv'));
+   * import { createWriteStream } from 'node:fs';
+   * const launch = await admin.customers.segments.save({ name: 'Key accounts', target: 'company', filter: { tags: { contains: 'key account' } } });
+   * const { rows } = await admin.customers.segments.exportCsv(launch.id, createWriteStream('launch.csv'));
    * ```
    */
   exportCsv(id: string): AsyncIterable<string>;

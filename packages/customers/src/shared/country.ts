@@ -62,7 +62,16 @@ export function resolveCountry(value: string): CountryResolution {
   return named ? { kind: 'code', code: named } : { kind: 'unknown' };
 }
 
-/** True for an upper-case alpha-2 code Sellkit knows (`CN`, `US`, `XK`). */
+/**
+ * True for an upper-case alpha-2 code Sellkit knows (`CN`, `US`, `XK`).
+ *
+ * @example
+ * ```ts
+ * isCountryCode('CN'); // true
+ * isCountryCode('cn'); // false
+ * isCountryCode('ZZ'); // false
+ * ```
+ */
 export function isCountryCode(value: unknown): value is string {
   return (
     typeof value === 'string' &&
@@ -95,7 +104,16 @@ export function countryCode(
   };
 }
 
-/** The English name of a country code (`KR` → `South Korea`), for display. */
+/**
+ * The English name of a country code (`KR` → `South Korea`), for display.
+ *
+ * @example
+ * ```ts
+ * countryName('KR');       // 'South Korea'
+ * countryName('CN', 'zh'); // '中国'
+ * countryName('XX');       // undefined
+ * ```
+ */
 export function countryName(code: string, locale: 'en' | 'zh' = 'en'): string | undefined {
   return countries.getName(code, locale);
 }

@@ -144,8 +144,11 @@ export interface FormatPhoneOptions {
  *
  * @example
  * ```ts
- * formatPhone(contact.phoneNumbers[0]);                          // '+86 138 0013 8000'
- * formatPhone(contact.phoneNumbers[0], { readerCountry: 'CN' }); // '138 0013 8000'
+ * const read = parsePhone('+86 138 0013 8000');
+ * if (read.ok) {
+ *   formatPhone(read.phone);                          // '+86 138 0013 8000'
+ *   formatPhone(read.phone, { readerCountry: 'CN' }); // '138 0013 8000'
+ * }
  * ```
  */
 export function formatPhone(phone: PhoneNumber, options: FormatPhoneOptions = {}): string {

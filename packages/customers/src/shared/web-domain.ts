@@ -10,6 +10,13 @@ const OPTIONS = { allowPrivateDomains: true } as const;
 /**
  * The lower-case host of a web address (`https://www.Acme.com/x` → `www.acme.com`) when it is
  * an http(s) address of a host under a public suffix; undefined otherwise.
+ *
+ * @example
+ * ```ts
+ * websiteHost('https://www.Acme.com/x'); // 'www.acme.com'
+ * websiteHost('acme.com');               // 'acme.com'
+ * websiteHost('ftp://acme.com');         // undefined
+ * ```
  */
 export function websiteHost(value: string): string | undefined {
   const text = value.trim();

@@ -90,7 +90,7 @@ export interface ReportService {
    *
    * @example
    * ```ts
-   * const months = await crm.as(manager).pipeline.reports.wonByPeriod('month', { from: '2026-01-01' });
+   * const months = await manager.pipeline.reports.wonByPeriod('month', { from: '2026-01-01' });
    * months[0]; // { period: '2026-01', deals: 12, revenue: [Money 184000.00 EUR] }
    * ```
    */
