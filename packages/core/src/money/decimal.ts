@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { validationError } from '../errors/sellkit-error.js';
 import { currencyExponent } from './currencies.js';
 import type { RoundingMode } from './exact.js';
