@@ -99,11 +99,14 @@ export type {
   EventsOf,
   ExtendedModels,
   ExtensionsOf,
+  InternalRecords,
+  InternalWriteOptions,
   KernelFacade,
   KernelRuntime,
   ModelHooks,
   ModelsOf,
   ModuleDefinition,
+  ModuleHandle,
   ModuleScope,
   PluginDefinition,
   PluginEventHandlers,
@@ -121,7 +124,7 @@ export type {
   TickAllReport,
   TickReport,
 } from './kernel/index.js';
-export { createSellkit, defineModule, definePlugin } from './kernel/index.js';
+export { createSellkit, defineModule, definePlugin, moduleHandle } from './kernel/index.js';
 export type {
   AccessFields,
   AnyField,
@@ -200,6 +203,7 @@ export type {
   RuleExplanation,
   RuleOutcome,
   RuleSet,
+  RuleSetScope,
   RuleSetStatus,
   RuleSetStore,
   ScoreResult,

@@ -25,6 +25,7 @@ export type {
   RecordServices,
   ServicesOf,
 } from './facade-types.js';
+export type { InternalRecords, InternalWriteOptions } from './internal-records.js';
 export type { RecordService } from './record-service.js';
 export type {
   SellkitScheduler,
@@ -32,4 +33,5 @@ export type {
   TickAllReport,
   TickReport,
 } from './scheduler.js';
-export type { KernelRuntime, ModuleScope } from './scope.js';
+export type { KernelRuntime, ModuleHandle, ModuleScope } from './scope.js';
+export { moduleHandle } from './scope.js';

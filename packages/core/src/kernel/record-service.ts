@@ -10,15 +10,21 @@ import type {
   FindResult,
   Page,
   Where,
-  WriteOptions,
 } from '../storage/query.js';
 import type { ModelHooks } from './definitions.js';
+import type { InternalWriteOptions } from './internal-records.js';
 import type { ModuleScope } from './scope.js';
 
 /**
  * Create, read, update and delete on one model, with access checks, plugin hooks, an audit
  * entry per change and atomicity. Reads are scoped to what the actor may see, in the storage
  * engine (a rep's `find` only ever returns their own records).
+ *
+ * Inside a transaction (`scope.transaction`, or a module service's own) a write joins it
+ * without a savepoint of its own: when it fails, the whole transaction fails. A caller that
+ * catches a write's error and goes on wraps that call in `scope.transaction` (a savepoint).
+ * `update` and `delete` take the row the caller already read as `{ current }`, so it is not
+ * read again; its version is then the expected version.
  */
 export interface RecordService<M extends AnyModel> {
   create(input: InferCreate<M>): Promise<InferRecord<M>>;
@@ -35,11 +41,38 @@ export interface RecordService<M extends AnyModel> {
   count(where?: Where<InferRecord<M>>): Promise<number>;
   aggregate(query: AggregateQuery<InferRecord<M>>): Promise<AggregateRow[]>;
   /** With `expectedVersion`, a stale version is `CONFLICT` and nothing changes. */
-  update(id: string, patch: InferPatch<M>, options?: WriteOptions): Promise<InferRecord<M>>;
-  delete(id: string, options?: WriteOptions): Promise<void>;
+  update(
+    id: string,
+    patch: InferPatch<M>,
+    options?: InternalWriteOptions<InferRecord<M>>,
+  ): Promise<InferRecord<M>>;
+  delete(id: string, options?: InternalWriteOptions<InferRecord<M>>): Promise<void>;
 }
 
 type Loose = Record<string, unknown>;
+
+/** Runs `work` in the open transaction (no savepoint), or in a new one. */
+function atomically<T>(scope: ModuleScope, work: (tx: ModuleScope) => Promise<T>): Promise<T> {
+  return scope.inTransaction ? work(scope) : scope.transaction(work);
+}
+
+/** The record the caller holds (checked to be the one named), or the stored one. */
+async function currentOf<M extends AnyModel>(
+  scope: ModuleScope,
+  model: M,
+  id: string,
+  current: InferRecord<M> | undefined,
+): Promise<InferRecord<M>> {
+  if (current !== undefined && current.id !== id) {
+    throw new SellkitError('VALIDATION_FAILED', `current record is ${current.id}, not ${id}`, {
+      model: model.name,
+      id,
+    });
+  }
+  const found = current ?? (await scope.storage.get(model, id));
+  if (!found) throw notFound(model.name, id);
+  return found;
+}
 
 function scoped<R>(where: Where<R> | undefined, access: Where | undefined): Where<R> | undefined {
   if (!access) return where;
@@ -71,7 +104,7 @@ export function createRecordService<M extends AnyModel>(
         model: model.name,
       });
     }
-    return scope.transaction(async (tx) => {
+    return atomically(scope, async (tx) => {
       const reach = await tx.reach('create', model);
       const prepared: Loose[] = [];
       for (const input of inputs) {
@@ -137,9 +170,8 @@ export function createRecordService<M extends AnyModel>(
       } as AggregateQuery<R>);
     },
     async update(id, patch, options = {}) {
-      return scope.transaction(async (tx) => {
-        const before = await tx.storage.get(model, id);
-        if (!before) throw notFound(model.name, id);
+      return atomically(scope, async (tx) => {
+        const before = await currentOf(tx, model, id, options.current);
         if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
           throw new SellkitError(
             'CONFLICT',
@@ -178,9 +210,8 @@ export function createRecordService<M extends AnyModel>(
       });
     },
     async delete(id, options = {}) {
-      await scope.transaction(async (tx) => {
-        const before = await tx.storage.get(model, id);
-        if (!before) throw notFound(model.name, id);
+      await atomically(scope, async (tx) => {
+        const before = await currentOf(tx, model, id, options.current);
         const reach = await tx.reach('delete', model);
         if (!reachIncludes(reach, model, before))
           throw forbidden(scope.context, model.name, 'delete', id);

@@ -19,7 +19,34 @@ import { deliveryModel, outboxEventModel } from '../events/outbox-models.js';
 import type { AnyModel } from '../model/define-model.js';
 import type { TenantStorage } from '../storage/storage.js';
 import type { AnyModule, ModelHooks } from './definitions.js';
+import { createInternalRecords, type InternalRecords } from './internal-records.js';
 import { createRecordService, type RecordService } from './record-service.js';
+
+/**
+ * A typed reference to a module, for another module's services: `scope.use(handle)`. Every
+ * module definition is one; a module that must not import another package declares a handle
+ * to it with {@link moduleHandle} and the part of its services it relies on.
+ */
+export interface ModuleHandle<Services> {
+  readonly id: string;
+  /** The module's service factory (absent on a handle made with {@link moduleHandle}). */
+  // Method syntax on purpose: the scope parameter stays bivariant, so every module fits.
+  services?(scope: ModuleScope): Services;
+}
+
+/**
+ * A handle to the module installed under `id`, typed with the services the caller expects.
+ *
+ * @example
+ * ```ts
+ * interface Currency { readonly currency: string | null }
+ * const catalogHandle = moduleHandle<Currency>('catalog');
+ * // in a service: scope.has(catalogHandle) ? scope.use(catalogHandle).currency : null
+ * ```
+ */
+export function moduleHandle<Services>(id: string): ModuleHandle<Services> {
+  return { id };
+}
 
 /** What the kernel knows once `createSellkit` has composed modules and plugins. */
 export interface KernelRuntime {
@@ -64,13 +91,32 @@ export interface ModuleScope<E extends EventMap = Record<string, unknown>> {
    * ```
    */
   calendar(): Promise<TenantCalendar>;
-  /** Storage of this tenant, bound to the current transaction if any. Bypasses access checks. */
+  /**
+   * Storage of this tenant, bound to the current transaction if any: the kernel's own door.
+   * Domain code uses {@link ModuleScope.records} or, past access checks,
+   * {@link ModuleScope.internal}; a repository test refuses raw storage calls in domain packages.
+   */
   readonly storage: TenantStorage;
   readonly inTransaction: boolean;
   /** A model as composed (with plugin fields). Unknown names are `CONFIGURATION_INVALID`. */
   model(name: string): AnyModel;
-  /** Access-checked, audited create/read/update/delete on a model. */
+  /**
+   * Access-checked, validated, audited create/read/update/delete on a model, with the plugins'
+   * hooks and after-commit events: the door to data for domain code.
+   */
   records<M extends AnyModel>(model: M): RecordService<M>;
+  /**
+   * The named bypass: one model's storage past the actor's access checks, for reference data,
+   * internal counters, bookkeeping rows and bulk jobs. Writes stay validated and audited (no
+   * hooks, no events). Say why on the line above each use, as `// internal: <why>`.
+   *
+   * @example
+   * ```ts
+   * // internal: the counters move whoever logs the interaction, even a rep who cannot edit it
+   * await scope.internal(company).update(id, { interactionCount: 3 }, { current: before });
+   * ```
+   */
+  internal<M extends AnyModel>(model: M): InternalRecords<M>;
   /**
    * Runs `work` atomically. Events emitted inside are delivered after the outermost
    * transaction commits, and dropped if it rolls back. Nested calls are savepoints.
@@ -98,7 +144,14 @@ export interface ModuleScope<E extends EventMap = Record<string, unknown>> {
     action: string;
     changes: Record<string, { before: unknown; after: unknown }>;
   }): Promise<void>;
-  /** Another module's services, bound to this scope (so they join its transaction). */
+  /**
+   * Another module's services, bound to this scope (so they join its transaction).
+   * `CONFIGURATION_INVALID` when that module is not installed.
+   */
+  use<S>(handle: ModuleHandle<S>): S;
+  /** True when the module is installed (for optional dependencies). */
+  has(handle: ModuleHandle<unknown>): boolean;
+  /** @deprecated Use {@link ModuleScope.use} with a typed handle. */
   service<S>(moduleId: string): S;
   /** A kernel extension by key (e.g. `scoring`). */
   extension<T>(key: string): T;
@@ -161,6 +214,9 @@ function scopeFor(
         scope.model(model.name) as typeof model,
         runtime.hooks.get(model.name) ?? [],
       );
+    },
+    internal(model) {
+      return createInternalRecords(scope, scope.model(model.name) as typeof model);
     },
     async transaction(work) {
       const buffer: PendingEvent[] = [];
@@ -239,6 +295,12 @@ function scopeFor(
           ...(context.requestId ? { requestId: context.requestId } : {}),
         },
       ]);
+    },
+    use<S>(handle: ModuleHandle<S>): S {
+      return scope.service<S>(handle.id);
+    },
+    has(handle) {
+      return runtime.modules.get(handle.id)?.services !== undefined;
     },
     service<S>(moduleId: string): S {
       if (!services.has(moduleId)) {

@@ -15,7 +15,7 @@ export { unsafePatternReason } from './operators/safe-regex.js';
 export type { ScoringRegistry } from './registry.js';
 export { createScoringRegistry } from './registry.js';
 export type { ScoreResult } from './result.js';
-export type { RuleSetStatus, RuleSetStore, StoredRuleSet } from './rule-set-store.js';
+export type { RuleSetScope, RuleSetStatus, RuleSetStore, StoredRuleSet } from './rule-set-store.js';
 export { createRuleSetStore, scoringRuleSet } from './rule-set-store.js';
 export type {
   AllCondition,

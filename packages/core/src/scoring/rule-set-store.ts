@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from '../context/clock.js';
 import { SellkitError, validationError } from '../errors/sellkit-error.js';
+import type { InternalRecords } from '../kernel/internal-records.js';
 import { defineModel, type InferRecord } from '../model/define-model.js';
 import { field } from '../model/fields.js';
 import type { Where } from '../storage/query.js';
@@ -80,12 +81,40 @@ function checkId(id: unknown): string {
   return id;
 }
 
-async function first(
-  storage: TenantStorage,
-  where: Where<Row>,
-  newest = false,
-): Promise<Row | null> {
-  const page = await storage.find(scoringRuleSet, {
+type RuleSetRows = Pick<InternalRecords<typeof scoringRuleSet>, 'find' | 'insert' | 'update'>;
+
+/**
+ * Where a rule-set store keeps its rows: a tenant's storage, or a module's scope (through its
+ * named internal door, so the writes are audited). `ModuleScope` fits.
+ */
+export interface RuleSetScope {
+  internal(model: typeof scoringRuleSet): RuleSetRows;
+  transaction<T>(work: (scope: RuleSetScope) => Promise<T>): Promise<T>;
+}
+
+function rowsOf(source: TenantStorage | RuleSetScope): RuleSetRows {
+  if ('internal' in source) {
+    // internal: rule sets are tenant configuration that scoring reads whatever the actor may see
+    return source.internal(scoringRuleSet);
+  }
+  return {
+    find: (query) => source.find(scoringRuleSet, query),
+    insert: (records) => source.insert(scoringRuleSet, records),
+    update: (id, patch, options) => source.update(scoringRuleSet, id, patch, options),
+  };
+}
+
+function inTransaction<T>(
+  source: TenantStorage | RuleSetScope,
+  work: (rows: RuleSetRows) => Promise<T>,
+): Promise<T> {
+  return 'internal' in source
+    ? source.transaction((scope) => work(rowsOf(scope)))
+    : source.transaction((tx) => work(rowsOf(tx)));
+}
+
+async function first(storage: RuleSetRows, where: Where<Row>, newest = false): Promise<Row | null> {
+  const page = await storage.find({
     where,
     orderBy: [{ field: 'ruleSetVersion', direction: newest ? 'desc' : 'asc' }],
     limit: 1,
@@ -96,8 +125,9 @@ async function first(
 const VERSIONED = { in: ['published', 'archived'] } as const;
 
 /**
- * Creates a rule-set store over one tenant's storage. The host runs `setup([scoringRuleSet])`
- * on its adapter first (the kernel does it for registered models).
+ * Creates a rule-set store over one tenant's storage, or over a module's scope (rows reached
+ * through `scope.internal`, writes audited). The host runs `setup([scoringRuleSet])` on its
+ * adapter first (the kernel does it for registered models).
  *
  * @example
  * ```ts
@@ -110,35 +140,31 @@ const VERSIONED = { in: ['published', 'archived'] } as const;
  * ```
  */
 export function createRuleSetStore(
-  storage: TenantStorage,
+  source: TenantStorage | RuleSetScope,
   registry: ScoringRegistry = defaultRegistry(),
   options: { clock?: Clock } = {},
 ): RuleSetStore {
   const clock = options.clock ?? systemClock;
+  const storage = rowsOf(source);
   return {
     async save(draft) {
       const { ruleSet } = planRuleSet(draft, registry);
-      return storage.transaction(async (tx) => {
+      return inTransaction(source, async (tx) => {
         const existing = await first(tx, { ruleSetId: ruleSet.id, status: 'draft' });
         const row = existing
           ? await tx.update(
-              scoringRuleSet,
               existing.id,
               { definition: ruleSet },
               { expectedVersion: existing.version },
             )
-          : (
-              await tx.insert(scoringRuleSet, [
-                { ruleSetId: ruleSet.id, status: 'draft', definition: ruleSet },
-              ])
-            )[0];
+          : (await tx.insert([{ ruleSetId: ruleSet.id, status: 'draft', definition: ruleSet }]))[0];
         return toStored(row as Row);
       });
     },
 
     async publish(id) {
       checkId(id);
-      return storage.transaction(async (tx) => {
+      return inTransaction(source, async (tx) => {
         const draft = await first(tx, { ruleSetId: id, status: 'draft' });
         if (!draft) {
           throw new SellkitError(
@@ -155,15 +181,9 @@ export function createRuleSetStore(
         const { ruleSet } = planRuleSet({ ...(draft.definition as RuleSet), version }, registry);
         const current = await first(tx, { ruleSetId: id, status: 'published' });
         if (current) {
-          await tx.update(
-            scoringRuleSet,
-            current.id,
-            { status: 'archived' },
-            { expectedVersion: current.version },
-          );
+          await tx.update(current.id, { status: 'archived' }, { expectedVersion: current.version });
         }
         const published = await tx.update(
-          scoringRuleSet,
           draft.id,
           {
             status: 'published',
@@ -203,7 +223,7 @@ export function createRuleSetStore(
       const rows: StoredRuleSet[] = [];
       let after: string | undefined;
       do {
-        const page = await storage.find(scoringRuleSet, {
+        const page = await storage.find({
           where: { ruleSetId: id, status: VERSIONED },
           orderBy: [{ field: 'ruleSetVersion', direction: 'asc' }],
           limit: 1000,
