@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { StorageDriver, TableLayout } from '@sellkit/core';
 import { SellkitError } from '@sellkit/core';
+import type { StorageDriver, TableLayout } from '@sellkit/core/driver';
 import { type DatabaseConnection, sql } from 'kysely';
 import type { DialectName, Sql, SqlDialect } from '../dialects/dialect.js';
 import { postgresDialect } from '../dialects/postgres-dialect.js';

@@ -1,3 +1,4 @@
+import { SellkitError } from '@sellkit/core';
 import type {
   DriverAggregate,
   DriverFind,
@@ -5,8 +6,7 @@ import type {
   FilterNode,
   FlatRow,
   TableLayout,
-} from '@sellkit/core';
-import { SellkitError } from '@sellkit/core';
+} from '@sellkit/core/driver';
 import { type QueryResult, sql } from 'kysely';
 import type { Sql, SqlDialect } from '../dialects/dialect.js';
 import { aggregatePlan } from '../sql/aggregate.js';

@@ -1,5 +1,5 @@
-import type { SetupReport, TableLayout } from '@sellkit/core';
 import { SellkitError } from '@sellkit/core';
+import type { SetupReport, TableLayout } from '@sellkit/core/driver';
 import { sql } from 'kysely';
 import type { Sql, SqlDialect } from '../dialects/dialect.js';
 import { storageError } from '../driver/errors.js';
