@@ -113,13 +113,21 @@ const options: ts.CompilerOptions = {
   sourceMap: false,
 };
 
-/** Which entry a source file's examples import: its package's, core's testing files their own. */
+/**
+ * Which entries a source file's examples import: its package's, and first the subpath entry in
+ * a folder of its own that holds the file (core's testing files import `@sellkit/core/testing`
+ * first). Entries beside the root one (`@sellkit/core/module`, `/driver`) re-export root names,
+ * so they are imported after it.
+ */
 function entriesFor(file: string): string[] {
   const pkg = relative(packagesDir, file).split('/')[0] ?? '';
   const own = Object.entries(ENTRIES)
     .filter(([, entry]) => relative(packagesDir, entry).split('/')[0] === pkg)
     .sort(([a], [b]) => a.length - b.length);
-  const sub = own.find(([, entry]) => file.startsWith(dirname(entry)) && own[0]?.[1] !== entry);
+  const rootDir = dirname(own[0]?.[1] ?? '');
+  const sub = own.find(
+    ([, entry]) => dirname(entry) !== rootDir && file.startsWith(`${dirname(entry)}/`),
+  );
   return (sub ? [sub, ...own.filter((e) => e !== sub)] : own).map(([specifier]) => specifier);
 }
 

@@ -5,7 +5,7 @@ import type { StorageDriver } from './driver.js';
 import { guard } from './guard.js';
 import { describeModel, type ModelInfo } from './model-info.js';
 import type { StorageAdapter } from './storage.js';
-import { tenantStorage } from './tenant-storage.js';
+import { tenantStorage } from './tenant/tenant-storage.js';
 
 /** Options of {@link createStorage}. */
 export interface CreateStorageOptions {

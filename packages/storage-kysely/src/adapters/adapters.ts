@@ -1,4 +1,4 @@
-import { createStorage, type StorageAdapter } from '@sellkit/core';
+import { createStorage, type StorageAdapter } from '@sellkit/core/driver';
 import type { KyselyLike } from '../driver/executor.js';
 import type { KyselyStorageDriver, TransactionStarter } from '../driver/kysely-driver.js';
 import {

@@ -1,12 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
-import {
-  createSellkit,
-  defineModel,
-  defineModule,
-  field,
-  isSellkitError,
-  type ModuleScope,
-} from '@sellkit/core';
+import { createSellkit, defineModule, isSellkitError } from '@sellkit/core';
+import { defineModel, field, type ModuleScope } from '@sellkit/core/module';
 import Database from 'better-sqlite3';
 import { type Dialect, Kysely, PGliteDialect, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';

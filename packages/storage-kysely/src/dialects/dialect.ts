@@ -1,4 +1,4 @@
-import type { ColumnLayout, SortDirection, TimeBucket } from '@sellkit/core';
+import type { ColumnLayout, SortDirection, TimeBucket } from '@sellkit/core/driver';
 import type { RawBuilder } from 'kysely';
 
 /** A fragment of SQL built with Kysely's `sql` tag (values inside become parameters). */

@@ -1,4 +1,4 @@
-import type { ColumnLayout } from '@sellkit/core';
+import type { ColumnLayout } from '@sellkit/core/driver';
 import { sql } from 'kysely';
 import type { ColumnVerdict, ExistingColumn, Sql, SqlDialect } from './dialect.js';
 

@@ -1,4 +1,4 @@
-import type { ColumnLayout } from '@sellkit/core';
+import type { ColumnLayout } from '@sellkit/core/driver';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromScaled } from '../values/decimal.js';

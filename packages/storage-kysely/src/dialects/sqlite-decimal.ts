@@ -1,5 +1,5 @@
-import type { ColumnLayout } from '@sellkit/core';
 import { SellkitError } from '@sellkit/core';
+import type { ColumnLayout } from '@sellkit/core/driver';
 import { fromScaled, INT64_MAX, INT64_MIN, toScaled } from '../values/decimal.js';
 
 /**

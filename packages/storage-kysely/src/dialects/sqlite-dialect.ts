@@ -1,4 +1,4 @@
-import type { ColumnLayout } from '@sellkit/core';
+import type { ColumnLayout } from '@sellkit/core/driver';
 import { sql } from 'kysely';
 import { fromScaled } from '../values/decimal.js';
 import type { ColumnVerdict, ExistingColumn, Sql, SqlDialect, SumPlan } from './dialect.js';

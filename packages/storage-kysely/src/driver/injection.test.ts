@@ -1,10 +1,6 @@
-import {
-  createStorage,
-  defineModel,
-  field,
-  isSellkitError,
-  type LeafOperator,
-} from '@sellkit/core';
+import { isSellkitError } from '@sellkit/core';
+import { createStorage, type LeafOperator } from '@sellkit/core/driver';
+import { defineModel, field } from '@sellkit/core/module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { all, leaf } from '../test-support/filters.js';
 import { flatRow, randomTenant, everythingLayout as table } from '../test-support/models.js';

@@ -1,28 +1,21 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { StorageDriver, TableLayout } from '@sellkit/core';
 import { SellkitError } from '@sellkit/core';
-import { type DatabaseConnection, sql } from 'kysely';
+import type { StorageDriver, TableLayout } from '@sellkit/core/driver';
+import { sql } from 'kysely';
 import type { DialectName, Sql, SqlDialect } from '../dialects/dialect.js';
 import { postgresDialect } from '../dialects/postgres-dialect.js';
 import { sqliteDialect } from '../dialects/sqlite-dialect.js';
 import { setupTables } from '../migrate/setup.js';
 import { createTablePlan, type TablePlan } from '../sql/table-plan.js';
 import { storageError } from './errors.js';
-import {
-  type AnyKysely,
-  connectionExecutor,
-  type KyselyLike,
-  kyselyExecutor,
-  type SqlExecutor,
-} from './executor.js';
-import { createMutex, type Mutex } from './mutex.js';
-import { exec, savepointOpener } from './savepoints.js';
+import type { AnyKysely, KyselyLike, SqlExecutor } from './executor.js';
+import { exclusiveRoot, hostTransactionRoot, pooledRoot } from './roots.js';
 import {
   createSession,
   type SessionShared,
   type SqlSession,
   type TransactionOpener,
-} from './session.js';
+} from './session/index.js';
 
 /** Options of {@link createKyselyDriver}. */
 export interface KyselyDriverOptions {
@@ -114,31 +107,9 @@ export function createKyselyDriver(options: KyselyDriverOptions): KyselyStorageD
   }
   const db: AnyKysely = options.db;
   const schema = options.schema;
-  const plans = new WeakMap<TableLayout, TablePlan>();
-  const texts = new Map<string, string>();
   const qualify = (table: string): Sql =>
     schema === undefined ? sql.id(table) : sql.id(schema, table);
-  const shared: SessionShared = {
-    dialect,
-    compiler: db,
-    sequenceTable: qualify('sk_sequence'),
-    plan(layout) {
-      let plan = plans.get(layout);
-      if (!plan) {
-        plan = createTablePlan(layout, dialect, db, schema);
-        plans.set(layout, plan);
-      }
-      return plan;
-    },
-    text(key, build) {
-      let text = texts.get(key);
-      if (text === undefined) {
-        text = build().compile(db).sql;
-        texts.set(key, text);
-      }
-      return text;
-    },
-  };
+  const shared = sharedOf(db, dialect, schema, qualify);
 
   const root = db.isTransaction
     ? hostTransactionRoot(shared, db)
@@ -183,20 +154,7 @@ export function createKyselyDriver(options: KyselyDriverOptions): KyselyStorageD
     get inTransaction() {
       return current().inTransaction;
     },
-    insert: (tenantId, table, rows) => current().insert(tenantId, table, rows),
-    get: (tenantId, table, id) => current().get(tenantId, table, id),
-    getMany: (tenantId, table, ids) => current().getMany(tenantId, table, ids),
-    find: (tenantId, table, query) => current().find(tenantId, table, query),
-    count: (tenantId, table, where) => current().count(tenantId, table, where),
-    update: (tenantId, table, id, expectedVersion, changes) =>
-      current().update(tenantId, table, id, expectedVersion, changes),
-    updateMany: (tenantId, table, updates) => current().updateMany(tenantId, table, updates),
-    afterCommit: (callback) => current().afterCommit(callback),
-    delete: (tenantId, table, id, expectedVersion) =>
-      current().delete(tenantId, table, id, expectedVersion),
-    aggregate: (tenantId, table, query) => current().aggregate(tenantId, table, query),
-    nextSequenceValue: (tenantId, name) => current().nextSequenceValue(tenantId, name),
-    transaction: (work) => current().transaction(work),
+    ...delegatesTo(current),
     setup(tables, setupOptions) {
       const open = (hostedUsed ? hosted.getStore()?.open : undefined) ?? root.open;
       return setupTables(
@@ -227,25 +185,7 @@ export function createKyselyDriver(options: KyselyDriverOptions): KyselyStorageD
       for (const callback of queue) callback();
       return result;
     },
-    async migrations() {
-      const text = shared.text(
-        'migrations',
-        () =>
-          sql`SELECT ${sql.join(['id', 'applied_at', 'checksum', 'tables', 'statements'].map((name) => sql.id(name)))} FROM ${qualify('sk_migrations')} ORDER BY ${sql.id('id')}`,
-      );
-      try {
-        const { rows } = await root.executor.execute(text, []);
-        return rows.map((row) => ({
-          id: Number(row.id),
-          appliedAt: String(row.applied_at),
-          checksum: String(row.checksum),
-          tables: JSON.parse(String(row.tables)) as string[],
-          statements: JSON.parse(String(row.statements)) as string[],
-        }));
-      } catch (error) {
-        throw storageError(error, dialect, { operation: 'migrations', table: 'sk_migrations' });
-      }
-    },
+    migrations: () => readMigrations(shared, root.executor, qualify),
     async close() {
       if (closed) return;
       closed = true;
@@ -256,149 +196,79 @@ export function createKyselyDriver(options: KyselyDriverOptions): KyselyStorageD
   return driver;
 }
 
-interface Root {
-  readonly executor: SqlExecutor;
-  readonly open: TransactionOpener;
-  close(): Promise<void>;
+/** What every session of one driver shares: table plans and SQL texts, each built once. */
+function sharedOf(
+  db: AnyKysely,
+  dialect: SqlDialect,
+  schema: string | undefined,
+  qualify: (table: string) => Sql,
+): SessionShared {
+  const plans = new WeakMap<TableLayout, TablePlan>();
+  const texts = new Map<string, string>();
+  return {
+    dialect,
+    compiler: db,
+    sequenceTable: qualify('sk_sequence'),
+    plan(layout) {
+      let plan = plans.get(layout);
+      if (!plan) {
+        plan = createTablePlan(layout, dialect, db, schema);
+        plans.set(layout, plan);
+      }
+      return plan;
+    },
+    text(key, build) {
+      let text = texts.get(key);
+      if (text === undefined) {
+        text = build().compile(db).sql;
+        texts.set(key, text);
+      }
+      return text;
+    },
+  };
 }
 
-/** Runs BEGIN on `executor`, then `work`, then COMMIT (or ROLLBACK when it throws). */
-async function beginCommit<T>(
+/** The session calls of the driver, each sent to the session `current()` returns at call time. */
+function delegatesTo(current: () => SqlSession) {
+  return {
+    insert: (tenantId, table, rows) => current().insert(tenantId, table, rows),
+    get: (tenantId, table, id) => current().get(tenantId, table, id),
+    getMany: (tenantId, table, ids) => current().getMany(tenantId, table, ids),
+    find: (tenantId, table, query) => current().find(tenantId, table, query),
+    count: (tenantId, table, where) => current().count(tenantId, table, where),
+    update: (tenantId, table, id, expectedVersion, changes) =>
+      current().update(tenantId, table, id, expectedVersion, changes),
+    updateMany: (tenantId, table, updates) => current().updateMany(tenantId, table, updates),
+    afterCommit: (callback) => current().afterCommit(callback),
+    delete: (tenantId, table, id, expectedVersion) =>
+      current().delete(tenantId, table, id, expectedVersion),
+    aggregate: (tenantId, table, query) => current().aggregate(tenantId, table, query),
+    nextSequenceValue: (tenantId, name) => current().nextSequenceValue(tenantId, name),
+    transaction: (work) => current().transaction(work),
+  } satisfies Partial<SqlSession>;
+}
+
+/** `KyselyStorageDriver.migrations`: the rows of `sk_migrations`, oldest first. */
+async function readMigrations(
   shared: SessionShared,
   executor: SqlExecutor,
-  work: (executor: SqlExecutor, depth: number) => Promise<T>,
-): Promise<T> {
-  await exec(shared, executor, shared.dialect.beginSql, 'begin');
-  let result: T;
+  qualify: (table: string) => Sql,
+): Promise<MigrationRecord[]> {
+  const text = shared.text(
+    'migrations',
+    () =>
+      sql`SELECT ${sql.join(['id', 'applied_at', 'checksum', 'tables', 'statements'].map((name) => sql.id(name)))} FROM ${qualify('sk_migrations')} ORDER BY ${sql.id('id')}`,
+  );
   try {
-    result = await work(executor, 1);
+    const { rows } = await executor.execute(text, []);
+    return rows.map((row) => ({
+      id: Number(row.id),
+      appliedAt: String(row.applied_at),
+      checksum: String(row.checksum),
+      tables: JSON.parse(String(row.tables)) as string[],
+      statements: JSON.parse(String(row.statements)) as string[],
+    }));
   } catch (error) {
-    // A failed rollback (a lost connection) must not hide the error that caused it.
-    await exec(shared, executor, 'ROLLBACK', 'rollback').catch(() => undefined);
-    throw error;
+    throw storageError(error, shared.dialect, { operation: 'migrations', table: 'sk_migrations' });
   }
-  try {
-    await exec(shared, executor, 'COMMIT', 'commit');
-  } catch (error) {
-    await exec(shared, executor, 'ROLLBACK', 'rollback').catch(() => undefined);
-    throw error;
-  }
-  return result;
-}
-
-/** A pool (or a host's Kysely): each root query borrows a connection; a transaction keeps one. */
-function pooledRoot(shared: SessionShared, db: AnyKysely): Root {
-  return {
-    executor: kyselyExecutor(db),
-    open: (work) =>
-      db
-        .getExecutor()
-        .provideConnection((connection) =>
-          beginCommit(shared, connectionExecutor(connection), work),
-        ),
-    close: async () => undefined,
-  };
-}
-
-/** A host's Kysely transaction: everything runs on it, Sellkit transactions are savepoints. */
-function hostTransactionRoot(shared: SessionShared, trx: AnyKysely): Root {
-  const executor = kyselyExecutor(trx);
-  return { executor, open: savepointOpener(shared, executor, 1), close: async () => undefined };
-}
-
-/**
- * A single connection owned by the driver (better-sqlite3, PGlite). It is reserved from Kysely
- * once and kept; a mutex lets one transaction at a time use it, and root statements wait while
- * one is open (they would otherwise run inside it).
- */
-function exclusiveRoot(shared: SessionShared, db: AnyKysely): Root {
-  const mutex: Mutex = createMutex();
-  // Which transaction holds the connection, and which async work runs inside it: a root call
-  // made from inside the transaction would wait for it forever, so it fails instead.
-  const inside = new AsyncLocalStorage<symbol>();
-  let holder: symbol | undefined;
-  const refuseSelfWait = (): void => {
-    if (holder !== undefined && inside.getStore() === holder) {
-      throw new SellkitError(
-        'STORAGE_FAILURE',
-        'storage was called outside the transaction from inside it, which would wait for the ' +
-          'transaction forever: use the transaction’s own storage inside transaction()',
-        { reason: 'transaction_deadlock' },
-      );
-    }
-  };
-  let connection: DatabaseConnection | undefined;
-  let pinning: Promise<DatabaseConnection> | undefined;
-  let release: (() => void) | undefined;
-  let held: Promise<void> | undefined;
-
-  function pin(): Promise<DatabaseConnection> {
-    pinning ??= new Promise<DatabaseConnection>((resolve, reject) => {
-      held = db
-        .getExecutor()
-        .provideConnection(
-          (reserved) =>
-            new Promise<void>((done) => {
-              connection = reserved;
-              direct = connectionExecutor(reserved);
-              release = done;
-              resolve(reserved);
-            }),
-        )
-        .catch((error: unknown) => {
-          pinning = undefined;
-          reject(storageError(error, shared.dialect, { operation: 'connect' }));
-        });
-    });
-    return pinning;
-  }
-
-  async function slow(sqlText: string, parameters: readonly unknown[]) {
-    await (connection ?? pin());
-    refuseSelfWait();
-    const wait = mutex.acquire();
-    if (wait) await wait;
-    try {
-      return await (direct as SqlExecutor).execute(sqlText, parameters);
-    } finally {
-      mutex.release();
-    }
-  }
-
-  let direct: SqlExecutor | undefined;
-  const executor: SqlExecutor = {
-    execute(sqlText, parameters) {
-      // Fast path: no transaction is open, so the statement runs on its own, right now
-      // (better-sqlite3 runs it synchronously, PGlite queues it before any later BEGIN).
-      if (direct && !mutex.locked) return direct.execute(sqlText, parameters);
-      return slow(sqlText, parameters);
-    },
-  };
-
-  return {
-    executor,
-    async open(work) {
-      const reserved = connection ?? (await pin());
-      refuseSelfWait();
-      const wait = mutex.acquire();
-      if (wait) await wait;
-      const token = Symbol('transaction');
-      holder = token;
-      try {
-        return await inside.run(token, () =>
-          beginCommit(shared, connectionExecutor(reserved), work),
-        );
-      } finally {
-        holder = undefined;
-        mutex.release();
-      }
-    },
-    async close() {
-      if (!pinning) return;
-      const wait = mutex.acquire();
-      if (wait) await wait;
-      release?.();
-      await held;
-    },
-  };
 }

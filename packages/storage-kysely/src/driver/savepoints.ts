@@ -1,6 +1,6 @@
 import { storageError } from './errors.js';
 import type { SqlExecutor } from './executor.js';
-import type { SessionShared, TransactionOpener } from './session.js';
+import type { SessionShared, TransactionOpener } from './session/types.js';
 
 /**
  * Nested transactions of a session at `depth` (1 = directly inside BEGIN): savepoints named by

@@ -1,4 +1,4 @@
-import type { DriverUpdate } from '@sellkit/core';
+import type { DriverUpdate } from '@sellkit/core/driver';
 import { type QueryResult, sql } from 'kysely';
 import type { Sql, SqlDialect } from '../dialects/dialect.js';
 import { columnOf } from '../sql/filter.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IndexLayout, TableLayout } from '@sellkit/core';
+import type { IndexLayout, TableLayout } from '@sellkit/core/driver';
 import { TENANT_COLUMN } from '../sql/table-plan.js';
 
 /** PostgreSQL truncates identifiers beyond 63 bytes; longer names are shortened with a hash. */

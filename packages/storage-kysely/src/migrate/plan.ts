@@ -1,4 +1,4 @@
-import type { ColumnLayout, IndexLayout, TableLayout } from '@sellkit/core';
+import type { ColumnLayout, IndexLayout, TableLayout } from '@sellkit/core/driver';
 import { sql } from 'kysely';
 import type { Sql, SqlDialect } from '../dialects/dialect.js';
 import { TENANT_COLUMN } from '../sql/table-plan.js';

@@ -4,12 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import {
-  isSellkitError,
-  type SellkitError,
-  type SetupReport,
-  type TableLayout,
-} from '@sellkit/core';
+import { isSellkitError, type SellkitError } from '@sellkit/core';
+import type { SetupReport, TableLayout } from '@sellkit/core/driver';
 import { Kysely, PGliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kyselyDriver, pgliteDriver, postgresDriver, sqliteDriver } from '../adapters/drivers.js';

@@ -1,10 +1,10 @@
-import type { SetupReport, TableLayout } from '@sellkit/core';
 import { SellkitError } from '@sellkit/core';
+import type { SetupReport, TableLayout } from '@sellkit/core/driver';
 import { sql } from 'kysely';
 import type { Sql, SqlDialect } from '../dialects/dialect.js';
 import { storageError } from '../driver/errors.js';
 import type { AnyKysely, SqlExecutor } from '../driver/executor.js';
-import type { TransactionOpener } from '../driver/session.js';
+import type { TransactionOpener } from '../driver/session/index.js';
 import { TENANT_COLUMN } from '../sql/table-plan.js';
 import { introspect, schemaExists } from './introspect.js';
 import {

@@ -1,5 +1,5 @@
-import type { ColumnLayout, DriverAggregate, SortDirection } from '@sellkit/core';
 import { SellkitError } from '@sellkit/core';
+import type { ColumnLayout, DriverAggregate, SortDirection } from '@sellkit/core/driver';
 import { sql } from 'kysely';
 import type { Sql, SqlDialect } from '../dialects/dialect.js';
 import { toScaled } from '../values/decimal.js';

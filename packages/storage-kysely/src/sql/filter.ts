@@ -1,5 +1,5 @@
-import type { ColumnLayout, FilterNode } from '@sellkit/core';
 import { SellkitError } from '@sellkit/core';
+import type { ColumnLayout, FilterNode } from '@sellkit/core/driver';
 import { sql } from 'kysely';
 import type { Sql, SqlDialect } from '../dialects/dialect.js';
 import { sqliteDecimalCodec } from '../dialects/sqlite-decimal.js';

@@ -1,4 +1,4 @@
-import type { ColumnLayout, TableLayout } from '@sellkit/core';
+import type { ColumnLayout, TableLayout } from '@sellkit/core/driver';
 import { sql } from 'kysely';
 import type { Sql, SqlDialect } from '../dialects/dialect.js';
 import type { AnyKysely } from '../driver/executor.js';

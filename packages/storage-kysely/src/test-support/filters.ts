@@ -1,4 +1,4 @@
-import type { ColumnType, FilterNode, LeafOperator } from '@sellkit/core';
+import type { ColumnType, FilterNode, LeafOperator } from '@sellkit/core/driver';
 import { everythingLayout } from './models.js';
 
 const types = new Map(everythingLayout.columns.map((column) => [column.name, column.type]));

@@ -1,4 +1,4 @@
-import type { ColumnLayout, IndexLayout, TableLayout } from '@sellkit/core';
+import type { ColumnLayout, IndexLayout, TableLayout } from '@sellkit/core/driver';
 
 const system: ColumnLayout[] = [
   { name: 'id', path: 'id', type: 'text', nullable: false, maxLength: 64, system: true },

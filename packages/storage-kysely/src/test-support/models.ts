@@ -1,4 +1,5 @@
-import { defineModel, field, type TableLayout, tableLayout } from '@sellkit/core';
+import { type TableLayout, tableLayout } from '@sellkit/core/driver';
+import { defineModel, field } from '@sellkit/core/module';
 
 /** A model with every field kind, used by the driver tests (flat rows, no kernel). */
 export const everything = defineModel({

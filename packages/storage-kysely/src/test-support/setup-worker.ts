@@ -1,4 +1,4 @@
-import type { TableLayout } from '@sellkit/core';
+import type { TableLayout } from '@sellkit/core/driver';
 import { sqliteDriver } from '../adapters/drivers.js';
 
 // Runs one setup in its own process (see migrate/setup.test.ts): argv = database file, layout JSON.

@@ -1,5 +1,5 @@
-import type { DriverAggregate, TimeBucket } from '@sellkit/core';
 import { isSellkitError } from '@sellkit/core';
+import type { DriverAggregate, TimeBucket } from '@sellkit/core/driver';
 import { describe, expect, it } from 'vitest';
 import { all, leaf } from '../filters.js';
 import { flatRow, randomTenant, everythingLayout as table } from '../models.js';

@@ -1,4 +1,4 @@
-import type { FilterNode } from '@sellkit/core';
+import type { FilterNode } from '@sellkit/core/driver';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { all, and, leaf, or } from '../filters.js';
 import { flatRow, randomTenant, everythingLayout as table } from '../models.js';

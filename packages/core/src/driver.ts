@@ -1,0 +1,44 @@
+/**
+ * `@sellkit/core/driver`: for storage adapter authors. The driver contract a database adapter
+ * implements (`StorageDriver`, `DriverSession`, flat rows and the normalized filter, sort,
+ * update and aggregate shapes it receives), the table layout derived from model definitions,
+ * and `createStorage`, which wraps a driver into the `StorageAdapter` a host passes to
+ * `createSellkit`. The in-memory driver is the reference implementation; the conformance suite
+ * every adapter must pass is in `@sellkit/core/testing`.
+ *
+ * Errors (`SellkitError`, `isSellkitError`) and the query types come from `@sellkit/core`.
+ * See [Writing a storage adapter](https://github.com/sellkit/sellkit/blob/main/docs/storage-adapters.md).
+ *
+ * @packageDocumentation
+ * @module @sellkit/core/driver
+ */
+export type {
+  ColumnLayout,
+  ColumnType,
+  CreateStorageOptions,
+  DriverAggregate,
+  DriverFind,
+  DriverGroupKey,
+  DriverMeasure,
+  DriverSession,
+  DriverSort,
+  DriverUpdate,
+  FilterNode,
+  FlatRow,
+  IndexLayout,
+  LeafOperator,
+  SetupReport,
+  SortDirection,
+  StorageAdapter,
+  StorageDriver,
+  TableLayout,
+  TimeBucket,
+} from './storage/index.js';
+export {
+  createStorage,
+  MONEY_PRECISION,
+  MONEY_SCALE,
+  memoryDriver,
+  tableLayout,
+  toSnakeCase,
+} from './storage/index.js';

@@ -1,0 +1,2 @@
+export { createSession } from './session.js';
+export type { SessionShared, SessionState, SqlSession, TransactionOpener } from './types.js';
