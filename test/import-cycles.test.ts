@@ -13,9 +13,6 @@ const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const packagesDir = join(root, 'packages');
 
 const KNOWN = new Set([
-  // kernel: ModuleScope (scope.ts) ↔ RecordService (record-service.ts) ↔ ModelHooks (definitions.ts)
-  'packages/core/src/kernel/definitions.ts -> packages/core/src/kernel/scope.ts',
-  'packages/core/src/kernel/scope.ts -> packages/core/src/kernel/record-service.ts',
   // pipeline: the Maven CRM import takes the PipelineService type from the service it serves
   'packages/pipeline/src/import/maven-crm.ts -> packages/pipeline/src/service.ts',
 ]);

@@ -19,7 +19,7 @@ import { createScoringRegistry, type ScoringRegistry } from '../scoring/registry
 import { scoringRuleSet } from '../scoring/rule-set-store.js';
 import type { Page } from '../storage/query.js';
 import type { StorageAdapter } from '../storage/storage.js';
-import type { AnyModule, AnyPlugin, ModelHooks, ScheduledJob } from './definitions.js';
+import type { AnyModule, AnyPlugin, ScheduledJob } from './definitions.js';
 import type {
   EventsOf,
   ExtendedModels,
@@ -28,8 +28,9 @@ import type {
   RecordServices,
   ServicesOf,
 } from './facade-types.js';
+import type { ModelHooks, ModuleScope } from './module-scope.js';
 import { createScheduler, runJobs, type SellkitScheduler, type TickReport } from './scheduler.js';
-import { createScope, type KernelRuntime, type ModuleScope } from './scope.js';
+import { createScope, type KernelRuntime } from './scope.js';
 
 export type { TickReport } from './scheduler.js';
 

@@ -2,31 +2,7 @@ import type { AccessResolver, AccessRoles } from '../access/policy.js';
 import { SellkitError } from '../errors/sellkit-error.js';
 import type { EventMap } from '../events/event-bus.js';
 import type { AnyModel, FieldMap } from '../model/define-model.js';
-import type { ModuleScope } from './scope.js';
-
-/** Hooks a plugin runs around writes to one model, inside the write's transaction. */
-export interface ModelHooks {
-  /** May return a changed input; throwing refuses the create. */
-  beforeCreate?(
-    input: Record<string, unknown>,
-    scope: ModuleScope,
-  ): Record<string, unknown> | undefined | Promise<Record<string, unknown> | undefined>;
-  afterCreate?(record: Readonly<Record<string, unknown>>, scope: ModuleScope): void | Promise<void>;
-  /** May return a changed patch; throwing refuses the update. */
-  beforeUpdate?(
-    patch: Record<string, unknown>,
-    context: { before: Readonly<Record<string, unknown>>; scope: ModuleScope },
-  ): Record<string, unknown> | undefined | Promise<Record<string, unknown> | undefined>;
-  afterUpdate?(
-    record: Readonly<Record<string, unknown>>,
-    context: { before: Readonly<Record<string, unknown>>; scope: ModuleScope },
-  ): void | Promise<void>;
-  beforeDelete?(
-    record: Readonly<Record<string, unknown>>,
-    scope: ModuleScope,
-  ): void | Promise<void>;
-  afterDelete?(record: Readonly<Record<string, unknown>>, scope: ModuleScope): void | Promise<void>;
-}
+import type { ModelHooks, ModuleScope } from './module-scope.js';
 
 /** A job the scheduler runs on `tick(now)` for one tenant. Use `scope.emitOnce` for exactly-once. */
 // Declared through a method so the scope parameter stays bivariant and every module fits `AnyModule`.

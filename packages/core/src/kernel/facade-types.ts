@@ -1,7 +1,7 @@
 import type { EventMap } from '../events/event-bus.js';
 import type { AnyModel, FieldMap, ModelDefinition } from '../model/define-model.js';
 import type { AnyModule, AnyPlugin, ModuleDefinition, PluginDefinition } from './definitions.js';
-import type { RecordService } from './record-service.js';
+import type { RecordService } from './module-scope.js';
 
 type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (
   value: infer I,

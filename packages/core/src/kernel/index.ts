@@ -8,7 +8,6 @@ export { createSellkit } from './create-sellkit.js';
 export type {
   AnyModule,
   AnyPlugin,
-  ModelHooks,
   ModuleDefinition,
   PluginDefinition,
   PluginEventHandlers,
@@ -26,12 +25,12 @@ export type {
   ServicesOf,
 } from './facade-types.js';
 export type { InternalRecords, InternalWriteOptions } from './internal-records.js';
-export type { RecordService } from './record-service.js';
+export type { ModelHooks, ModuleHandle, ModuleScope, RecordService } from './module-scope.js';
+export { moduleHandle } from './module-scope.js';
 export type {
   SellkitScheduler,
   TickAllOptions,
   TickAllReport,
   TickReport,
 } from './scheduler.js';
-export type { KernelRuntime, ModuleHandle, ModuleScope } from './scope.js';
-export { moduleHandle } from './scope.js';
+export type { KernelRuntime } from './scope.js';

@@ -11,43 +11,7 @@ import type {
   Page,
   Where,
 } from '../storage/query.js';
-import type { ModelHooks } from './definitions.js';
-import type { InternalWriteOptions } from './internal-records.js';
-import type { ModuleScope } from './scope.js';
-
-/**
- * Create, read, update and delete on one model, with access checks, plugin hooks, an audit
- * entry per change and atomicity. Reads are scoped to what the actor may see, in the storage
- * engine (a rep's `find` only ever returns their own records).
- *
- * Inside a transaction (`scope.transaction`, or a module service's own) a write joins it
- * without a savepoint of its own: when it fails, the whole transaction fails. A caller that
- * catches a write's error and goes on wraps that call in `scope.transaction` (a savepoint).
- * `update` and `delete` take the row the caller already read as `{ current }`, so it is not
- * read again; its version is then the expected version.
- */
-export interface RecordService<M extends AnyModel> {
-  create(input: InferCreate<M>): Promise<InferRecord<M>>;
-  /** Creates all or none. */
-  createMany(inputs: readonly InferCreate<M>[]): Promise<InferRecord<M>[]>;
-  /** `NOT_FOUND` when missing, `FORBIDDEN` when out of the actor's reach. */
-  get(id: string): Promise<InferRecord<M>>;
-  /** Like get, but null when missing. */
-  maybeGet(id: string): Promise<InferRecord<M> | null>;
-  /** A page of what the actor may read; with `select`, only those fields plus `id` and `version`. */
-  find<const Q extends FindQuery<InferRecord<M>> = FindQuery<InferRecord<M>>>(
-    query?: Q,
-  ): Promise<Page<FindResult<InferRecord<M>, Q>>>;
-  count(where?: Where<InferRecord<M>>): Promise<number>;
-  aggregate(query: AggregateQuery<InferRecord<M>>): Promise<AggregateRow[]>;
-  /** With `expectedVersion`, a stale version is `CONFLICT` and nothing changes. */
-  update(
-    id: string,
-    patch: InferPatch<M>,
-    options?: InternalWriteOptions<InferRecord<M>>,
-  ): Promise<InferRecord<M>>;
-  delete(id: string, options?: InternalWriteOptions<InferRecord<M>>): Promise<void>;
-}
+import type { ModelHooks, ModuleScope, RecordService } from './module-scope.js';
 
 type Loose = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../context/context.js';
 import { SellkitError } from '../errors/sellkit-error.js';
 import type { ScheduledJob } from './definitions.js';
-import type { ModuleScope } from './scope.js';
+import type { ModuleScope } from './module-scope.js';
 
 /** What one scheduler tick did. */
 export interface TickReport {

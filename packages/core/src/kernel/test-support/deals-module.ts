@@ -1,7 +1,7 @@
 import { defineModel, type InferCreate, type InferRecord } from '../../model/define-model.js';
 import { field } from '../../model/fields.js';
 import { defineModule } from '../definitions.js';
-import type { ModuleScope } from '../scope.js';
+import type { ModuleScope } from '../module-scope.js';
 
 /** A tiny module used by the kernel's own tests. */
 export const deal = defineModel({
