@@ -75,9 +75,12 @@ export type {
   EventsOf,
   ExtendedModels,
   ExtensionsOf,
+  InternalRecords,
+  InternalWriteOptions,
   ModelHooks,
   ModelsOf,
   ModuleDefinition,
+  ModuleHandle,
   ModuleScope,
   PluginDefinition,
   PluginEventHandlers,
@@ -88,7 +91,7 @@ export type {
   SellkitEventRegistry,
   ServicesOf,
 } from './kernel/index.js';
-export { defineModule, definePlugin } from './kernel/index.js';
+export { defineModule, definePlugin, moduleHandle } from './kernel/index.js';
 export type {
   AccessFields,
   AnyField,
@@ -156,6 +159,7 @@ export type {
   RuleExplanation,
   RuleOutcome,
   RuleSet,
+  RuleSetScope,
   RuleSetStatus,
   RuleSetStore,
   ScoreResult,
