@@ -1,7 +1,7 @@
 import type { CatalogService } from '@sellkit/catalog';
 import { type ModuleScope, Money, SellkitError, type TestClock } from '@sellkit/core';
 import type { CustomersService } from '@sellkit/customers';
-import type { TeamServices } from '@sellkit/team';
+import { teamHandle } from '@sellkit/team';
 import type { DemoProfile } from './demo-profile.js';
 import type { OrganisationPlan, PlannedRep } from './plan-organisation.js';
 import { DEMO_TAGS } from './plan-types.js';
@@ -51,7 +51,7 @@ export async function writeOrganisation(
   startedAt: number,
   profile: DemoProfile = ENGLISH_PROFILE,
 ): Promise<OrganisationIds> {
-  const team = scope.service<TeamServices>('team');
+  const team = scope.use(teamHandle);
   const catalog = scope.service<CatalogService>('catalog');
   const customers = scope.service<CustomersService>('customers');
   clock.set(new Date(startedAt));

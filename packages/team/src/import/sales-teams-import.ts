@@ -119,14 +119,18 @@ export function createSalesTeamsImport(
     const reps = createRepService(tx, options);
     const teams = createTeamService(tx);
     const territories = createTerritoryService(tx);
-    // internal: an import matches the whole directory by code and external id (a bulk job);
-    // every write below goes through the checked, audited services
+    // An import matches the whole directory by code and external id (a bulk job), so it reads
+    // past the actor's reach; every write below goes through the checked, audited services.
     const stored = {
+      // internal: the territories matched by code
       territories: tx.internal(models.territory),
+      // internal: the reps matched by external id
       reps: tx.internal(models.rep),
+      // internal: the teams matched by external id
       teams: tx.internal(models.salesTeam),
-      // internal: as above, the rows matched against
+      // internal: the memberships compared with the file
       memberships: tx.internal(models.teamMember),
+      // internal: the territory periods compared with the file
       periods: tx.internal(models.territoryAssignment),
     };
     const on = await toDate(tx, input.effectiveFrom, 'effectiveFrom');
