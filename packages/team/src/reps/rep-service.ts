@@ -89,7 +89,7 @@ export interface RepService {
    *
    * @example
    * ```ts
-   * const me = await rep.team.reps.byUserId('u-17');
+   * const ana = await admin.team.reps.byUserId('u-17');
    * ```
    */
   byUserId(userId: string): Promise<Rep | null>;
