@@ -8,9 +8,9 @@ const crm = await createSellkit({
   modules: [team(), customers({ owners: teamOwners, territories: teamTerritories })],
 });
 export const admin = crm.as({ tenantId: 'acme', actor: { id: 'u-1', roles: ['admin'] } });
-type Rep = Awaited<ReturnType<typeof admin.team.createRep>>;
-type Territory = Awaited<ReturnType<typeof admin.team.createTerritory>>;
-type Team = Awaited<ReturnType<typeof admin.team.createTeam>>;
+type Rep = Awaited<ReturnType<typeof admin.team.reps.create>>;
+type Territory = Awaited<ReturnType<typeof admin.team.territories.create>>;
+type Team = Awaited<ReturnType<typeof admin.team.teams.create>>;
 export declare const lea: Rep;
 export declare const ana: Rep;
 export declare const westTerritory: Territory;

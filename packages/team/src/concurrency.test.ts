@@ -68,12 +68,12 @@ function raceSuite(adapter: NamedAdapter) {
         return race.adapter;
       });
       const t = h.team;
-      const one = await t.createRep({ userId: 'u-1', name: 'One' });
-      const two = await t.createRep({ userId: 'u-2', name: 'Two' });
-      const crew = await t.createTeam({ name: 'Crew' });
-      await t.addTeamMember(crew.id, one.id);
-      await t.addTeamMember(crew.id, two.id);
-      await t.publishRules({ rules: [{ id: 'crew', assignTo: { team: crew.id } }] });
+      const one = await t.reps.create({ userId: 'u-1', name: 'One' });
+      const two = await t.reps.create({ userId: 'u-2', name: 'Two' });
+      const crew = await t.teams.create({ name: 'Crew' });
+      await t.teams.addMember(crew.id, one.id);
+      await t.teams.addMember(crew.id, two.id);
+      await t.rules.publish({ rules: [{ id: 'crew', assignTo: { team: crew.id } }] });
       // The first turn creates the cursor (no update, no race).
       expect((await t.assign({ model: 'lead' })).repUserId).toBe('u-1');
       // The second loses the race twice, then succeeds on the third attempt.
@@ -94,19 +94,19 @@ function raceSuite(adapter: NamedAdapter) {
       });
       const state = (race as unknown as ReturnType<typeof racing>).state;
       state.armed = false;
-      const a = await h.team.createRep({ userId: 'u-a', name: 'A' });
-      const b = await h.team.createRep({ userId: 'u-b', name: 'B' });
-      const c = await h.team.createRep({ userId: 'u-c', name: 'C' });
-      await h.team.updateRep(b.id, { reportsToId: a.id });
+      const a = await h.team.reps.create({ userId: 'u-a', name: 'A' });
+      const b = await h.team.reps.create({ userId: 'u-b', name: 'B' });
+      const c = await h.team.reps.create({ userId: 'u-c', name: 'C' });
+      await h.team.reps.update(b.id, { reportsToId: a.id });
       state.armed = true;
       // Had another transaction just made A report to C, this check would be stale.
-      const error = await h.team.updateRep(c.id, { reportsToId: b.id }).then(
+      const error = await h.team.reps.update(c.id, { reportsToId: b.id }).then(
         () => null,
         (caught: unknown) => caught,
       );
       expect(isSellkitError(error, 'CONFLICT')).toBe(true);
-      expect((await h.team.getRep(c.id)).reportsToId).toBeNull();
-      expect((await h.team.updateRep(c.id, { reportsToId: b.id })).reportsToId).toBe(b.id);
+      expect((await h.team.reps.get(c.id)).reportsToId).toBeNull();
+      expect((await h.team.reps.update(c.id, { reportsToId: b.id })).reportsToId).toBe(b.id);
     });
   });
 }

@@ -11,7 +11,12 @@ export type {
   RoundRobinCursor,
 } from './assignment/assignment-models.js';
 export { assignmentRuleSet, roundRobinCursor } from './assignment/assignment-models.js';
-export type { AssignmentService } from './assignment/assignment-service.js';
+export type {
+  AppliedAssignment,
+  AssignmentRuleService,
+  AssignmentService,
+  AssignRecordOptions,
+} from './assignment/assignment-service.js';
 export type { AssignmentDecision, AssignOptions } from './assignment/engine.js';
 export type { AssignmentInput } from './assignment/rule-match.js';
 export type {
@@ -36,10 +41,11 @@ export type {
   PeriodCounts,
   SalesTeamsImportOptions,
   SalesTeamsImportReport,
+  SalesTeamsImportService,
 } from './import/sales-teams-import.js';
 export { regionCode, teamExternalId } from './import/sales-teams-import.js';
 export type { TeamServices } from './module.js';
-export { team } from './module.js';
+export { team, teamHandle } from './module.js';
 export type { TeamOptions } from './options.js';
 export type { Rep, SeniorityLevels } from './reps/rep-model.js';
 export { DEFAULT_SENIORITY_LEVELS, defineRepModel, rep } from './reps/rep-model.js';
@@ -53,10 +59,9 @@ export type {
 export { directoryGuard } from './shared/guard.js';
 export type { SalesTeam, TeamMember } from './teams/team-models.js';
 export { salesTeam, teamMember } from './teams/team-models.js';
-export type { SalesTeamInput, SalesTeamPatch, TeamService } from './teams/team-service.js';
+export type { SalesTeamInput, SalesTeamPatch, SalesTeamService } from './teams/team-service.js';
 export type {
   TerritoryAssignmentInput,
-  TerritoryAssignmentService,
   TerritoryChange,
 } from './territories/assignment-periods.js';
 export type { Territory, TerritoryAssignment } from './territories/territory-models.js';

@@ -1,19 +1,42 @@
-import { defineModule } from '@sellkit/core';
+import { defineModule, moduleHandle } from '@sellkit/core';
 import { teamAccessResolver } from './access/access-resolver.js';
 import { assignmentRuleSet, roundRobinCursor } from './assignment/assignment-models.js';
-import { createAssignmentService } from './assignment/assignment-service.js';
+import {
+  type AssignmentRuleService,
+  type AssignmentService,
+  createAssignmentRuleService,
+  createAssignmentService,
+} from './assignment/assignment-service.js';
 import type { TeamEvents } from './events.js';
-import { createHandoverService } from './handover/handover.js';
-import { createSalesTeamsImport } from './import/sales-teams-import.js';
+import { createHandoverService, type HandoverService } from './handover/handover.js';
+import {
+  createSalesTeamsImport,
+  type SalesTeamsImportService,
+} from './import/sales-teams-import.js';
 import { resolveTeamOptions, type TeamOptions } from './options.js';
 import { defineRepModel } from './reps/rep-model.js';
-import { createRepService } from './reps/rep-service.js';
+import { createRepService, type RepService } from './reps/rep-service.js';
 import { directoryGuard } from './shared/guard.js';
 import { salesTeam, teamMember } from './teams/team-models.js';
-import { createTeamService } from './teams/team-service.js';
-import { createTerritoryAssignmentService } from './territories/assignment-periods.js';
+import { createTeamService, type SalesTeamService } from './teams/team-service.js';
 import { territory, territoryAssignment } from './territories/territory-models.js';
-import { createTerritoryService } from './territories/territory-service.js';
+import { createTerritoryService, type TerritoryService } from './territories/territory-service.js';
+
+/**
+ * The services of the team module (`crm.as(ctx).team`): one service per concept (`reps`,
+ * `teams`, `territories`, `rules`), and at module level the operations that span them
+ * (assignment of other modules' records, handover, the sales-teams import).
+ */
+export interface TeamServices extends AssignmentService, HandoverService, SalesTeamsImportService {
+  /** Reps: the directory entries behind every owner id, and the reports-to tree. */
+  readonly reps: RepService;
+  /** Sales teams and their effective-dated memberships. */
+  readonly teams: SalesTeamService;
+  /** The territory tree and effective-dated territory assignments. */
+  readonly territories: TerritoryService;
+  /** Versioned assignment rule sets. */
+  readonly rules: AssignmentRuleService;
+}
 
 /**
  * The team module: reps, the reports-to hierarchy, sales teams, territories with effective
@@ -30,7 +53,7 @@ import { createTerritoryService } from './territories/territory-service.js';
  *   modules: [team({ openRecords: { company: { lifecycleStage: { ne: 'churned' } } } }), customers()],
  * });
  * const admin = crm.as({ tenantId: 'acme', actor: { id: 'u-1', roles: ['admin'] } });
- * const ana = await admin.team.createRep({ userId: 'u-17', name: 'Ana Ruiz' });
+ * const ana = await admin.team.reps.create({ userId: 'u-17', name: 'Ana Ruiz' });
  * ```
  */
 export function team(options: TeamOptions = {}) {
@@ -49,11 +72,11 @@ export function team(options: TeamOptions = {}) {
       directoryGuard,
     },
     events: {} as TeamEvents,
-    services: (scope) => ({
-      ...createRepService(scope, resolved),
-      ...createTeamService(scope),
-      ...createTerritoryService(scope),
-      ...createTerritoryAssignmentService(scope),
+    services: (scope): TeamServices => ({
+      reps: createRepService(scope, resolved),
+      teams: createTeamService(scope),
+      territories: createTerritoryService(scope),
+      rules: createAssignmentRuleService(scope, resolved),
       ...createAssignmentService(scope, resolved),
       ...createHandoverService(scope, resolved),
       ...createSalesTeamsImport(scope, resolved),
@@ -62,5 +85,14 @@ export function team(options: TeamOptions = {}) {
   });
 }
 
-/** The services of the team module (`crm.as(ctx).team`). */
-export type TeamServices = ReturnType<NonNullable<ReturnType<typeof team>['services']>>;
+/**
+ * A typed handle to the team module, for other modules' services: `scope.use(teamHandle)`
+ * (and `scope.has(teamHandle)` when the team module is optional).
+ *
+ * @example
+ * ```ts
+ * const directory = scope.has(teamHandle) ? scope.use(teamHandle) : null;
+ * const ana = await directory?.reps.byUserId('u-17');
+ * ```
+ */
+export const teamHandle = moduleHandle<TeamServices>('team');

@@ -33,44 +33,44 @@ describe('bad input never escapes as a TypeError', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await setup(() => memory());
-    const rep = await h.team.createRep({ userId: 'u-1', name: 'One' });
-    const crew = await h.team.createTeam({ name: 'Crew' });
-    await h.team.addTeamMember(crew.id, rep.id);
-    await h.team.publishRules({ rules: [{ id: 'crew', assignTo: { team: crew.id } }] });
+    const rep = await h.team.reps.create({ userId: 'u-1', name: 'One' });
+    const crew = await h.team.teams.create({ name: 'Crew' });
+    await h.team.teams.addMember(crew.id, rep.id);
+    await h.team.rules.publish({ rules: [{ id: 'crew', assignTo: { team: crew.id } }] });
   });
   afterAll(closeAll);
 
   const calls: [string, (value: unknown, other: unknown) => Promise<unknown>][] = [
-    ['createRep', (v) => h.team.createRep(v as never)],
-    ['updateRep', (v, o) => h.team.updateRep(v as never, o as never)],
-    ['deactivateRep', (v, o) => h.team.deactivateRep(v as never, o as never)],
-    ['repsUnder', (v, o) => h.team.repsUnder(v as never, o as never)],
-    ['createTeam', (v) => h.team.createTeam(v as never)],
-    ['addTeamMember', (v, o) => h.team.addTeamMember(v as never, 'rep_x', o as never)],
-    ['createTerritory', (v) => h.team.createTerritory(v as never)],
-    ['updateTerritory', (v, o) => h.team.updateTerritory(v as never, o as never)],
-    ['assignTerritory', (v) => h.team.assignTerritory(v as never)],
-    ['changeTerritory', (v, o) => h.team.changeTerritory(v as never, 'ter_x', o as never)],
-    ['territoryOf', (v, o) => h.team.territoryOf(v as never, o as never)],
-    ['publishRules', (v, o) => h.team.publishRules(v, o as never)],
+    ['reps.create', (v) => h.team.reps.create(v as never)],
+    ['reps.update', (v, o) => h.team.reps.update(v as never, o as never)],
+    ['reps.deactivate', (v, o) => h.team.reps.deactivate(v as never, o as never)],
+    ['reps.under', (v, o) => h.team.reps.under(v as never, o as never)],
+    ['teams.create', (v) => h.team.teams.create(v as never)],
+    ['teams.addMember', (v, o) => h.team.teams.addMember(v as never, 'rep_x', o as never)],
+    ['territories.create', (v) => h.team.territories.create(v as never)],
+    ['territories.update', (v, o) => h.team.territories.update(v as never, o as never)],
+    ['territories.assign', (v) => h.team.territories.assign(v as never)],
+    ['territories.moveRep', (v, o) => h.team.territories.moveRep(v as never, 'ter_x', o as never)],
+    ['territories.of', (v, o) => h.team.territories.of(v as never, o as never)],
+    ['rules.publish', (v, o) => h.team.rules.publish(v, o as never)],
     ['assign', (v, o) => h.team.assign(v as never, o as never)],
     ['assignRecord', (v, o) => h.team.assignRecord(v as never, 'lead_x', o as never)],
     ['handover', (v) => h.team.handover(v as never)],
-    ['listReps', (v) => h.team.listReps(v as never)],
-    ['territoryAssignments', (v) => h.team.territoryAssignments(v as never)],
-    ['getRep', (v) => h.team.getRep(v as never)],
-    ['listTeams', (v) => h.team.listTeams(v as never)],
-    ['listTerritories', (v) => h.team.listTerritories(v as never)],
-    ['teamMembers', (v, o) => h.team.teamMembers(v as never, o as never)],
-    ['removeTeamMember', (v, o) => h.team.removeTeamMember(v as never, 'rep_x', o as never)],
-    ['territoryAncestors', (v) => h.team.territoryAncestors(v as never)],
+    ['reps.list', (v) => h.team.reps.list(v as never)],
+    ['territories.assignments', (v) => h.team.territories.assignments(v as never)],
+    ['reps.get', (v) => h.team.reps.get(v as never)],
+    ['teams.list', (v) => h.team.teams.list(v as never)],
+    ['territories.list', (v) => h.team.territories.list(v as never)],
+    ['teams.members', (v, o) => h.team.teams.members(v as never, o as never)],
+    ['teams.removeMember', (v, o) => h.team.teams.removeMember(v as never, 'rep_x', o as never)],
+    ['territories.ancestors', (v) => h.team.territories.ancestors(v as never)],
     [
-      'updateTerritoryAssignment',
-      (v, o) => h.team.updateTerritoryAssignment(v as never, o as never),
+      'territories.updateAssignment',
+      (v, o) => h.team.territories.updateAssignment(v as never, o as never),
     ],
     ['reassignRecord', (v, o) => h.team.reassignRecord('lead', v as never, o as never)],
     ['applyAssignment', (v, o) => h.team.applyAssignment(v as never, 'lead_x', o as never)],
-    ['activeRules', (v) => h.team.activeRules(v as never)],
+    ['rules.active', (v) => h.team.rules.active(v as never)],
     ['importSalesTeams', (v, o) => h.team.importSalesTeams(v as never, o as never)],
   ];
 

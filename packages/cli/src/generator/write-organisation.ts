@@ -1,7 +1,7 @@
 import type { CatalogService } from '@sellkit/catalog';
 import { type ModuleScope, Money, SellkitError, type TestClock } from '@sellkit/core';
 import type { CustomersService } from '@sellkit/customers';
-import type { TeamServices } from '@sellkit/team';
+import { teamHandle } from '@sellkit/team';
 import type { DemoProfile } from './demo-profile.js';
 import type { OrganisationPlan, PlannedRep } from './plan-organisation.js';
 import { DEMO_TAGS } from './plan-types.js';
@@ -51,7 +51,7 @@ export async function writeOrganisation(
   startedAt: number,
   profile: DemoProfile = ENGLISH_PROFILE,
 ): Promise<OrganisationIds> {
-  const team = scope.service<TeamServices>('team');
+  const team = scope.use(teamHandle);
   const catalog = scope.service<CatalogService>('catalog');
   const customers = scope.service<CustomersService>('customers');
   clock.set(new Date(startedAt));
@@ -60,7 +60,7 @@ export async function writeOrganisation(
   const repIds = new Map<string, string>();
   const userIds = new Map<string, string>();
   for (const rep of managersFirst(plan.reps)) {
-    const created = await team.createRep({
+    const created = await team.reps.create({
       userId: rep.userId,
       name: rep.name,
       email: rep.email,
@@ -77,7 +77,7 @@ export async function writeOrganisation(
 
   const territoryIds = new Map<string, string>();
   for (const territory of plan.territories) {
-    const created = await team.createTerritory({
+    const created = await team.territories.create({
       name: territory.name,
       code: territory.code,
       ...(territory.parentCode ? { parentId: territoryIds.get(territory.parentCode)! } : {}),
@@ -89,7 +89,7 @@ export async function writeOrganisation(
   for (const rep of plan.reps) {
     const code = rep.areaCode ?? rep.regionCode;
     if (!code) continue;
-    await team.assignTerritory({
+    await team.territories.assign({
       repId: repIds.get(rep.key)!,
       territoryId: territoryIds.get(code)!,
       // ISO dates compare as text: the later of hire date and the start of the demo.
@@ -98,14 +98,14 @@ export async function writeOrganisation(
   }
 
   for (const planned of plan.teams) {
-    const created = await team.createTeam({
+    const created = await team.teams.create({
       name: planned.name,
       managerRepId: repIds.get(planned.managerKey)!,
       territoryId: territoryIds.get(planned.territoryCode)!,
       externalId: planned.key,
     });
     for (const member of planned.memberKeys) {
-      await team.addTeamMember(created.id, repIds.get(member)!, { from: start });
+      await team.teams.addMember(created.id, repIds.get(member)!, { from: start });
     }
   }
 

@@ -1,4 +1,4 @@
-import { isSellkitError, readCsv } from '@sellkit/core';
+import { moduleHandle, readCsv } from '@sellkit/core';
 import type { PipelineScope } from '../shared/context.js';
 
 /** A sales agent of `sales_teams.csv`. */
@@ -20,15 +20,25 @@ export interface AgentPlacement {
  */
 export type AgentResolver = (agent: MavenAgent) => Promise<AgentPlacement | null>;
 
-/** The parts of the team module's services the import uses (duck-typed, see `teamAgentResolver`). */
+/**
+ * The parts of the team module's services the import uses (see `teamAgentResolver`), declared
+ * here so the pipeline does not depend on `@sellkit/team`.
+ */
 export interface TeamServicesForImport {
   importSalesTeams(source: string, options?: { effectiveFrom?: string }): Promise<unknown>;
-  listReps(query?: { limit?: number; after?: string }): Promise<{
-    rows: readonly { name: string; userId: string }[];
-    nextCursor: string | null;
-  }>;
-  territoryOf(repUserId: string, at?: string): Promise<string | null>;
+  readonly reps: {
+    list(query?: { limit?: number; after?: string }): Promise<{
+      rows: readonly { name: string; userId: string }[];
+      nextCursor: string | null;
+    }>;
+  };
+  readonly territories: {
+    of(repUserId: string, at?: string): Promise<string | null>;
+  };
 }
+
+/** The team module, typed with what the import uses. */
+const teamForImport = moduleHandle<TeamServicesForImport>('team');
 
 /** `Darcel Schlecht` → `darcel-schlecht`. */
 export function slug(value: string): string {
@@ -74,17 +84,7 @@ export const slugAgentResolver: AgentResolver = async (agent) => ({
 
 /** The team module's services when it is installed, else null. */
 export function teamServices(scope: PipelineScope): TeamServicesForImport | null {
-  try {
-    const services = scope.service<Partial<TeamServicesForImport>>('team');
-    return typeof services.importSalesTeams === 'function' &&
-      typeof services.listReps === 'function' &&
-      typeof services.territoryOf === 'function'
-      ? (services as TeamServicesForImport)
-      : null;
-  } catch (error) {
-    if (isSellkitError(error, 'CONFIGURATION_INVALID')) return null;
-    throw error;
-  }
+  return scope.has(teamForImport) ? scope.use(teamForImport) : null;
 }
 
 /**
@@ -95,7 +95,7 @@ export async function teamAgentResolver(team: TeamServicesForImport): Promise<Ag
   const userIds = new Map<string, string>();
   let after: string | undefined;
   do {
-    const page = await team.listReps({ limit: 1000, ...(after === undefined ? {} : { after }) });
+    const page = await team.reps.list({ limit: 1000, ...(after === undefined ? {} : { after }) });
     for (const rep of page.rows) userIds.set(rep.name, rep.userId);
     after = page.nextCursor ?? undefined;
   } while (after !== undefined);
@@ -103,7 +103,7 @@ export async function teamAgentResolver(team: TeamServicesForImport): Promise<Ag
   return async (agent) => {
     const ownerId = userIds.get(agent.name);
     if (ownerId === undefined) return null;
-    if (!territories.has(ownerId)) territories.set(ownerId, await team.territoryOf(ownerId));
+    if (!territories.has(ownerId)) territories.set(ownerId, await team.territories.of(ownerId));
     return { ownerId, territoryId: territories.get(ownerId) ?? null };
   };
 }

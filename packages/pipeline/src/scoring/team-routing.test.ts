@@ -20,8 +20,8 @@ describe('routing with the team module', () => {
       clock: createTestClock(START),
     });
     const admin = crm.as(ADMIN);
-    await admin.team.createRep({ userId: 'junior-1', name: 'June Junior', seniority: 'junior' });
-    await admin.team.createRep({ userId: 'senior-1', name: 'Sam Senior', seniority: 'senior' });
+    await admin.team.reps.create({ userId: 'junior-1', name: 'June Junior', seniority: 'junior' });
+    await admin.team.reps.create({ userId: 'senior-1', name: 'Sam Senior', seniority: 'senior' });
     const junior = crm.as({
       tenantId: ADMIN.tenantId,
       actor: { id: 'junior-1', roles: ['sales-rep'] },
@@ -33,8 +33,8 @@ describe('routing with the team module', () => {
       amount: usd('90000'),
     });
     expect(early.ownerId).toBe('junior-1');
-    const senior = await admin.team.repByUserId('senior-1');
-    await admin.team.publishRules({
+    const senior = await admin.team.reps.byUserId('senior-1');
+    await admin.team.rules.publish({
       rules: [{ id: 'vip', when: { priority: 'high' }, assignTo: { rep: senior?.id ?? '' } }],
     });
     const small = await junior.pipeline.opportunities.create({ title: 'Small' });

@@ -1,13 +1,16 @@
-import { isSellkitError, SellkitError } from '@sellkit/core';
+import { isSellkitError, moduleHandle } from '@sellkit/core';
 import type { RouteFunction } from '../options.js';
 
-/** The part of the team module's services routing uses (duck-typed: no dependency on it). */
+/** The part of the team module's services routing uses (declared here: no dependency on it). */
 export interface TeamAssigner {
   assign(
     input: { readonly model: string; readonly [attribute: string]: unknown },
     options?: { ruleSet?: string },
   ): Promise<{ readonly repUserId: string }>;
 }
+
+/** The team module, typed with the one service routing uses. */
+const teamAssigner = moduleHandle<TeamAssigner>('team');
 
 /** Options of {@link teamRouting}. */
 export interface TeamRoutingOptions {
@@ -35,17 +38,15 @@ export interface TeamRoutingOptions {
  *   storage: memory(),
  *   modules: [team(), customers(), catalog(), pipeline({ route: teamRouting() })],
  * });
- * await admin.team.publishRules({
+ * await admin.team.rules.publish({
  *   rules: [{ id: 'vip', when: { priority: 'high' }, assignTo: { territoryOf: 'record' }, only: { seniority: ['senior', 'lead'] } }],
  * });
  * ```
  */
 export function teamRouting(options: TeamRoutingOptions = {}): RouteFunction {
   return async (scope, deal) => {
-    const team = scope.service<Partial<TeamAssigner>>('team');
-    if (typeof team.assign !== 'function') {
-      throw new SellkitError('CONFIGURATION_INVALID', 'the team module has no assign service');
-    }
+    // CONFIGURATION_INVALID when the team module is not installed.
+    const team = scope.use(teamAssigner);
     try {
       const decision = await team.assign(
         {

@@ -70,7 +70,7 @@ export function mavenSuite(name: string, factory: AdapterFactory, withTeam: bool
       const owners = await admin.pipeline.reports.winRates('owner', { pipeline: 'maven' });
       const names = new Map<string, string>();
       if (withTeam) {
-        const reps = await admin.team.listReps({ limit: 1000 });
+        const reps = await admin.team.reps.list({ limit: 1000 });
         for (const rep of reps.rows) names.set(rep.userId, rep.name);
       }
       const byAgent = Object.fromEntries(
@@ -91,7 +91,7 @@ export function mavenSuite(name: string, factory: AdapterFactory, withTeam: bool
       const territories = await admin.pipeline.reports.winRates('territory', { pipeline: 'maven' });
       const codes = new Map<string, string>();
       if (withTeam) {
-        const list = await admin.team.listTerritories({ limit: 100 });
+        const list = await admin.team.territories.list({ limit: 100 });
         for (const territory of list.rows) codes.set(territory.id, territory.name);
       }
       const byRegion = Object.fromEntries(

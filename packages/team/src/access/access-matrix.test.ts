@@ -21,31 +21,31 @@ async function build(adapter: NamedAdapter) {
   const t = admin.team;
 
   // Org: Vera (VP) > Nina (north manager) > Ann > Dee, Nina > Bob; Vera > Sam > Cid; Eve alone.
-  const vera = await t.createRep({ userId: 'u-vera', name: 'Vera', seniority: 'lead' });
-  const nina = await t.createRep({ userId: 'u-nina', name: 'Nina', reportsToId: vera.id });
-  const sam = await t.createRep({ userId: 'u-sam', name: 'Sam', reportsToId: vera.id });
-  const ann = await t.createRep({ userId: 'u-ann', name: 'Ann', reportsToId: nina.id });
-  await t.createRep({ userId: 'u-bob', name: 'Bob', reportsToId: nina.id });
-  const dee = await t.createRep({ userId: 'u-dee', name: 'Dee', reportsToId: ann.id });
-  const cid = await t.createRep({ userId: 'u-cid', name: 'Cid', reportsToId: sam.id });
-  await t.createRep({ userId: 'u-eve', name: 'Eve' });
-  const lea = await t.createRep({ userId: 'u-lea', name: 'Lea', seniority: 'lead' });
-  const tom = await t.createRep({ userId: 'u-tom', name: 'Tom' });
+  const vera = await t.reps.create({ userId: 'u-vera', name: 'Vera', seniority: 'lead' });
+  const nina = await t.reps.create({ userId: 'u-nina', name: 'Nina', reportsToId: vera.id });
+  const sam = await t.reps.create({ userId: 'u-sam', name: 'Sam', reportsToId: vera.id });
+  const ann = await t.reps.create({ userId: 'u-ann', name: 'Ann', reportsToId: nina.id });
+  await t.reps.create({ userId: 'u-bob', name: 'Bob', reportsToId: nina.id });
+  const dee = await t.reps.create({ userId: 'u-dee', name: 'Dee', reportsToId: ann.id });
+  const cid = await t.reps.create({ userId: 'u-cid', name: 'Cid', reportsToId: sam.id });
+  await t.reps.create({ userId: 'u-eve', name: 'Eve' });
+  const lea = await t.reps.create({ userId: 'u-lea', name: 'Lea', seniority: 'lead' });
+  const tom = await t.reps.create({ userId: 'u-tom', name: 'Tom' });
   // Nina also manages a cross-functional team Cid belongs to.
-  const keyAccounts = await t.createTeam({ name: 'Key accounts', managerRepId: nina.id });
-  await t.addTeamMember(keyAccounts.id, cid.id);
+  const keyAccounts = await t.teams.create({ name: 'Key accounts', managerRepId: nina.id });
+  await t.teams.addMember(keyAccounts.id, cid.id);
 
   // Territories: DE > South > Munich, DE > North. Lea leads South; Tom is assigned to North.
-  const de = await t.createTerritory({ name: 'Germany', code: 'DE' });
-  const south = await t.createTerritory({
+  const de = await t.territories.create({ name: 'Germany', code: 'DE' });
+  const south = await t.territories.create({
     name: 'South',
     code: 'S',
     parentId: de.id,
     leadRepId: lea.id,
   });
-  const munich = await t.createTerritory({ name: 'Munich', code: 'MUC', parentId: south.id });
-  const north = await t.createTerritory({ name: 'North', code: 'N', parentId: de.id });
-  await t.assignTerritory({ repId: tom.id, territoryId: north.id, validFrom: '2026-01-01' });
+  const munich = await t.territories.create({ name: 'Munich', code: 'MUC', parentId: south.id });
+  const north = await t.territories.create({ name: 'North', code: 'N', parentId: de.id });
+  await t.territories.assign({ repId: tom.id, territoryId: north.id, validFrom: '2026-01-01' });
 
   const companies = admin.customers.companies;
   for (const [name, ownerId, territoryId] of [
@@ -138,7 +138,7 @@ function accessMatrix(adapter: NamedAdapter) {
       const org = await build(adapter);
       const nina = org.as('u-nina', 'sales-manager');
       expect(await visible(org, 'u-nina', 'sales-manager')).toContain('Dee Co');
-      await org.admin.team.updateRep(org.ids.dee, { reportsToId: org.ids.sam });
+      await org.admin.team.reps.update(org.ids.dee, { reportsToId: org.ids.sam });
       expect(await visible(org, 'u-nina', 'sales-manager')).not.toContain('Dee Co');
       expect(await visible(org, 'u-sam', 'sales-manager')).toEqual(['Cid Co', 'Dee Co']);
       // The same facade object sees the change too.
@@ -166,8 +166,8 @@ function accessMatrix(adapter: NamedAdapter) {
         ).toContain(path);
       }
       // An inactive rep can no longer be given companies.
-      const eve = await org.admin.team.repByUserId('u-eve');
-      await org.admin.team.deactivateRep(eve?.id as string);
+      const eve = await org.admin.team.reps.byUserId('u-eve');
+      await org.admin.team.reps.deactivate(eve?.id as string);
       const refused = await companies.create({ name: 'Y', ownerId: 'u-eve' }).then(
         () => null,
         (caught: unknown) => caught,

@@ -25,10 +25,19 @@ import { teamModels } from '../shared/models.js';
  */
 export function teamAccessResolver<E extends EventMap>(scope: ModuleScope<E>): AccessResolver {
   const models = teamModels(scope);
-  const storage = scope.storage;
+  // internal: this resolves the actor's reach itself, so it reads the directory unscoped
+  const reps = scope.internal(models.rep);
+  // internal: as above
+  const teams = scope.internal(models.salesTeam);
+  // internal: as above
+  const memberships = scope.internal(models.teamMember);
+  // internal: as above
+  const territories = scope.internal(models.territory);
+  // internal: as above
+  const periods = scope.internal(models.territoryAssignment);
 
   async function actorRep(context: SellkitContext) {
-    const page = await storage.find(models.rep, {
+    const page = await reps.find({
       where: { userId: context.actor.id },
       limit: 1,
     });
@@ -41,16 +50,16 @@ export function teamAccessResolver<E extends EventMap>(scope: ModuleScope<E>): A
       if (!me) return [context.actor.id];
       const below = await subordinates(scope, me.id);
       const ids = new Set<string>([context.actor.id, ...below.map((row) => row.userId)]);
-      const managed = await loadAll(storage, models.salesTeam, { managerRepId: me.id });
+      const managed = await loadAll(teams, { managerRepId: me.id });
       if (managed.length > 0) {
         const day = await today(scope);
-        const members = await loadAll(storage, models.teamMember, {
+        const members = await loadAll(memberships, {
           teamId: { in: managed.map((team) => team.id) },
           joinedOn: { lte: day },
           or: [{ leftOn: null }, { leftOn: { gt: day } }],
         });
         const repIds = [...new Set(members.map((member) => member.repId))];
-        for (const found of repIds.length > 0 ? await storage.getMany(models.rep, repIds) : []) {
+        for (const found of repIds.length > 0 ? await reps.getMany(repIds) : []) {
           ids.add(found.userId);
         }
       }
@@ -61,9 +70,9 @@ export function teamAccessResolver<E extends EventMap>(scope: ModuleScope<E>): A
       const me = await actorRep(context);
       if (me) {
         const day = await today(scope);
-        const led = await loadAll(storage, models.territory, { leadRepId: me.id });
+        const led = await loadAll(territories, { leadRepId: me.id });
         for (const node of led) seeds.add(node.id);
-        const assigned = await loadAll(storage, models.territoryAssignment, {
+        const assigned = await loadAll(periods, {
           repId: me.id,
           validFrom: { lte: day },
           or: [{ validTo: null }, { validTo: { gt: day } }],
@@ -71,7 +80,7 @@ export function teamAccessResolver<E extends EventMap>(scope: ModuleScope<E>): A
         for (const row of assigned) seeds.add(row.territoryId);
       }
       if (seeds.size === 0) return [];
-      const all = await loadAll(storage, models.territory);
+      const all = await loadAll(territories);
       const children = childrenIndex(all, (node) => node.parentId);
       const ids = new Set<string>(seeds);
       for (const seed of seeds) for (const node of descendants(seed, children)) ids.add(node.id);

@@ -5,32 +5,32 @@ import { closeAll, expectError, type Harness, setup } from '../test-support/harn
 /** Two regions (South has an office, Munich, without its own team), a team per region. */
 async function seed(h: Harness) {
   const t = h.team;
-  const de = await t.createTerritory({ name: 'Germany', code: 'DE' });
-  const south = await t.createTerritory({ name: 'South', code: 'S', parentId: de.id });
-  const munich = await t.createTerritory({ name: 'Munich', code: 'MUC', parentId: south.id });
-  const north = await t.createTerritory({ name: 'North', code: 'N', parentId: de.id });
-  const lead = await t.createRep({ userId: 'u-lead', name: 'Lea', seniority: 'lead' });
+  const de = await t.territories.create({ name: 'Germany', code: 'DE' });
+  const south = await t.territories.create({ name: 'South', code: 'S', parentId: de.id });
+  const munich = await t.territories.create({ name: 'Munich', code: 'MUC', parentId: south.id });
+  const north = await t.territories.create({ name: 'North', code: 'N', parentId: de.id });
+  const lead = await t.reps.create({ userId: 'u-lead', name: 'Lea', seniority: 'lead' });
   const rep = (userId: string, name: string, seniority = 'junior') =>
-    t.createRep({ userId, name, seniority, reportsToId: lead.id });
+    t.reps.create({ userId, name, seniority, reportsToId: lead.id });
   const s1 = await rep('u-s1', 'S1');
   const s2 = await rep('u-s2', 'S2', 'senior');
   const s3 = await rep('u-s3', 'S3');
   const n1 = await rep('u-n1', 'N1');
   const n2 = await rep('u-n2', 'N2', 'senior');
-  const southTeam = await t.createTeam({
+  const southTeam = await t.teams.create({
     name: 'South',
     managerRepId: lead.id,
     territoryId: south.id,
   });
-  const northTeam = await t.createTeam({
+  const northTeam = await t.teams.create({
     name: 'North',
     managerRepId: lead.id,
     territoryId: north.id,
   });
-  const inbound = await t.createTeam({ name: 'Inbound' });
-  for (const member of [s1, s2, s3]) await t.addTeamMember(southTeam.id, member.id);
-  for (const member of [n1, n2]) await t.addTeamMember(northTeam.id, member.id);
-  await t.addTeamMember(inbound.id, lead.id);
+  const inbound = await t.teams.create({ name: 'Inbound' });
+  for (const member of [s1, s2, s3]) await t.teams.addMember(southTeam.id, member.id);
+  for (const member of [n1, n2]) await t.teams.addMember(northTeam.id, member.id);
+  await t.teams.addMember(inbound.id, lead.id);
   return { de, south, munich, north, lead, s1, s2, s3, n1, n2, southTeam, northTeam, inbound };
 }
 
@@ -41,29 +41,29 @@ function assignmentSuite(adapter: NamedAdapter) {
     it('are stored and versioned: publishing adds a revision, history stays', async () => {
       const h = await setup(adapter.create);
       const o = await seed(h);
-      const first = await h.team.publishRules({
+      const first = await h.team.rules.publish({
         rules: [{ id: 'all', assignTo: { team: o.southTeam.id } }],
       });
-      const second = await h.team.publishRules(
+      const second = await h.team.rules.publish(
         { rules: [{ id: 'all', assignTo: { team: o.northTeam.id } }] },
         { note: 'north takes over' },
       );
       expect([first.revision, second.revision]).toEqual([1, 2]);
-      expect((await h.team.activeRules()).id).toBe(second.id);
-      expect((await h.team.ruleHistory()).map((set) => set.revision)).toEqual([2, 1]);
+      expect((await h.team.rules.active()).id).toBe(second.id);
+      expect((await h.team.rules.history()).map((set) => set.revision)).toEqual([2, 1]);
       expect((await h.team.assign({ model: 'lead' })).repUserId).toMatch(/^u-n/);
       // Named sets are independent.
-      await h.team.publishRules({ rules: [], fallback: { rep: o.lead.id } }, { name: 'leads' });
+      await h.team.rules.publish({ rules: [], fallback: { rep: o.lead.id } }, { name: 'leads' });
       expect((await h.team.assign({ model: 'lead' }, { ruleSet: 'leads' })).repUserId).toBe(
         'u-lead',
       );
-      await expectError(h.team.activeRules('nothing-here'), 'NOT_FOUND');
+      await expectError(h.team.rules.active('nothing-here'), 'NOT_FOUND');
     });
 
     it('refuse invalid rules, naming the path, and store nothing', async () => {
       const h = await setup(adapter.create);
       const o = await seed(h);
-      await h.team.deactivateRep(o.s3.id);
+      await h.team.reps.deactivate(o.s3.id);
       const cases: [unknown, string][] = [
         [{ rules: [{ id: 'x', assignTo: { crew: 'a' } }] }, 'rules.0.assignTo'],
         [{ rules: [{ id: 'x', assignTo: { team: 'team_nope' } }] }, 'rules.0.assignTo.team'],
@@ -108,21 +108,21 @@ function assignmentSuite(adapter: NamedAdapter) {
         [{ rules: [], fallback: { territory: 'ter_nope' } }, 'fallback.territory'],
       ];
       for (const [rules, path] of cases) {
-        await expectError(h.team.publishRules(rules), 'VALIDATION_FAILED', path);
+        await expectError(h.team.rules.publish(rules), 'VALIDATION_FAILED', path);
       }
-      expect(await h.team.ruleHistory()).toEqual([]);
+      expect(await h.team.rules.history()).toEqual([]);
       const rep = h.as({ id: 'u-s1', roles: ['sales-rep'] }).team;
-      await expectError(rep.publishRules({ rules: [] }), 'FORBIDDEN');
+      await expectError(rep.rules.publish({ rules: [] }), 'FORBIDDEN');
     });
 
     it('round-robin within a team, skipping inactive reps', async () => {
       const h = await setup(adapter.create);
       const o = await seed(h);
-      await h.team.publishRules({ rules: [{ id: 'south', assignTo: { team: o.southTeam.id } }] });
+      await h.team.rules.publish({ rules: [{ id: 'south', assignTo: { team: o.southTeam.id } }] });
       const next = async () => (await h.team.assign({ model: 'lead' })).repUserId;
       const order = [await next(), await next(), await next(), await next()];
       expect(order).toEqual(['u-s1', 'u-s2', 'u-s3', 'u-s1']);
-      await h.team.deactivateRep(o.s2.id);
+      await h.team.reps.deactivate(o.s2.id);
       const decision = await h.team.assign({ model: 'lead' });
       expect(decision).toMatchObject({
         repUserId: 'u-s3',
@@ -137,7 +137,7 @@ function assignmentSuite(adapter: NamedAdapter) {
     it('two concurrent assignments never take the same turn', async () => {
       const h = await setup(adapter.create);
       const o = await seed(h);
-      await h.team.publishRules({ rules: [{ id: 'south', assignTo: { team: o.southTeam.id } }] });
+      await h.team.rules.publish({ rules: [{ id: 'south', assignTo: { team: o.southTeam.id } }] });
       const decisions = await Promise.all(
         Array.from({ length: 9 }, () =>
           h.as({ id: 'admin-1', roles: ['admin'] }).team.assign({ model: 'lead' }),
@@ -152,7 +152,7 @@ function assignmentSuite(adapter: NamedAdapter) {
     it('respects per-rep capacity (open records only; a rep’s own limit wins)', async () => {
       const h = await setup(adapter.create);
       const o = await seed(h);
-      await h.team.publishRules({
+      await h.team.rules.publish({
         rules: [{ id: 'north', assignTo: { team: o.northTeam.id } }],
         fallback: { team: o.inbound.id },
         capacity: { limit: 1 },
@@ -168,8 +168,8 @@ function assignmentSuite(adapter: NamedAdapter) {
       expect(third.decision.reason).toContain('north: nobody eligible');
       // Closing a lead frees capacity; a rep's own capacity overrides the rule set's.
       await leads.update(a.id, { status: 'won' });
-      await h.team.updateRep(o.n1.id, { capacity: 0 });
-      await h.team.updateRep(o.n2.id, { capacity: 5 });
+      await h.team.reps.update(o.n1.id, { capacity: 0 });
+      await h.team.reps.update(o.n2.id, { capacity: 5 });
       const d = await leads.create({ title: 'D' });
       expect((await h.team.assignRecord('lead', d.id)).decision.repUserId).toBe('u-n2');
     });
@@ -177,7 +177,7 @@ function assignmentSuite(adapter: NamedAdapter) {
     it('sends high-priority records to senior reps by territory, others round-robin', async () => {
       const h = await setup(adapter.create);
       const o = await seed(h);
-      await h.team.publishRules({
+      await h.team.rules.publish({
         rules: [
           {
             id: 'vip',
@@ -212,7 +212,7 @@ function assignmentSuite(adapter: NamedAdapter) {
         repUserId: 'u-lead',
       });
       // With every senior away, a high-priority record still finds someone, and says so.
-      await h.team.deactivateRep(o.s2.id);
+      await h.team.reps.deactivate(o.s2.id);
       const fallbackLevel = await h.team.assign({
         model: 'lead',
         territoryId: o.south.id,
@@ -225,7 +225,7 @@ function assignmentSuite(adapter: NamedAdapter) {
     it('"only" restricts to levels; territoryWithin matches a territory and everything beneath', async () => {
       const h = await setup(adapter.create);
       const o = await seed(h);
-      await h.team.publishRules({
+      await h.team.rules.publish({
         rules: [
           {
             id: 'south-vip',
@@ -249,7 +249,7 @@ function assignmentSuite(adapter: NamedAdapter) {
         h.team.assign({ model: 'lead', territoryId: o.munich.id, segment: 'smb' }),
         'INVALID_STATE',
       );
-      await h.team.deactivateRep(o.s2.id);
+      await h.team.reps.deactivate(o.s2.id);
       const error = await expectError(
         h.team.assign({ model: 'lead', territoryId: o.munich.id, segment: 'public' }),
         'INVALID_STATE',
@@ -261,7 +261,7 @@ function assignmentSuite(adapter: NamedAdapter) {
       const h = await setup(adapter.create);
       const o = await seed(h);
       await expectError(h.team.assign({ model: 'lead' }), 'NOT_FOUND');
-      await h.team.publishRules({ rules: [{ id: 'south', assignTo: { team: o.southTeam.id } }] });
+      await h.team.rules.publish({ rules: [{ id: 'south', assignTo: { team: o.southTeam.id } }] });
       await expectError(h.team.assign({ model: 'spaceship' }), 'VALIDATION_FAILED', 'model');
       await expectError(h.team.assign({ model: 'territory' }), 'VALIDATION_FAILED', 'model');
       await expectError(
@@ -280,7 +280,7 @@ function assignmentSuite(adapter: NamedAdapter) {
     it('applies decisions to records: owner set through the audited service, event emitted', async () => {
       const h = await setup(adapter.create);
       const o = await seed(h);
-      await h.team.publishRules({
+      await h.team.rules.publish({
         rules: [{ id: 'by-territory', assignTo: { territoryOf: 'record' } }],
       });
       const record = await h.admin.records.lead.create({
@@ -304,7 +304,7 @@ function assignmentSuite(adapter: NamedAdapter) {
       expect(audit.at(-1)?.changes).toEqual({ ownerId: { before: 'admin-1', after: 'u-n1' } });
       // Manual reassignment, and to an inactive rep refused.
       await h.team.reassignRecord('lead', record.id, o.n2.id);
-      await h.team.deactivateRep(o.n1.id);
+      await h.team.reps.deactivate(o.n1.id);
       await expectError(
         h.team.reassignRecord('lead', record.id, o.n1.id),
         'VALIDATION_FAILED',

@@ -75,7 +75,8 @@ export function createAssignmentEngine(options: ResolvedTeamOptions) {
       const owner = model.access.ownerField as string;
       const open = options.openRecords[model.name];
       const where: Where = open ? { and: [{ [owner]: userId }, open] } : { [owner]: userId };
-      total += await tx.storage.count(model, where);
+      // internal: capacity counts every open record of the rep, not what the actor sees
+      total += await tx.internal(model).count(where);
     }
     return total;
   }
@@ -180,10 +181,9 @@ export function createAssignmentEngine(options: ResolvedTeamOptions) {
     ownedModel(tx, input.model, 'model');
     const territoryId = input.territoryId;
     if (territoryId !== undefined && territoryId !== null && strictTerritory) {
-      const found =
-        typeof territoryId === 'string'
-          ? await tx.storage.get(teamModels(tx).territory, territoryId)
-          : null;
+      // internal: a reference check; the territory may be outside the actor's reach
+      const territories = tx.internal(teamModels(tx).territory);
+      const found = typeof territoryId === 'string' ? await territories.get(territoryId) : null;
       if (!found) throw unknownReference('territoryId', 'territory', territoryId);
     }
     if (

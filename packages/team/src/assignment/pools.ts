@@ -24,6 +24,14 @@ function byId(a: Rep, b: Rep): number {
 /** Resolves targets to pools in one decision, with the territory tree loaded once. */
 export function createPoolResolver<E extends EventMap>(scope: ModuleScope<E>) {
   const models = teamModels(scope);
+  // internal: assignment picks from the whole organisation, not from what the actor may read
+  const reps = scope.internal(models.rep);
+  // internal: as above, the territory tree, teams and periods whole
+  const territories = scope.internal(models.territory);
+  // internal: as above
+  const teams = scope.internal(models.salesTeam);
+  // internal: as above
+  const periods = scope.internal(models.territoryAssignment);
   const directory = teamDirectory(scope);
   let day: string | undefined;
   const dayOf = async (): Promise<string> => {
@@ -34,7 +42,7 @@ export function createPoolResolver<E extends EventMap>(scope: ModuleScope<E>) {
 
   async function parentMap(): Promise<Map<string, string | null>> {
     if (!parents) {
-      const all = await loadAll(scope.storage, models.territory);
+      const all = await loadAll(territories);
       parents = new Map(all.map((node) => [node.id, node.parentId]));
     }
     return parents;
@@ -57,22 +65,22 @@ export function createPoolResolver<E extends EventMap>(scope: ModuleScope<E>) {
     // The territory itself first, then upwards: a record in an office without its own team is
     // served by the region's.
     for (const level of await lineage(territoryId)) {
-      const teams = await loadAll(scope.storage, models.salesTeam, { territoryId: level });
+      const serving = await loadAll(teams, { territoryId: level });
       const members = new Map<string, Rep>();
-      for (const team of teams) {
+      for (const team of serving) {
         for (const member of await directory.teamMembers(team.id, await dayOf())) {
           members.set(member.id, member);
         }
       }
       if (members.size === 0) {
         const on = await dayOf();
-        const assigned = await loadAll(scope.storage, models.territoryAssignment, {
+        const assigned = await loadAll(periods, {
           territoryId: level,
           validFrom: { lte: on },
           or: [{ validTo: null }, { validTo: { gt: on } }],
         });
         const ids = [...new Set(assigned.map((row) => row.repId))];
-        for (const found of ids.length > 0 ? await scope.storage.getMany(models.rep, ids) : []) {
+        for (const found of ids.length > 0 ? await reps.getMany(ids) : []) {
           members.set(found.id, found);
         }
       }
@@ -93,7 +101,7 @@ export function createPoolResolver<E extends EventMap>(scope: ModuleScope<E>) {
     /** Null when the target names nothing usable (a record without territory, say). */
     async resolve(target: AssignmentTarget, input: AssignmentInput): Promise<Pool | null> {
       if ('rep' in target) {
-        const found = await scope.storage.get(models.rep, target.rep);
+        const found = await reps.get(target.rep);
         return found
           ? { key: `rep:${found.id}`, label: `rep ${found.id}`, reps: [found], fixed: true }
           : null;

@@ -1,6 +1,13 @@
-import { type EventMap, isSellkitError, type ModuleScope, SellkitError } from '@sellkit/core';
+import {
+  type EventMap,
+  type InternalRecords,
+  isSellkitError,
+  type ModuleScope,
+  SellkitError,
+} from '@sellkit/core';
 import type { Rep } from '../reps/rep-model.js';
 import { teamModels } from '../shared/models.js';
+import type { RoundRobinCursor, roundRobinCursor } from './assignment-models.js';
 import type { Pool } from './pools.js';
 
 /** Why a rep of the pool was passed over. */
@@ -36,7 +43,8 @@ export async function takeTurn<E extends EventMap>(
   check: (rep: Rep) => Promise<SkipReason | null>,
   levels: { prefer?: readonly string[]; only?: readonly string[] } = {},
 ): Promise<Turn> {
-  const models = teamModels(tx);
+  // internal: the cursor is an internal counter every assignment moves, whoever asks
+  const cursors = tx.internal(teamModels(tx).roundRobinCursor);
   const skipped: Record<SkipReason, number> = {
     inactive: 0,
     excluded: 0,
@@ -45,8 +53,7 @@ export async function takeTurn<E extends EventMap>(
   };
   const cursor = pool.fixed
     ? null
-    : ((await tx.storage.find(models.roundRobinCursor, { where: { poolKey: pool.key }, limit: 1 }))
-        .rows[0] ?? null);
+    : ((await cursors.find({ where: { poolKey: pool.key }, limit: 1 })).rows[0] ?? null);
   const candidates = levels.only
     ? pool.reps.filter((candidate) => {
         const fits = levels.only?.includes(candidate.seniority) ?? true;
@@ -68,30 +75,29 @@ export async function takeTurn<E extends EventMap>(
         if (verdict) skipped[verdict] += 1;
       }
       if (verdicts.get(candidate.id) !== null) continue;
-      if (!pool.fixed) await moveCursor(tx, pool.key, cursor, candidate.id);
+      if (!pool.fixed) await moveCursor(cursors, pool.key, cursor, candidate.id);
       return { rep: candidate, preferred: tier === 0 && preferred.length > 0, skipped };
     }
   }
   return { rep: null, preferred: false, skipped };
 }
 
-async function moveCursor<E extends EventMap>(
-  tx: ModuleScope<E>,
+async function moveCursor(
+  cursors: InternalRecords<typeof roundRobinCursor>,
   poolKey: string,
-  cursor: { id: string; version: number; turns: number } | null,
+  cursor: RoundRobinCursor | null,
   repId: string,
 ): Promise<void> {
-  const model = teamModels(tx).roundRobinCursor;
   try {
     if (cursor) {
-      await tx.storage.update(
-        model,
+      // The cursor's version is the expected one: a concurrent turn makes this CONFLICT.
+      await cursors.update(
         cursor.id,
         { lastRepId: repId, turns: cursor.turns + 1 },
-        { expectedVersion: cursor.version },
+        { current: cursor },
       );
     } else {
-      await tx.storage.insert(model, [{ poolKey, lastRepId: repId, turns: 1 }]);
+      await cursors.insert([{ poolKey, lastRepId: repId, turns: 1 }]);
     }
   } catch (error) {
     if (isSellkitError(error, 'CONFLICT')) {

@@ -64,11 +64,13 @@ async function checkTarget<E extends EventMap>(
   const models = teamModels(scope);
   if ('rep' in target) await activeRep(scope, target.rep, `${path}.rep`);
   else if ('team' in target) {
-    if (!(await scope.storage.get(models.salesTeam, target.team))) {
+    // internal: a reference check; rules may name a team outside the publisher's reach
+    if (!(await scope.internal(models.salesTeam).get(target.team))) {
       throw unknownReference(`${path}.team`, 'salesTeam', target.team);
     }
   } else if ('territory' in target) {
-    if (!(await scope.storage.get(models.territory, target.territory))) {
+    // internal: a reference check; rules may name a territory outside the publisher's reach
+    if (!(await scope.internal(models.territory).get(target.territory))) {
       throw unknownReference(`${path}.territory`, 'territory', target.territory);
     }
   }
@@ -92,7 +94,8 @@ export async function checkRules<E extends EventMap>(
   rules: AssignmentRules,
   options: ResolvedTeamOptions,
 ): Promise<void> {
-  const models = teamModels(scope);
+  // internal: reference checks; rules may name territories outside the publisher's reach
+  const territories = scope.internal(teamModels(scope).territory);
   for (const [index, rule] of rules.rules.entries()) {
     const path = `rules.${index}`;
     await checkTarget(scope, rule.assignTo, `${path}.assignTo`);
@@ -102,7 +105,7 @@ export async function checkRules<E extends EventMap>(
       checkLevels(rule.only.seniority, options.seniorityLevels, `${path}.only.seniority`);
     const within = rule.when?.territoryWithin;
     for (const id of within === undefined ? [] : Array.isArray(within) ? within : [within]) {
-      if (typeof id !== 'string' || !(await scope.storage.get(models.territory, id))) {
+      if (typeof id !== 'string' || !(await territories.get(id))) {
         throw unknownReference(`${path}.when.territoryWithin`, 'territory', id);
       }
     }
@@ -128,7 +131,8 @@ export function createRuleStore<E extends EventMap>(
     tx: ModuleScope<E>,
     name: string,
   ): Promise<AssignmentRuleSetRecord | null> {
-    const page = await tx.storage.find(models.assignmentRuleSet, {
+    // internal: the rules in force are reference data for every assignment, whoever asks
+    const page = await tx.internal(models.assignmentRuleSet).find({
       where: { name },
       orderBy: [{ field: 'revision', direction: 'desc' }],
       limit: 1,
@@ -179,9 +183,9 @@ export function createRuleStore<E extends EventMap>(
     async history(name?: string): Promise<AssignmentRuleSetRecord[]> {
       const checked = ruleSetName(name);
       await scope.assertCan('read', models.assignmentRuleSet);
-      return loadAll(scope.storage, models.assignmentRuleSet, { name: checked }, [
-        { field: 'revision', direction: 'desc' },
-      ]);
+      // internal: reference data; the model-level check above is its access check
+      const sets = scope.internal(models.assignmentRuleSet);
+      return loadAll(sets, { name: checked }, [{ field: 'revision', direction: 'desc' }]);
     },
   };
 }

@@ -58,14 +58,20 @@ export interface TeamDirectory {
  */
 export function teamDirectory<E extends EventMap>(scope: ModuleScope<E>): TeamDirectory {
   const models = teamModels(scope);
-  const storage = scope.storage;
+  // internal: the directory answers without access checks, by design (see above)
+  const reps = scope.internal(models.rep);
+  // internal: as above
+  const territories = scope.internal(models.territory);
+  // internal: as above
+  const periods = scope.internal(models.territoryAssignment);
+  // internal: as above
+  const memberships = scope.internal(models.teamMember);
 
   async function one<T>(page: Promise<{ rows: T[] }>): Promise<T | null> {
     return (await page).rows[0] ?? null;
   }
 
-  const repByUserId = (userId: string) =>
-    one(storage.find(models.rep, { where: { userId }, limit: 1 }));
+  const repByUserId = (userId: string) => one(reps.find({ where: { userId }, limit: 1 }));
 
   async function requireRepByUserId(userId: string, path: string): Promise<Rep> {
     if (typeof userId !== 'string' || userId.length === 0) {
@@ -82,8 +88,7 @@ export function teamDirectory<E extends EventMap>(scope: ModuleScope<E>): TeamDi
   }
 
   async function requireTerritory(territoryId: string): Promise<Territory> {
-    const found =
-      typeof territoryId === 'string' ? await storage.get(models.territory, territoryId) : null;
+    const found = typeof territoryId === 'string' ? await territories.get(territoryId) : null;
     if (!found) {
       throw new SellkitError(
         'NOT_FOUND',
@@ -102,8 +107,7 @@ export function teamDirectory<E extends EventMap>(scope: ModuleScope<E>): TeamDi
     const found = await repByUserId(repUserId);
     if (!found) return [];
     const rows = await loadAll(
-      storage,
-      models.territoryAssignment,
+      periods,
       {
         repId: found.id,
         validFrom: { lte: day },
@@ -115,10 +119,9 @@ export function teamDirectory<E extends EventMap>(scope: ModuleScope<E>): TeamDi
   }
 
   return {
-    repById: (id) => storage.get(models.rep, id),
+    repById: (id) => reps.get(id),
     repByUserId,
-    repByExternalId: (externalId) =>
-      one(storage.find(models.rep, { where: { externalId }, limit: 1 })),
+    repByExternalId: (externalId) => one(reps.find({ where: { externalId }, limit: 1 })),
     async ownerExists(userId, given) {
       const options = optionsOf(given);
       if (typeof userId !== 'string' || userId.length === 0) return false;
@@ -127,7 +130,7 @@ export function teamDirectory<E extends EventMap>(scope: ModuleScope<E>): TeamDi
     },
     async territoryExists(territoryId) {
       if (typeof territoryId !== 'string' || territoryId.length === 0) return false;
-      return (await storage.get(models.territory, territoryId)) !== null;
+      return (await territories.get(territoryId)) !== null;
     },
     async repsUnder(managerUserId, given) {
       const options = optionsOf(given);
@@ -147,7 +150,7 @@ export function teamDirectory<E extends EventMap>(scope: ModuleScope<E>): TeamDi
       await requireTerritory(territoryId);
       const cache = new Map<string, Territory>();
       const chain = await ancestorChain(territoryId, async (id) => {
-        const node = await storage.get(models.territory, id);
+        const node = await territories.get(id);
         if (node) cache.set(id, node);
         return node?.parentId ?? null;
       });
@@ -155,7 +158,7 @@ export function teamDirectory<E extends EventMap>(scope: ModuleScope<E>): TeamDi
     },
     async territoryDescendants(territoryId) {
       await requireTerritory(territoryId);
-      const all = await loadAll(storage, models.territory, undefined, [{ field: 'name' }]);
+      const all = await loadAll(territories, undefined, [{ field: 'name' }]);
       return descendants(
         territoryId,
         childrenIndex(all, (node) => node.parentId),
@@ -167,14 +170,14 @@ export function teamDirectory<E extends EventMap>(scope: ModuleScope<E>): TeamDi
     territoriesOf,
     async teamMembers(teamId, at) {
       const day = await toDate(scope, at, 'at');
-      const rows = await loadAll(storage, models.teamMember, {
+      const rows = await loadAll(memberships, {
         teamId,
         joinedOn: { lte: day },
         or: [{ leftOn: null }, { leftOn: { gt: day } }],
       });
       const ids = [...new Set(rows.map((row) => row.repId))];
-      const reps = ids.length > 0 ? await storage.getMany(models.rep, ids) : [];
-      return reps.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const found = ids.length > 0 ? await reps.getMany(ids) : [];
+      return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
   };
 }

@@ -5,9 +5,10 @@ import { closeAll, expectError, type Harness, seedOrg, setup } from '../test-sup
 
 async function seed(h: Harness) {
   const org = await seedOrg(h);
-  const north = await h.team.createTeam({ name: 'North', managerRepId: org.north.id });
-  for (const member of [org.ann, org.bob, org.dee]) await h.team.addTeamMember(north.id, member.id);
-  await h.team.publishRules({ rules: [{ id: 'north', assignTo: { team: north.id } }] });
+  const north = await h.team.teams.create({ name: 'North', managerRepId: org.north.id });
+  for (const member of [org.ann, org.bob, org.dee])
+    await h.team.teams.addMember(north.id, member.id);
+  await h.team.rules.publish({ rules: [{ id: 'north', assignTo: { team: north.id } }] });
   const leads = h.admin.records.lead;
   const open1 = await leads.create({ title: 'Open 1', ownerId: 'u-bob' });
   const open2 = await leads.create({ title: 'Open 2', ownerId: 'u-bob' });
@@ -63,7 +64,7 @@ function handoverSuite(adapter: NamedAdapter) {
       expect(report.counts).toEqual({ lead: 3 });
       expect(report.moved.map((move) => move.to)).toEqual(['u-ann', 'u-dee', 'u-ann']);
       expect(report.deactivated).toBe(true);
-      expect((await h.team.getRep(o.bob.id)).active).toBe(false);
+      expect((await h.team.reps.get(o.bob.id)).active).toBe(false);
       expect(await h.seen('rep.deactivated')).toEqual([
         expect.objectContaining({
           handedOver: 3,
@@ -72,10 +73,10 @@ function handoverSuite(adapter: NamedAdapter) {
       ]);
     });
 
-    it('deactivateRep can hand over in the same transaction', async () => {
+    it('reps.deactivate can hand over in the same transaction', async () => {
       const h = await setup(adapter.create);
       const o = await seed(h);
-      const result = await h.team.deactivateRep(o.bob.id, {
+      const result = await h.team.reps.deactivate(o.bob.id, {
         handover: { toRepId: o.ann.id, models: ['lead'] },
       });
       expect(result.rep.active).toBe(false);
@@ -108,7 +109,7 @@ function handoverSuite(adapter: NamedAdapter) {
         }),
       ).rejects.toThrow('third update refused');
       expect(await h.admin.records.lead.count({ ownerId: 'u-bob' })).toBe(4);
-      expect((await h.team.getRep(o.bob.id)).active).toBe(true);
+      expect((await h.team.reps.get(o.bob.id)).active).toBe(true);
       expect(await h.seen('record.reassigned')).toEqual([]);
       expect(
         (await h.admin.audit.history('lead', o.open1.id)).map((entry) => entry.action),
@@ -118,7 +119,7 @@ function handoverSuite(adapter: NamedAdapter) {
     it('refuses bad input: unknown or inactive reps, unknown models, the same rep', async () => {
       const h = await setup(adapter.create);
       const o = await seed(h);
-      await h.team.deactivateRep(o.cid.id);
+      await h.team.reps.deactivate(o.cid.id);
       await expectError(
         h.team.handover({ fromRepId: o.bob.id, toRepId: o.cid.id, models: ['lead'] }),
         'VALIDATION_FAILED',

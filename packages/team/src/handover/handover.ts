@@ -71,11 +71,33 @@ function entries(raw: unknown): { model: string; open?: Where }[] {
   });
 }
 
-/** Handover of a leaving rep's open records. */
+/** Handover of a leaving rep's open records (`crm.as(ctx).team.handover`). */
+export interface HandoverService {
+  /**
+   * Moves a rep's open records to another rep, or back through the assignment rules, in ONE
+   * transaction: every update goes through the audited record service and emits
+   * `record.reassigned`; any failure leaves everything as it was.
+   *
+   * @example
+   * ```ts
+   * const leaving = await admin.team.reps.create({ userId: 'u-9', name: 'Leo Park' });
+   * const report = await admin.team.handover({
+   *   fromRepId: leaving.id,
+   *   toRepId: 'rules',
+   *   models: [{ model: 'company', open: { lifecycleStage: { ne: 'churned' } } }],
+   *   deactivate: true,
+   * });
+   * console.log(report.counts); // { company: 12 }
+   * ```
+   */
+  handover(input: HandoverOptions): Promise<HandoverReport>;
+}
+
+/** Builds the handover service of one scope. */
 export function createHandoverService(
   scope: ModuleScope<TeamEvents>,
   options: ResolvedTeamOptions,
-) {
+): HandoverService {
   const engine = createAssignmentEngine(options);
   const models = teamModels(scope);
 
@@ -89,8 +111,11 @@ export function createHandoverService(
     const where: Where = open ? { and: [{ [owner]: userId }, open] } : { [owner]: userId };
     const ids: string[] = [];
     let after: string | undefined;
+    // internal: every record the leaving rep owns: one the actor may not move must fail the
+    // handover (at the audited update), not be skipped silently
+    const rows = tx.internal(model);
     do {
-      const page = await tx.storage.find(model, {
+      const page = await rows.find({
         where,
         orderBy: [{ field: 'id', direction: 'asc' }],
         limit: 10_000,
@@ -103,24 +128,7 @@ export function createHandoverService(
   }
 
   return {
-    /**
-     * Moves a rep's open records to another rep, or back through the assignment rules, in ONE
-     * transaction: every update goes through the audited record service and emits
-     * `record.reassigned`; any failure leaves everything as it was.
-     *
-     * @example
-     * ```ts
-     * const leaving = await admin.team.createRep({ userId: 'u-9', name: 'Leo Park' });
-     * const report = await admin.team.handover({
-     *   fromRepId: leaving.id,
-     *   toRepId: 'rules',
-     *   models: [{ model: 'company', open: { lifecycleStage: { ne: 'churned' } } }],
-     *   deactivate: true,
-     * });
-     * console.log(report.counts); // { company: 12 }
-     * ```
-     */
-    async handover(input: HandoverOptions): Promise<HandoverReport> {
+    async handover(input) {
       const data = requireObject(input, 'a handover');
       const sweep = entries(data.models);
       return scope.transaction(async (tx) => {
@@ -168,7 +176,8 @@ export function createHandoverService(
         }
         const deactivate = data.deactivate === true;
         if (deactivate) {
-          const fresh = (await tx.storage.get(models.rep, from.id)) ?? from;
+          // internal: the leaving rep as the moves left them; deactivating checks access
+          const fresh = (await tx.internal(models.rep).get(from.id)) ?? from;
           // Handing over for someone who already left is fine: they simply stay inactive.
           if (fresh.active) await markInactive(tx, fresh, moved.length);
         }
@@ -184,6 +193,3 @@ export function createHandoverService(
     },
   };
 }
-
-/** The handover part of the team services. */
-export type HandoverService = ReturnType<typeof createHandoverService>;

@@ -11,7 +11,7 @@ function hierarchySuite(adapter: NamedAdapter) {
       const h = await setup(adapter.create);
       await seedOrg(h);
       const names = (reps: { name: string }[]) => reps.map((rep) => rep.name);
-      expect(names(await h.team.repsUnder('u-vp'))).toEqual([
+      expect(names(await h.team.reps.under('u-vp'))).toEqual([
         'Nina North',
         'Sam South',
         'Ann',
@@ -19,14 +19,14 @@ function hierarchySuite(adapter: NamedAdapter) {
         'Cid',
         'Dee',
       ]);
-      expect(names(await h.team.repsUnder('u-vp', { depth: 1 }))).toEqual([
+      expect(names(await h.team.reps.under('u-vp', { depth: 1 }))).toEqual([
         'Nina North',
         'Sam South',
       ]);
-      expect(names(await h.team.repsUnder('u-mgr-n'))).toEqual(['Ann', 'Bob', 'Dee']);
-      expect(await h.team.repsUnder('u-dee')).toEqual([]);
-      await expectError(h.team.repsUnder('u-nobody'), 'NOT_FOUND', 'managerUserId');
-      await expectError(h.team.repsUnder('u-vp', { depth: 0 }), 'VALIDATION_FAILED', 'depth');
+      expect(names(await h.team.reps.under('u-mgr-n'))).toEqual(['Ann', 'Bob', 'Dee']);
+      expect(await h.team.reps.under('u-dee')).toEqual([]);
+      await expectError(h.team.reps.under('u-nobody'), 'NOT_FOUND', 'managerUserId');
+      await expectError(h.team.reps.under('u-vp', { depth: 0 }), 'VALIDATION_FAILED', 'depth');
     });
 
     it('handles thousands of reps, deep and wide', async () => {

@@ -17,7 +17,8 @@ export async function subordinates<E extends EventMap>(
   rootId: string,
   depth = Number.POSITIVE_INFINITY,
 ): Promise<Rep[]> {
-  const model = teamModels(scope).rep;
+  // internal: the reports-to tree whole; callers filter to the actor's reach where it matters
+  const reps = scope.internal(teamModels(scope).rep);
   const found: Rep[] = [];
   const seen = new Set<string>([rootId]);
   let frontier = [rootId];
@@ -25,8 +26,7 @@ export async function subordinates<E extends EventMap>(
     const next: Rep[] = [];
     for (let start = 0; start < frontier.length; start += CHUNK) {
       const rows = await loadAll(
-        scope.storage,
-        model,
+        reps,
         { reportsToId: { in: frontier.slice(start, start + CHUNK) } },
         [{ field: 'name', direction: 'asc' }],
       );

@@ -49,7 +49,7 @@ function importSuite(adapter: NamedAdapter) {
         territoryAssignments: { created: facts.people.size, ended: 0, unchanged: 0 },
         dryRun: false,
       });
-      const reps = (await h.team.listReps({ limit: 1000 })).rows;
+      const reps = (await h.team.reps.list({ limit: 1000 })).rows;
       expect(reps).toHaveLength(41);
       const byName = new Map(reps.map((rep) => [rep.name, rep]));
       for (const manager of facts.managers) {
@@ -75,7 +75,7 @@ function importSuite(adapter: NamedAdapter) {
           (await directory.repsUnder(nameSlug(manager))).map((rep) => rep.name).sort(),
         ).toEqual(mine);
       }
-      const teams = (await h.team.listTeams()).rows;
+      const teams = (await h.team.teams.list()).rows;
       expect(teams).toHaveLength(6);
       for (const team of teams) {
         const manager = reps.find((rep) => rep.id === team.managerRepId)?.name as string;
@@ -83,16 +83,16 @@ function importSuite(adapter: NamedAdapter) {
           .filter((row) => row.manager === manager)
           .map((row) => row.agent)
           .sort();
-        expect((await h.team.teamMembers(team.id)).map((rep) => rep.name).sort()).toEqual(mine);
+        expect((await h.team.teams.members(team.id)).map((rep) => rep.name).sort()).toEqual(mine);
       }
-      const territories = (await h.team.listTerritories()).rows;
+      const territories = (await h.team.territories.list()).rows;
       expect(territories.map((t) => `${t.name}:${t.code}`)).toEqual([
         'Central:CENTRAL',
         'East:EAST',
         'West:WEST',
       ]);
       for (const row of facts.rows) {
-        const territoryId = await h.team.territoryOf(nameSlug(row.agent));
+        const territoryId = await h.team.territories.of(nameSlug(row.agent));
         expect(territories.find((t) => t.id === territoryId)?.name).toBe(row.region);
       }
       expect(await h.seen('rep.created')).toHaveLength(41);
@@ -112,7 +112,7 @@ function importSuite(adapter: NamedAdapter) {
         territoryAssignments: { created: 0, ended: 0, unchanged: 41 },
         dryRun: false,
       });
-      expect((await h.team.listReps({ limit: 1000 })).rows).toHaveLength(41);
+      expect((await h.team.reps.list({ limit: 1000 })).rows).toHaveLength(41);
     });
 
     it('a moved agent gets a new manager, team and territory, with history', async () => {
@@ -127,8 +127,8 @@ function importSuite(adapter: NamedAdapter) {
       expect(report.territoryAssignments).toEqual({ created: 1, ended: 1, unchanged: 40 });
       expect(report.teams.unchanged).toBe(6);
       const directory = teamDirectory(h.admin.scope);
-      const central = (await h.team.listTerritories({ where: { code: 'CENTRAL' } })).rows[0];
-      const east = (await h.team.listTerritories({ where: { code: 'EAST' } })).rows[0];
+      const central = (await h.team.territories.list({ where: { code: 'CENTRAL' } })).rows[0];
+      const east = (await h.team.territories.list({ where: { code: 'EAST' } })).rows[0];
       expect(await directory.territoryOf('anna-snelling', '2026-01-31')).toBe(central?.id);
       expect(await directory.territoryOf('anna-snelling', '2026-02-01')).toBe(east?.id);
       expect((await directory.repsUnder('cara-losch')).map((rep) => rep.name)).toContain(
@@ -144,7 +144,7 @@ function importSuite(adapter: NamedAdapter) {
       const dry = await h.team.importSalesTeams(CSV.pathname, { dryRun: true });
       expect(dry.reps.created).toBe(41);
       expect(dry.dryRun).toBe(true);
-      expect((await h.team.listReps()).rows).toHaveLength(0);
+      expect((await h.team.reps.list()).rows).toHaveLength(0);
       expect(await h.seen('rep.created')).toEqual([]);
       const broken = copyWith(
         (text) => `${text.trimEnd()}\nAnna Snelling,Cara Losch,East\n,Nobody,West\n`,
@@ -160,7 +160,7 @@ function importSuite(adapter: NamedAdapter) {
         'VALIDATION_FAILED',
         'effectiveFrom',
       );
-      expect((await h.team.listReps()).rows).toHaveLength(0);
+      expect((await h.team.reps.list()).rows).toHaveLength(0);
     });
   });
 }

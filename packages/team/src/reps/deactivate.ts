@@ -23,7 +23,7 @@ export async function markInactive(
   await guardOwnEntry(tx, target.userId, ['active']);
   const updated = await tx
     .records(teamModels(tx).rep)
-    .update(target.id, { active: false, deactivatedAt: tx.clock.now() });
+    .update(target.id, { active: false, deactivatedAt: tx.clock.now() }, { current: target });
   await tx.emit('rep.deactivated', { rep: updated, handedOver });
   return updated;
 }

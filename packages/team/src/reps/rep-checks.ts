@@ -13,7 +13,8 @@ export async function activeRep<E extends EventMap>(
   path: string,
 ): Promise<Rep> {
   if (typeof id !== 'string' || id.length === 0) throw unknownReference(path, 'rep', id);
-  const found = await scope.storage.get(teamModels(scope).rep, id);
+  // internal: a reference check; the rep named may be outside the actor's reach
+  const found = await scope.internal(teamModels(scope).rep).get(id);
   if (!found) throw unknownReference(path, 'rep', id);
   if (!found.active) throw inactiveRep(path, id);
   return found;
@@ -26,7 +27,8 @@ export async function existingRep<E extends EventMap>(
   path: string,
 ): Promise<Rep> {
   if (typeof id !== 'string' || id.length === 0) throw unknownReference(path, 'rep', id);
-  const found = await scope.storage.get(teamModels(scope).rep, id);
+  // internal: a reference check; the rep named may be outside the actor's reach
+  const found = await scope.internal(teamModels(scope).rep).get(id);
   if (!found) throw unknownReference(path, 'rep', id);
   return found;
 }

@@ -34,12 +34,12 @@ export type RepInput = Omit<InferCreate<typeof rep>, 'id' | 'active' | 'deactiva
 /** What updating a rep takes; `userId` never changes and activity has its own calls. */
 export type RepPatch = Omit<InferPatch<typeof rep>, 'userId' | 'active' | 'deactivatedAt'>;
 
-/** Options of `deactivateRep`: hand the rep's open records over in the same transaction. */
+/** Options of `reps.deactivate`: hand the rep's open records over in the same transaction. */
 export interface DeactivateOptions {
   handover?: Omit<HandoverOptions, 'fromRepId' | 'deactivate'>;
 }
 
-/** What `deactivateRep` did. */
+/** What `reps.deactivate` did. */
 export interface Deactivation {
   rep: Rep;
   handover: HandoverReport | null;
@@ -51,8 +51,95 @@ function refuseReadOnly(input: Record<string, unknown>, fields: readonly string[
   }
 }
 
-/** Reps: the directory entries behind every owner id. */
-export function createRepService(scope: ModuleScope<TeamEvents>, options: ResolvedTeamOptions) {
+/** Reps: the directory entries behind every owner id (`crm.as(ctx).team.reps`). */
+export interface RepService {
+  /**
+   * Adds a rep to the directory and emits `rep.created`. New reps are active; a second rep
+   * with the same user id is `CONFLICT`.
+   *
+   * @example
+   * ```ts
+   * const lead = await admin.team.reps.create({ userId: 'u-2', name: 'Celia Moreau' });
+   * const ana = await admin.team.reps.create({ userId: 'u-17', name: 'Ana Ruiz',
+   *   email: 'ana@example.com', seniority: 'senior', reportsToId: lead.id });
+   * ```
+   */
+  create(input: RepInput): Promise<Rep>;
+  /**
+   * Changes a rep. A new manager must be active and must not close a reports-to loop; a rep
+   * editing their own entry may not change its place in the organisation.
+   *
+   * @example
+   * ```ts
+   * await admin.team.reps.update(id, { seniority: 'lead', capacity: 40 });
+   * ```
+   */
+  update(id: string, patch: RepPatch, writeOptions?: WriteOptions): Promise<Rep>;
+  /**
+   * A rep by id, if the actor may read it (`NOT_FOUND` / `FORBIDDEN` otherwise).
+   *
+   * @example
+   * ```ts
+   * const ana = await admin.team.reps.get(id);
+   * ```
+   */
+  get(id: string): Promise<Rep>;
+  /**
+   * The rep of a host user id, if the actor may read it; null when there is none.
+   *
+   * @example
+   * ```ts
+   * const ana = await admin.team.reps.byUserId('u-17');
+   * ```
+   */
+  byUserId(userId: string): Promise<Rep | null>;
+  /**
+   * A page of the reps the actor may read (by name unless the query says otherwise).
+   *
+   * @example
+   * ```ts
+   * const { rows, nextCursor } = await admin.team.reps.list({ limit: 50 });
+   * ```
+   */
+  list(page?: FindQuery<Rep>): Promise<Page<Rep>>;
+  /**
+   * Everyone beneath a manager (by user id), nearest level first, any depth by default, in one
+   * call; filtered to the reps the actor may read.
+   *
+   * @example
+   * ```ts
+   * const direct = await manager.team.reps.under('u-2', { depth: 1, activeOnly: true });
+   * ```
+   */
+  under(managerUserId: string, options?: RepsUnderOptions): Promise<Rep[]>;
+  /**
+   * Deactivates a rep, optionally handing their open records over in the same transaction.
+   * History is never deleted; the rep stops receiving assignments. Emits `rep.deactivated`.
+   *
+   * @example
+   * ```ts
+   * const { handover } = await admin.team.reps.deactivate(id, {
+   *   handover: { toRepId: 'rules', models: ['company'] },
+   * });
+   * ```
+   */
+  deactivate(id: string, options?: DeactivateOptions): Promise<Deactivation>;
+  /**
+   * Makes an inactive rep active again (`INVALID_STATE` when already active).
+   *
+   * @example
+   * ```ts
+   * await admin.team.reps.reactivate(id);
+   * ```
+   */
+  reactivate(id: string): Promise<Rep>;
+}
+
+/** Builds the rep service of one scope. */
+export function createRepService(
+  scope: ModuleScope<TeamEvents>,
+  options: ResolvedTeamOptions,
+): RepService {
   const models = teamModels(scope);
 
   async function checkReportsTo<E extends EventMap>(
@@ -62,8 +149,9 @@ export function createRepService(scope: ModuleScope<TeamEvents>, options: Resolv
   ) {
     if (managerId === null || managerId === undefined) return;
     await activeRep(tx, managerId, 'reportsToId');
-    const parentOf = async (id: string) =>
-      (await tx.storage.get(models.rep, id))?.reportsToId ?? null;
+    // internal: a loop check walks the whole reports-to chain, whoever may read it
+    const reps = tx.internal(models.rep);
+    const parentOf = async (id: string) => (await reps.get(id))?.reportsToId ?? null;
     if (repId !== null && (await wouldCycle(repId, managerId as string, parentOf))) {
       throw validationError(
         'reportsToId',
@@ -75,23 +163,14 @@ export function createRepService(scope: ModuleScope<TeamEvents>, options: Resolv
   }
 
   return {
-    /**
-     * Adds a rep to the directory and emits `rep.created`.
-     *
-     * @example
-     * ```ts
-     * const lead = await admin.team.createRep({ userId: 'u-2', name: 'Celia Moreau' });
-     * const ana = await admin.team.createRep({ userId: 'u-17', name: 'Ana Ruiz',
-     *   email: 'ana@example.com', seniority: 'senior', reportsToId: lead.id });
-     * ```
-     */
-    async createRep(input: RepInput): Promise<Rep> {
+    async create(input) {
       const data = requireObject(input, 'a rep', 'rep');
       refuseReadOnly(data, ['id', 'active', 'deactivatedAt'], 'new reps start active');
       const userId = requireId(data.userId, 'userId');
       return scope.transaction(async (tx) => {
         await checkReportsTo(tx, null, data.reportsToId);
-        const taken = await tx.storage.find(models.rep, { where: { userId }, limit: 1 });
+        // internal: user ids are unique across the directory, not just what the actor sees
+        const taken = await tx.internal(models.rep).find({ where: { userId }, limit: 1 });
         if (taken.rows.length > 0) {
           throw new SellkitError('CONFLICT', `a rep with user id ${userId} already exists`, {
             model: 'rep',
@@ -108,55 +187,48 @@ export function createRepService(scope: ModuleScope<TeamEvents>, options: Resolv
       });
     },
 
-    /** Changes a rep. A new manager must be active and must not close a reports-to loop. */
-    async updateRep(id: string, patch: RepPatch, writeOptions?: WriteOptions): Promise<Rep> {
+    async update(id, patch, writeOptions) {
       const data = requireObject(patch, 'a patch', 'rep');
       refuseReadOnly(data, ['id', 'userId'], 'a rep keeps their user id');
-      refuseReadOnly(data, ['active', 'deactivatedAt'], 'use deactivateRep / reactivateRep');
+      refuseReadOnly(data, ['active', 'deactivatedAt'], 'use reps.deactivate / reps.reactivate');
       return scope.transaction(async (tx) => {
-        const before = await tx.storage.get(models.rep, id);
+        // internal: "does this rep exist" first; the update below checks the actor's access
+        const before = await tx.internal(models.rep).get(id);
         if (!before) throw notFound('rep', id, 'id');
         if ('reportsToId' in data) {
           await claimGuard(tx, 'reportsTo');
           await checkReportsTo(tx, id, data.reportsToId);
         }
         await guardOwnEntry(tx, before.userId, Object.keys(data));
-        return tx.records(models.rep).update(id, data as RepPatch, writeOptions);
+        return tx
+          .records(models.rep)
+          .update(id, data as RepPatch, { ...writeOptions, current: before });
       });
     },
 
-    /** A rep by id, if the actor may read it. */
-    getRep: (id: string): Promise<Rep> => scope.records(models.rep).get(id),
+    get: (id) => scope.records(models.rep).get(id),
 
-    /** The rep of a host user id, if the actor may read it; null when there is none. */
-    async repByUserId(userId: string): Promise<Rep | null> {
+    async byUserId(userId) {
       const page = await scope.records(models.rep).find({ where: { userId }, limit: 1 });
       return page.rows[0] ?? null;
     },
 
-    /** A page of the reps the actor may read (by name unless told otherwise). */
-    listReps(page?: FindQuery<Rep>): Promise<Page<Rep>> {
+    list(page) {
       return listByName(scope, models.rep, page);
     },
 
-    /**
-     * Everyone beneath a manager (by user id), any depth by default, in one call; filtered to
-     * the reps the actor may read.
-     */
-    async repsUnder(managerUserId: string, under?: RepsUnderOptions): Promise<Rep[]> {
+    async under(managerUserId, under) {
       const reach = await scope.reach('read', models.rep);
       const found = await teamDirectory(scope).repsUnder(managerUserId, under);
       return found.filter((row) => reachIncludes(reach, models.rep, row));
     },
 
-    /**
-     * Deactivates a rep, optionally handing their open records over in the same transaction.
-     * History is never deleted; the rep stops receiving assignments.
-     */
-    async deactivateRep(id: string, given?: DeactivateOptions): Promise<Deactivation> {
+    async deactivate(id, given) {
       const deactivate = optionsOf(given);
       return scope.transaction(async (tx) => {
-        const target = await tx.storage.get(models.rep, id);
+        // internal: "does this rep exist"; the write that deactivates checks the actor's access
+        const reps = tx.internal(models.rep);
+        const target = await reps.get(id);
         if (!target) throw notFound('rep', id, 'id');
         if (deactivate.handover) {
           const report = await createHandoverService(tx, options).handover({
@@ -164,17 +236,17 @@ export function createRepService(scope: ModuleScope<TeamEvents>, options: Resolv
             fromRepId: id,
             deactivate: true,
           });
-          const after = await tx.storage.get(models.rep, id);
+          const after = await reps.get(id);
           return { rep: after ?? target, handover: report };
         }
         return { rep: await markInactive(tx, target, 0), handover: null };
       });
     },
 
-    /** Makes an inactive rep active again. */
-    async reactivateRep(id: string): Promise<Rep> {
+    async reactivate(id) {
       return scope.transaction(async (tx) => {
-        const target = await tx.storage.get(models.rep, id);
+        // internal: "does this rep exist"; the update below checks the actor's access
+        const target = await tx.internal(models.rep).get(id);
         if (!target) throw notFound('rep', id, 'id');
         if (target.active) {
           throw new SellkitError('INVALID_STATE', `rep ${id} is already active`, {
@@ -183,11 +255,10 @@ export function createRepService(scope: ModuleScope<TeamEvents>, options: Resolv
           });
         }
         await guardOwnEntry(tx, target.userId, ['active']);
-        return tx.records(models.rep).update(id, { active: true, deactivatedAt: null });
+        return tx
+          .records(models.rep)
+          .update(id, { active: true, deactivatedAt: null }, { current: target });
       });
     },
   };
 }
-
-/** The rep part of the team services. */
-export type RepService = ReturnType<typeof createRepService>;

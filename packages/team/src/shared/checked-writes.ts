@@ -66,9 +66,11 @@ export function checkedWrites<M extends AnyModel, E extends EventMap>(
     async update(id, patch, writeOptions) {
       const data = requireObject(patch, 'a patch', model.name);
       return scope.transaction(async (tx) => {
-        if (!(await tx.storage.get(model, id))) throw notFound(model.name, id, 'id');
+        // internal: "does this id exist" before the checks; the update below checks access
+        const current = await tx.internal(model).get(id);
+        if (!current) throw notFound(model.name, id, 'id');
         await checks.check(tx, id, data);
-        return tx.records(model).update(id, data as InferPatch<M>, writeOptions);
+        return tx.records(model).update(id, data as InferPatch<M>, { ...writeOptions, current });
       });
     },
   };

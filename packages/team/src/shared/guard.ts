@@ -33,18 +33,15 @@ export async function claimGuard<E extends EventMap>(
   tx: ModuleScope<E>,
   key: string,
 ): Promise<void> {
-  const model = tx.model(directoryGuard.name) as typeof directoryGuard;
+  // internal: the guard is bookkeeping that every change claims, whoever makes it
+  const guards = tx.internal(tx.model(directoryGuard.name) as typeof directoryGuard);
   try {
-    const current = (await tx.storage.find(model, { where: { key }, limit: 1 })).rows[0];
+    const current = (await guards.find({ where: { key }, limit: 1 })).rows[0];
     if (current) {
-      await tx.storage.update(
-        model,
-        current.id,
-        { revision: current.revision + 1 },
-        { expectedVersion: current.version },
-      );
+      // The row's version is the expected one: a concurrent claim makes this CONFLICT.
+      await guards.update(current.id, { revision: current.revision + 1 }, { current });
     } else {
-      await tx.storage.insert(model, [{ key, revision: 1 }]);
+      await guards.insert([{ key, revision: 1 }]);
     }
   } catch (error) {
     if (isSellkitError(error, 'CONFLICT')) {

@@ -18,7 +18,7 @@ import { optionsOf } from './errors.js';
  * import type { FindQuery } from '@sellkit/core';
  * import { type SalesTeam, salesTeam } from '@sellkit/team';
  * const service = {
- *   listTeams: (page?: FindQuery<SalesTeam>) => listByName(scope, salesTeam, page),
+ *   list: (page?: FindQuery<SalesTeam>) => listByName(scope, salesTeam, page),
  * };
  * ```
  */

@@ -27,8 +27,88 @@ export type SalesTeamInput = Omit<InferCreate<typeof salesTeam>, 'id'>;
 /** What updating a team takes. */
 export type SalesTeamPatch = InferPatch<typeof salesTeam>;
 
-/** Sales teams and their members. */
-export function createTeamService(scope: ModuleScope<TeamEvents>) {
+/** Sales teams and their members (`crm.as(ctx).team.teams`). */
+export interface SalesTeamService {
+  /**
+   * Creates a sales team. The manager must be an active rep; `territoryId` makes the team
+   * serve a territory for assignment by territory.
+   *
+   * @example
+   * ```ts
+   * const celia = await admin.team.reps.create({ userId: 'u-2', name: 'Celia Moreau' });
+   * const west = await admin.team.teams.create({ name: 'West inside sales', managerRepId: celia.id });
+   * ```
+   */
+  create(input: SalesTeamInput): Promise<SalesTeam>;
+  /**
+   * Changes a team (name, manager, territory...).
+   *
+   * @example
+   * ```ts
+   * await admin.team.teams.update(id, { name: 'West field sales' });
+   * ```
+   */
+  update(id: string, patch: SalesTeamPatch, writeOptions?: WriteOptions): Promise<SalesTeam>;
+  /**
+   * A team by id.
+   *
+   * @example
+   * ```ts
+   * const west = await admin.team.teams.get(id);
+   * ```
+   */
+  get(id: string): Promise<SalesTeam>;
+  /**
+   * A page of teams, by name unless the query says otherwise.
+   *
+   * @example
+   * ```ts
+   * const { rows } = await admin.team.teams.list({ limit: 20 });
+   * ```
+   */
+  list(page?: FindQuery<SalesTeam>): Promise<Page<SalesTeam>>;
+  /**
+   * Adds an active rep to a team from a day (default today). A rep already in the team on
+   * that day is `CONFLICT`.
+   *
+   * @example
+   * ```ts
+   * const ana = await admin.team.reps.create({ userId: 'u-17', name: 'Ana Ruiz' });
+   * await admin.team.teams.addMember(id, ana.id, { from: '2025-01-01' });
+   * ```
+   */
+  addMember(teamId: string, repId: string, when?: { from?: string | Date }): Promise<TeamMember>;
+  /**
+   * Ends a rep's membership on a day (default today): `on` is their first day outside.
+   *
+   * @example
+   * ```ts
+   * await admin.team.teams.removeMember(id, 'rep_1', { on: '2025-07-01' });
+   * ```
+   */
+  removeMember(teamId: string, repId: string, when?: { on?: string | Date }): Promise<TeamMember>;
+  /**
+   * The members of a team on a day (default today).
+   *
+   * @example
+   * ```ts
+   * const members = await admin.team.teams.members(id, '2025-03-31');
+   * ```
+   */
+  members(teamId: string, at?: string | Date): Promise<Rep[]>;
+  /**
+   * The membership history of a rep, oldest first.
+   *
+   * @example
+   * ```ts
+   * const history = await admin.team.teams.membershipsOf(id);
+   * ```
+   */
+  membershipsOf(repId: string): Promise<TeamMember[]>;
+}
+
+/** Builds the sales-team service of one scope. */
+export function createTeamService(scope: ModuleScope<TeamEvents>): SalesTeamService {
   const models = teamModels(scope);
 
   async function checkRefs<E extends EventMap>(tx: ModuleScope<E>, data: Record<string, unknown>) {
@@ -36,10 +116,9 @@ export function createTeamService(scope: ModuleScope<TeamEvents>) {
       await activeRep(tx, data.managerRepId, 'managerRepId');
     }
     if (data.territoryId !== undefined && data.territoryId !== null) {
-      const found =
-        typeof data.territoryId === 'string'
-          ? await tx.storage.get(models.territory, data.territoryId)
-          : null;
+      const id = data.territoryId;
+      // internal: a reference check; the territory may be outside the actor's reach
+      const found = typeof id === 'string' ? await tx.internal(models.territory).get(id) : null;
       if (!found) throw unknownReference('territoryId', 'territory', data.territoryId);
     }
   }
@@ -48,8 +127,9 @@ export function createTeamService(scope: ModuleScope<TeamEvents>) {
     tx: ModuleScope<E>,
     teamId: unknown,
   ): Promise<SalesTeam> {
+    // internal: "does this team exist", a reference check
     const found =
-      typeof teamId === 'string' ? await tx.storage.get(models.salesTeam, teamId) : null;
+      typeof teamId === 'string' ? await tx.internal(models.salesTeam).get(teamId) : null;
     if (!found) throw unknownReference('teamId', 'salesTeam', teamId);
     return found;
   }
@@ -60,7 +140,8 @@ export function createTeamService(scope: ModuleScope<TeamEvents>) {
     repId: string,
     day: string,
   ) {
-    const page = await tx.storage.find(models.teamMember, {
+    // internal: one membership at a time is an integrity rule over every membership row
+    const page = await tx.internal(models.teamMember).find({
       where: { teamId, repId, or: [{ leftOn: null }, { leftOn: { gt: day } }] },
       orderBy: [{ field: 'joinedOn', direction: 'desc' }],
       limit: 1,
@@ -74,42 +155,17 @@ export function createTeamService(scope: ModuleScope<TeamEvents>) {
   });
 
   return {
-    /**
-     * Creates a sales team. The manager must be an active rep; `territoryId` makes the team
-     * serve a territory for assignment by territory.
-     *
-     * @example
-     * ```ts
-     * const celia = await admin.team.createRep({ userId: 'u-2', name: 'Celia Moreau' });
-     * const west = await admin.team.createTeam({ name: 'West inside sales', managerRepId: celia.id });
-     * ```
-     */
-    createTeam(input: SalesTeamInput): Promise<SalesTeam> {
-      return teams.create(input);
-    },
+    create: (input) => teams.create(input),
 
-    /** Changes a team (name, manager, territory...). */
-    updateTeam(id: string, patch: SalesTeamPatch, writeOptions?: WriteOptions): Promise<SalesTeam> {
-      return teams.update(id, patch, writeOptions);
-    },
+    update: (id, patch, writeOptions) => teams.update(id, patch, writeOptions),
 
-    /** A team by id. */
-    getTeam: (id: string): Promise<SalesTeam> => scope.records(models.salesTeam).get(id),
+    get: (id) => scope.records(models.salesTeam).get(id),
 
-    /** A page of teams, by name. */
-    listTeams(page?: FindQuery<SalesTeam>): Promise<Page<SalesTeam>> {
+    list(page) {
       return listByName(scope, models.salesTeam, page);
     },
 
-    /**
-     * Adds an active rep to a team from a day (default today). A rep already in the team on
-     * that day is `CONFLICT`.
-     */
-    async addTeamMember(
-      teamId: string,
-      repId: string,
-      when: { from?: string | Date } = {},
-    ): Promise<TeamMember> {
+    async addMember(teamId, repId, when = {}) {
       return scope.transaction(async (tx) => {
         await requireTeam(tx, teamId);
         await activeRep(tx, repId, 'repId');
@@ -127,12 +183,7 @@ export function createTeamService(scope: ModuleScope<TeamEvents>) {
       });
     },
 
-    /** Ends a rep's membership on a day (default today): `on` is their first day outside. */
-    async removeTeamMember(
-      teamId: string,
-      repId: string,
-      when: { on?: string | Date } = {},
-    ): Promise<TeamMember> {
+    async removeMember(teamId, repId, when = {}) {
       return scope.transaction(async (tx) => {
         await requireTeam(tx, teamId);
         await existingRep(tx, repId, 'repId');
@@ -146,26 +197,26 @@ export function createTeamService(scope: ModuleScope<TeamEvents>) {
             ],
           });
         }
-        return tx.records(models.teamMember).update(membership.id, { leftOn });
+        return tx
+          .records(models.teamMember)
+          .update(membership.id, { leftOn }, { current: membership });
       });
     },
 
-    /** The members of a team on a day (default today). */
-    async teamMembers(teamId: string, at?: string | Date): Promise<Rep[]> {
+    async members(teamId, at) {
       await scope.assertCan('read', models.teamMember);
       await requireTeam(scope, teamId);
       return teamDirectory(scope).teamMembers(teamId, at);
     },
 
-    /** The membership history of a rep, oldest first. */
-    async membershipsOf(repId: string): Promise<TeamMember[]> {
+    async membershipsOf(repId) {
       await scope.assertCan('read', models.teamMember);
       if (typeof repId !== 'string')
         throw validationError('repId', 'must be an id', 'invalid_type');
-      return loadAll(scope.storage, models.teamMember, { repId }, [{ field: 'joinedOn' }]);
+      // internal: memberships have no owner or territory field, so a scoped reach would hide
+      // them all; the model-level check above is their access check
+      const memberships = scope.internal(models.teamMember);
+      return loadAll(memberships, { repId }, [{ field: 'joinedOn' }]);
     },
   };
 }
-
-/** The team part of the team services. */
-export type TeamService = ReturnType<typeof createTeamService>;

@@ -18,6 +18,13 @@ import { claimGuard } from '../shared/guard.js';
 import { loadAll } from '../shared/load-all.js';
 import { teamModels } from '../shared/models.js';
 import type { TerritoryAssignment } from './territory-models.js';
+import type { TerritoryService } from './territory-service.js';
+
+/** The effective-dated part of the territory service. */
+export type TerritoryAssignmentService = Pick<
+  TerritoryService,
+  'assign' | 'updateAssignment' | 'moveRep' | 'assignments' | 'of' | 'allOf'
+>;
 
 /** What assigning a rep to a territory takes. Dates are `YYYY-MM-DD`; `validTo` is exclusive. */
 export interface TerritoryAssignmentInput {
@@ -29,18 +36,21 @@ export interface TerritoryAssignmentInput {
   validTo?: string | Date | null;
 }
 
-/** What `changeTerritory` did. */
+/** What `territories.moveRep` did. */
 export interface TerritoryChange {
   ended: TerritoryAssignment[];
   assignment: TerritoryAssignment;
 }
 
-/** Effective-dated territory assignments. */
-export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>) {
+/** Effective-dated territory assignments (documented on {@link TerritoryService}). */
+export function createTerritoryAssignmentService(
+  scope: ModuleScope<TeamEvents>,
+): TerritoryAssignmentService {
   const models = teamModels(scope);
 
   async function requireTerritory<E extends EventMap>(tx: ModuleScope<E>, id: unknown) {
-    const found = typeof id === 'string' ? await tx.storage.get(models.territory, id) : null;
+    // internal: a reference check; the territory may be outside the actor's reach
+    const found = typeof id === 'string' ? await tx.internal(models.territory).get(id) : null;
     if (!found) throw unknownReference('territoryId', 'territory', id);
     return found;
   }
@@ -61,7 +71,9 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
     exceptId?: string,
   ) {
     await claimGuard(tx, `periods:${repId}`);
-    const existing = await loadAll(tx.storage, models.territoryAssignment, { repId, territoryId });
+    // internal: no overlap is an integrity rule over every period of the rep, seen or not
+    const periods = tx.internal(models.territoryAssignment);
+    const existing = await loadAll(periods, { repId, territoryId });
     for (const row of existing) {
       if (row.id === exceptId) continue;
       if (periodsOverlap(wanted, { from: row.validFrom, to: row.validTo })) {
@@ -111,18 +123,7 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
   }
 
   return {
-    /**
-     * Assigns an active rep to a territory over a period. Periods of the same rep and territory
-     * must not overlap (`VALIDATION_FAILED`, reason `overlapping_period`).
-     *
-     * @example
-     * ```ts
-     * const ana = await admin.team.createRep({ userId: 'u-17', name: 'Ana Ruiz' });
-     * const west = await admin.team.createTerritory({ name: 'West', code: 'WEST' });
-     * await admin.team.assignTerritory({ repId: ana.id, territoryId: west.id, validFrom: '2025-01-01' });
-     * ```
-     */
-    async assignTerritory(input: TerritoryAssignmentInput): Promise<TerritoryAssignment> {
+    async assign(input) {
       const data = requireObject(input, 'a territory assignment', 'territoryAssignment');
       return scope.transaction(async (tx) => {
         const target = await activeRep(tx, data.repId, 'repId');
@@ -133,11 +134,7 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
       });
     },
 
-    /** Changes the dates of an assignment (e.g. ends it); overlaps are refused. */
-    async updateTerritoryAssignment(
-      id: string,
-      patch: { validFrom?: string | Date; validTo?: string | Date | null },
-    ): Promise<TerritoryAssignment> {
+    async updateAssignment(id, patch) {
       const data = requireObject(patch, 'a patch', 'territoryAssignment');
       for (const key of Object.keys(data)) {
         if (key !== 'validFrom' && key !== 'validTo') {
@@ -145,7 +142,8 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
         }
       }
       return scope.transaction(async (tx) => {
-        const before = await tx.storage.get(models.territoryAssignment, id);
+        // internal: "does this period exist"; the update below checks the actor's access
+        const before = await tx.internal(models.territoryAssignment).get(id);
         if (!before) throw notFound('territoryAssignment', id, 'id');
         const from = await toDate(tx, data.validFrom, 'validFrom', before.validFrom);
         const to =
@@ -156,8 +154,9 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
         await assertNoOverlap(tx, before.repId, before.territoryId, wanted, 'validTo', id);
         const updated = await tx
           .records(models.territoryAssignment)
-          .update(id, { validFrom: wanted.from, validTo: wanted.to });
-        const owner = await tx.storage.get(models.rep, before.repId);
+          .update(id, { validFrom: wanted.from, validTo: wanted.to }, { current: before });
+        // internal: the event names the rep's user id, whether or not the actor may read the rep
+        const owner = await tx.internal(models.rep).get(before.repId);
         await tx.emit('rep.territoryChanged', {
           repId: before.repId,
           userId: owner?.userId ?? '',
@@ -171,20 +170,7 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
       });
     },
 
-    /**
-     * Moves a rep to another territory from a day (default today): their assignments covering
-     * that day end on it, and a new open-ended one starts. An assignment that started that very
-     * day is re-pointed instead (it never took effect).
-     */
-    async changeTerritory(
-      repId: string,
-      territoryId: string,
-      when: {
-        on?: string | Date;
-        /** Only leave these territories (default: every territory the rep has that day). */
-        leaving?: readonly string[];
-      } = {},
-    ): Promise<TerritoryChange> {
+    async moveRep(repId, territoryId, when = {}) {
       const options = optionsOf(when, 'when');
       if (
         options.leaving !== undefined &&
@@ -197,7 +183,9 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
         const place = await requireTerritory(tx, territoryId);
         const on = await toDate(tx, options.on, 'on');
         await claimGuard(tx, `periods:${target.id}`);
-        const all = await loadAll(tx.storage, models.territoryAssignment, { repId: target.id });
+        // internal: the rep's every period, to end or re-point, whatever the actor may read
+        const periods = tx.internal(models.territoryAssignment);
+        const all = await loadAll(periods, { repId: target.id });
         const current = all.filter((row) => covers({ from: row.validFrom, to: row.validTo }, on));
         const already = current.find((row) => row.territoryId === place.id);
         if (already) return { ended: [], assignment: already };
@@ -209,7 +197,9 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
         for (const row of leaving) {
           if (row.validFrom < on) {
             ended.push(
-              await tx.records(models.territoryAssignment).update(row.id, { validTo: on }),
+              await tx
+                .records(models.territoryAssignment)
+                .update(row.id, { validTo: on }, { current: row }),
             );
           } else if (reused === null) {
             // Started today: re-point it rather than leave an empty period behind.
@@ -223,7 +213,7 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
             );
             reused = await tx
               .records(models.territoryAssignment)
-              .update(row.id, { territoryId: place.id });
+              .update(row.id, { territoryId: place.id }, { current: row });
             await tx.emit('rep.territoryChanged', {
               repId: target.id,
               userId: target.userId,
@@ -248,10 +238,7 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
       });
     },
 
-    /** Assignments the actor may read, filtered by rep, territory and/or a day they cover. */
-    async territoryAssignments(
-      filter: { repId?: string; territoryId?: string; at?: string | Date } = {},
-    ): Promise<TerritoryAssignment[]> {
+    async assignments(filter = {}) {
       const query = optionsOf(filter, 'query');
       const where: Where<TerritoryAssignment> = {};
       if (query.repId !== undefined) where.repId = query.repId;
@@ -269,15 +256,10 @@ export function createTerritoryAssignmentService(scope: ModuleScope<TeamEvents>)
       return page.rows;
     },
 
-    /** The territory a rep (by user id) had on a day (default today), within the actor's reach. */
-    async territoryOf(repUserId: string, at?: string | Date): Promise<string | null> {
+    async of(repUserId, at) {
       return (await territoriesOf(repUserId, at))[0] ?? null;
     },
 
-    /** Every territory a rep (by user id) had on a day, within the actor's reach. */
-    territoriesOf,
+    allOf: territoriesOf,
   };
 }
-
-/** The territory-assignment part of the team services. */
-export type TerritoryAssignmentService = ReturnType<typeof createTerritoryAssignmentService>;

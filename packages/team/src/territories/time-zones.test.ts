@@ -3,10 +3,10 @@ import { ADAPTERS, type NamedAdapter } from '../test-support/adapters.js';
 import { closeAll, type Harness, seedOrg, setup } from '../test-support/harness.js';
 
 async function seed(h: Harness) {
-  const north = await h.team.createTerritory({ name: 'North', code: 'N' });
-  const south = await h.team.createTerritory({ name: 'South', code: 'S' });
+  const north = await h.team.territories.create({ name: 'North', code: 'N' });
+  const south = await h.team.territories.create({ name: 'South', code: 'S' });
   const org = await seedOrg(h);
-  await h.team.assignTerritory({
+  await h.team.territories.assign({
     repId: org.ann.id,
     territoryId: north.id,
     validFrom: '2025-01-01',
@@ -24,17 +24,17 @@ function timeZoneSuite(adapter: NamedAdapter) {
         timeZone: 'Asia/Shanghai',
       });
       const { north, south, org } = await seed(h);
-      const change = await h.team.changeTerritory(org.ann.id, south.id);
+      const change = await h.team.territories.moveRep(org.ann.id, south.id);
       expect(change.assignment.validFrom).toBe('2026-03-02');
       expect(change.ended).toEqual([
         expect.objectContaining({ territoryId: north.id, validTo: '2026-03-02' }),
       ]);
-      expect(await h.team.territoryOf('u-ann')).toBe(south.id);
+      expect(await h.team.territories.of('u-ann')).toBe(south.id);
       // An instant is read as the local date it falls on: 2026-03-01T15:30Z is 23:30 on the 1st.
-      expect(await h.team.territoryOf('u-ann', new Date('2026-03-01T15:30:00Z'))).toBe(north.id);
-      expect(await h.team.territoryOf('u-ann', new Date('2026-03-01T16:00:00Z'))).toBe(south.id);
+      expect(await h.team.territories.of('u-ann', new Date('2026-03-01T15:30:00Z'))).toBe(north.id);
+      expect(await h.team.territories.of('u-ann', new Date('2026-03-01T16:00:00Z'))).toBe(south.id);
       // A calendar date is never shifted.
-      expect(await h.team.territoryOf('u-ann', '2026-03-01')).toBe(north.id);
+      expect(await h.team.territories.of('u-ann', '2026-03-01')).toBe(north.id);
     });
 
     it('New York at 23:30 local: today is still the previous day', async () => {
@@ -43,15 +43,15 @@ function timeZoneSuite(adapter: NamedAdapter) {
         timeZone: 'America/New_York',
       });
       const { south, org } = await seed(h);
-      const change = await h.team.changeTerritory(org.ann.id, south.id);
+      const change = await h.team.territories.moveRep(org.ann.id, south.id);
       expect(change.assignment.validFrom).toBe('2026-03-01');
-      const member = await h.team.createTeam({ name: 'East' });
-      const joined = await h.team.addTeamMember(member.id, org.bob.id);
+      const member = await h.team.teams.create({ name: 'East' });
+      const joined = await h.team.teams.addMember(member.id, org.bob.id);
       expect(joined.joinedOn).toBe('2026-03-01');
       // The same instant for a UTC tenant is the 2nd.
       const utc = await setup(adapter.create, {}, '2026-03-02T04:30:00Z');
       const other = await seed(utc);
-      const moved = await utc.team.changeTerritory(other.org.ann.id, other.south.id);
+      const moved = await utc.team.territories.moveRep(other.org.ann.id, other.south.id);
       expect(moved.assignment.validFrom).toBe('2026-03-02');
     });
 
@@ -61,12 +61,12 @@ function timeZoneSuite(adapter: NamedAdapter) {
         timeZone: 'Europe/Berlin',
       });
       const { south, org } = await seed(h);
-      expect((await h.team.changeTerritory(org.ann.id, south.id)).assignment.validFrom).toBe(
+      expect((await h.team.territories.moveRep(org.ann.id, south.id)).assignment.validFrom).toBe(
         '2026-03-29',
       );
       h.clock.set('2026-12-31T23:30:00Z'); // 00:30 on 1 January 2027 in Berlin
-      const team = await h.team.createTeam({ name: 'New year' });
-      expect((await h.team.addTeamMember(team.id, org.cid.id)).joinedOn).toBe('2027-01-01');
+      const team = await h.team.teams.create({ name: 'New year' });
+      expect((await h.team.teams.addMember(team.id, org.cid.id)).joinedOn).toBe('2027-01-01');
     });
   });
 }

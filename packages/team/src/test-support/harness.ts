@@ -81,27 +81,27 @@ export async function expectError(
 
 /** A small organisation: a VP, two managers, four reps, for hierarchy and access tests. */
 export async function seedOrg(h: Harness) {
-  const vp = await h.team.createRep({ userId: 'u-vp', name: 'Vera VP', seniority: 'lead' });
-  const north = await h.team.createRep({
+  const vp = await h.team.reps.create({ userId: 'u-vp', name: 'Vera VP', seniority: 'lead' });
+  const north = await h.team.reps.create({
     userId: 'u-mgr-n',
     name: 'Nina North',
     seniority: 'lead',
     reportsToId: vp.id,
   });
-  const south = await h.team.createRep({
+  const south = await h.team.reps.create({
     userId: 'u-mgr-s',
     name: 'Sam South',
     seniority: 'senior',
     reportsToId: vp.id,
   });
-  const ann = await h.team.createRep({ userId: 'u-ann', name: 'Ann', reportsToId: north.id });
-  const bob = await h.team.createRep({
+  const ann = await h.team.reps.create({ userId: 'u-ann', name: 'Ann', reportsToId: north.id });
+  const bob = await h.team.reps.create({
     userId: 'u-bob',
     name: 'Bob',
     seniority: 'senior',
     reportsToId: north.id,
   });
-  const cid = await h.team.createRep({ userId: 'u-cid', name: 'Cid', reportsToId: south.id });
-  const dee = await h.team.createRep({ userId: 'u-dee', name: 'Dee', reportsToId: ann.id });
+  const cid = await h.team.reps.create({ userId: 'u-cid', name: 'Cid', reportsToId: south.id });
+  const dee = await h.team.reps.create({ userId: 'u-dee', name: 'Dee', reportsToId: ann.id });
   return { vp, north, south, ann, bob, cid, dee };
 }
