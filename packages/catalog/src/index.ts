@@ -16,7 +16,7 @@ export type {
   ProductImportReport,
   RejectedRow,
 } from './import/import-products.js';
-export { catalog } from './module.js';
+export { catalog, catalogHandle } from './module.js';
 export type { CatalogOptions } from './options.js';
 export { productKey, skuFromName } from './products/normalize.js';
 export { assertPriceCurrency } from './products/price.js';

@@ -1,9 +1,9 @@
-import { defineModule } from '@sellkit/core';
+import { defineModule, moduleHandle } from '@sellkit/core';
 import { productAlias } from './aliases/alias-model.js';
 import type { CatalogEvents } from './events.js';
 import { type CatalogOptions, resolveCatalogOptions } from './options.js';
 import { product } from './products/product-model.js';
-import { createCatalogService } from './service.js';
+import { type CatalogService, createCatalogService } from './service.js';
 
 /**
  * The catalog module: products (SKU, name, series, category, unit, list price, active) and
@@ -17,8 +17,8 @@ import { createCatalogService } from './service.js';
  * import { createSellkit, memory, Money } from '@sellkit/core';
  * const crm = await createSellkit({ storage: memory(), modules: [catalog({ currency: 'USD' })] });
  * const admin = crm.as({ tenantId: 'acme', actor: { id: 'u-1', roles: ['admin'] } });
- * const pro = await admin.catalog.createProduct({ name: 'GTX Pro', listPrice: Money.of('4821', 'USD') });
- * await admin.catalog.addAlias(pro.id, 'GTXPro');
+ * const pro = await admin.catalog.products.create({ name: 'GTX Pro', listPrice: Money.of('4821', 'USD') });
+ * await admin.catalog.aliases.add(pro.id, 'GTXPro');
  * ```
  */
 export function catalog(options: CatalogOptions = {}) {
@@ -36,3 +36,16 @@ export function catalog(options: CatalogOptions = {}) {
     services: (scope) => createCatalogService(scope, resolved),
   });
 }
+
+/**
+ * The typed handle to the catalog's services, for other modules: `scope.use(catalogHandle)`
+ * (bound to the caller's scope, so it joins its transaction), or `scope.has(catalogHandle)`
+ * when the catalog is optional.
+ *
+ * @example
+ * ```ts
+ * const priceList = scope.has(catalogHandle) ? scope.use(catalogHandle).currency : null;
+ * const pro = await scope.use(catalogHandle).products.require('GTX Pro');
+ * ```
+ */
+export const catalogHandle = moduleHandle<CatalogService>('catalog');

@@ -10,8 +10,23 @@ import {
 import type { ResolvedCatalogOptions } from './options.js';
 import { createProductService, type ProductService } from './products/product-service.js';
 
-/** What `crm.as(ctx).catalog` offers: products, aliases, resolution and import. */
-export interface CatalogService extends ProductService, AliasService {
+/**
+ * What `crm.as(ctx).catalog` offers: products (and their resolution by name, SKU or alias),
+ * aliases, the price list's currency and CSV import.
+ *
+ * @example
+ * ```ts
+ * import { Money } from '@sellkit/core';
+ * const pro = await admin.catalog.products.create({ name: 'GTX Pro', listPrice: Money.of('4821', 'USD') });
+ * await admin.catalog.aliases.add(pro.id, 'GTXPro');
+ * (await rep.catalog.products.resolve('gtxpro'))?.id === pro.id; // true
+ * ```
+ */
+export interface CatalogService {
+  /** Products: create, read, change, take off sale, and resolve text to a product. */
+  readonly products: ProductService;
+  /** Aliases: other spellings of a product. */
+  readonly aliases: AliasService;
   /**
    * The price list's currency (`catalog({ currency })`), or null when the catalog does not fix
    * one. Deals priced against the catalog must use it.
@@ -19,7 +34,15 @@ export interface CatalogService extends ProductService, AliasService {
    * @example `crm.as(ctx).catalog.currency // 'USD'`
    */
   readonly currency: string | null;
-  /** Imports products from CSV; see {@link ProductImportOptions}. */
+  /**
+   * Imports products from CSV; see {@link ProductImportOptions}.
+   *
+   * @example
+   * ```ts
+   * const report = await admin.catalog.importProducts('products.csv', { currency: 'USD' });
+   * report.created; // 7
+   * ```
+   */
   importProducts(
     source: string | Readable,
     options?: ProductImportOptions,
@@ -33,8 +56,8 @@ export function createCatalogService(
 ): CatalogService {
   const ctx = { scope, options };
   return {
-    ...createProductService(ctx),
-    ...createAliasService(ctx),
+    products: createProductService(ctx),
+    aliases: createAliasService(ctx),
     currency: options.currency,
     importProducts: (source, importOptions) => importProducts(ctx, source, importOptions),
   };

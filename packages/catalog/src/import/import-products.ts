@@ -8,9 +8,9 @@ import {
   SellkitError,
 } from '@sellkit/core';
 import { productKey, skuFromName } from '../products/normalize.js';
-import { prepareProductWrite } from '../products/product-input.js';
-import type { Product } from '../products/product-model.js';
-import { type CatalogContext, catalogModels, within } from '../shared/context.js';
+import { prepareProductCreate, prepareProductPatch } from '../products/product-input.js';
+import { type Product, product } from '../products/product-model.js';
+import { type CatalogContext, within } from '../shared/context.js';
 
 /** Product fields an import can fill, and the CSV column each one reads. */
 export interface ProductColumnMapping {
@@ -140,7 +140,6 @@ export async function importProducts(
   const counts = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   const rejected: RejectedRow[] = [];
   const work = async (tx: CatalogContext['scope']) => {
-    const { product } = catalogModels(tx);
     for await (const row of readCsv(source, {
       requiredColumns: [mapping.name, mapping.listPrice],
     })) {
@@ -150,7 +149,8 @@ export async function importProducts(
         await tx.transaction(async (inner) => {
           const nameCell = typeof input.name === 'string' ? input.name : '';
           const sku = typeof input.sku === 'string' ? input.sku : skuFromName(nameCell);
-          const found = await inner.storage.find(product, {
+          // internal: match the row's SKU across the tenant (an import is a bulk job)
+          const found = await inner.internal(product).find({
             where: { skuKey: productKey(sku) },
             limit: 1,
           });
@@ -158,21 +158,23 @@ export async function importProducts(
           const service = within(ctx, inner);
           if (!existing) {
             const issues = issueList();
-            const data = await prepareProductWrite(service, input, null, issues);
+            const data = await prepareProductCreate(service, input, issues);
             issues.throwIfAny({ model: 'product' });
-            const created = await inner.records(product).create(data as never);
+            const created = await inner.records(product).create(data);
             await inner.emit('product.created', { product: created });
             counts.created += 1;
             return;
           }
           const issues = issueList();
-          const data = await prepareProductWrite(service, input, existing, issues);
+          const data = await prepareProductPatch(service, input, existing, issues);
           issues.throwIfAny({ model: 'product', id: existing.id });
           if (sameAs(existing, data)) {
             counts.unchanged += 1;
             return;
           }
-          const after = await inner.records(product).update(existing.id, data as never);
+          const after = await inner
+            .records(product)
+            .update(existing.id, data, { current: existing });
           await inner.emit('product.updated', { product: after, changed: Object.keys(input) });
           counts.updated += 1;
         });

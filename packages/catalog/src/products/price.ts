@@ -8,7 +8,7 @@ import type { Product } from './product-model.js';
  * @example
  * ```ts
  * import { Money } from '@sellkit/core';
- * const gtxPro = await admin.catalog.createProduct({
+ * const gtxPro = await admin.catalog.products.create({
  *   name: 'GTX Pro',
  *   listPrice: Money.of('4821', 'USD'),
  * });

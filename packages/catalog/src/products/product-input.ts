@@ -1,7 +1,14 @@
-import { type IssueList, Money, SellkitError } from '@sellkit/core';
-import { type CatalogContext, catalogModels } from '../shared/context.js';
+import {
+  type InferCreate,
+  type InferPatch,
+  type IssueList,
+  Money,
+  SellkitError,
+} from '@sellkit/core';
+import { productAlias } from '../aliases/alias-model.js';
+import type { CatalogContext } from '../shared/context.js';
 import { productKey, skuFromName } from './normalize.js';
-import { DERIVED_PRODUCT_FIELDS, type Product } from './product-model.js';
+import { DERIVED_PRODUCT_FIELDS, type Product, product } from './product-model.js';
 
 /** What creating a product takes. Without a `sku`, one is derived from the name. */
 export interface ProductInput {
@@ -45,6 +52,30 @@ export function moneyCurrency(value: unknown): string | undefined {
     return typeof currency === 'string' ? currency : undefined;
   }
   return undefined;
+}
+
+/**
+ * Checks a new product and adds the derived keys (see {@link prepareProductWrite}). Once
+ * `issues` is empty, name, SKU, keys and list price are all there: the record to create.
+ */
+export async function prepareProductCreate(
+  ctx: CatalogContext,
+  raw: Record<string, unknown>,
+  issues: IssueList,
+): Promise<InferCreate<typeof product>> {
+  // Field shapes (text lengths, money) are checked by the storage's validation on write.
+  return (await prepareProductWrite(ctx, raw, null, issues)) as InferCreate<typeof product>;
+}
+
+/** Checks a patch of `before` and adds the derived keys it changes (see {@link prepareProductWrite}). */
+export async function prepareProductPatch(
+  ctx: CatalogContext,
+  raw: Record<string, unknown>,
+  before: Product,
+  issues: IssueList,
+): Promise<InferPatch<typeof product>> {
+  // Field shapes (text lengths, money) are checked by the storage's validation on write.
+  return (await prepareProductWrite(ctx, raw, before, issues)) as InferPatch<typeof product>;
 }
 
 /**
@@ -106,14 +137,17 @@ async function checkUnique(
   data: Record<string, unknown>,
   before: Product | null,
 ): Promise<void> {
-  const { product, productAlias } = catalogModels(ctx.scope);
+  // internal: uniqueness holds across the tenant, whatever the actor may read
+  const products = ctx.scope.internal(product);
+  // internal: an alias of any product blocks the name or SKU, whatever the actor may read
+  const aliases = ctx.scope.internal(productAlias);
   const others = before === null ? {} : { id: { ne: before.id } };
   for (const [field, key] of [
     ['name', data.nameKey],
     ['sku', data.skuKey],
   ] as const) {
     if (typeof key !== 'string') continue;
-    const clash = await ctx.scope.storage.find(product, {
+    const clash = await products.find({
       where: { ...others, or: [{ nameKey: key }, { skuKey: key }] },
       limit: 1,
     });
@@ -125,7 +159,7 @@ async function checkUnique(
         { model: 'product', field, existingId: existing.id },
       );
     }
-    const alias = await ctx.scope.storage.find(productAlias, {
+    const alias = await aliases.find({
       where: { aliasKey: key },
       limit: 1,
     });

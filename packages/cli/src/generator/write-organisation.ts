@@ -1,4 +1,4 @@
-import type { CatalogService } from '@sellkit/catalog';
+import { catalogHandle } from '@sellkit/catalog';
 import { type ModuleScope, Money, SellkitError, type TestClock } from '@sellkit/core';
 import type { CustomersService } from '@sellkit/customers';
 import { teamHandle } from '@sellkit/team';
@@ -52,7 +52,7 @@ export async function writeOrganisation(
   profile: DemoProfile = ENGLISH_PROFILE,
 ): Promise<OrganisationIds> {
   const team = scope.use(teamHandle);
-  const catalog = scope.service<CatalogService>('catalog');
+  const catalog = scope.use(catalogHandle);
   const customers = scope.service<CustomersService>('customers');
   clock.set(new Date(startedAt));
   const start = (await scope.calendar()).dateOf(new Date(startedAt));
@@ -111,7 +111,7 @@ export async function writeOrganisation(
 
   const productIds = new Map<string, string>();
   for (const product of profile.products) {
-    const created = await catalog.createProduct({
+    const created = await catalog.products.create({
       sku: product.sku,
       name: product.name,
       series: product.series,

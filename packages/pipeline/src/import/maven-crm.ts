@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { CatalogService, Product, ProductImportReport } from '@sellkit/catalog';
+import { catalogHandle, type Product, type ProductImportReport } from '@sellkit/catalog';
 import { readCsv } from '@sellkit/core';
 import {
   type CustomersService,
@@ -142,15 +142,15 @@ export async function runMavenImport(
 ): Promise<MavenImportReport> {
   const { scope } = ctx;
   const progress = options.onProgress ?? (() => undefined);
-  const catalog = scope.service<CatalogService>('catalog');
+  const catalog = scope.use(catalogHandle);
   const products = await catalog.importProducts(join(dir, 'products.csv'), { currency: 'USD' });
   progress({ phase: 'products', rows: products.total });
   const aliasesAdded: string[] = [];
   for (const [alias, name] of Object.entries(MAVEN_PRODUCT_ALIASES)) {
-    if (await catalog.resolveProduct(alias)) continue;
-    const target = await catalog.resolveProduct(name);
+    if (await catalog.products.resolve(alias)) continue;
+    const target = await catalog.products.resolve(name);
     if (!target) continue;
-    await catalog.addAlias(target.id, alias);
+    await catalog.aliases.add(target.id, alias);
     aliasesAdded.push(alias);
   }
   const team = options.teams === false ? null : teamServices(scope);
@@ -214,7 +214,7 @@ export async function runMavenImport(
     report.total += 1;
     const productCell = (row.values.product ?? '').trim();
     if (!lookups.products.has(productCell)) {
-      lookups.products.set(productCell, await catalog.resolveProduct(productCell));
+      lookups.products.set(productCell, await catalog.products.resolve(productCell));
     }
     try {
       batch.push(convertMavenRow(row.values, row.line, lookups));

@@ -1,4 +1,4 @@
-import { assertPriceCurrency, type CatalogService, type Product } from '@sellkit/catalog';
+import { assertPriceCurrency, catalogHandle, type Product } from '@sellkit/catalog';
 import {
   type IssueList,
   isPlainObject,
@@ -106,7 +106,7 @@ export async function prepareLines(
     return { lines: [], total: null, primaryProductId: null };
   }
   if (raw.length > MAX_LINES) issues.add(path, `at most ${MAX_LINES} lines`, 'too_big');
-  const catalog = ctx.scope.service<CatalogService>('catalog');
+  const catalog = ctx.scope.use(catalogHandle);
   const ids = raw.flatMap((line) =>
     isPlainObject(line) && typeof line.productId === 'string' ? [line.productId] : [],
   );
@@ -116,10 +116,10 @@ export async function prepareLines(
       : [],
   );
   const byId = new Map(
-    (ids.length ? await catalog.getProducts(ids) : []).map((item) => [item.id, item]),
+    (ids.length ? await catalog.products.getMany(ids) : []).map((item) => [item.id, item]),
   );
   const byName = names.length
-    ? await catalog.resolveProducts(names)
+    ? await catalog.products.resolveMany(names)
     : new Map<string, Product | null>();
   const lines: PreparedLine[] = [];
   for (const [index, line] of raw.entries()) {

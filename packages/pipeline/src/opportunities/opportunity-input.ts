@@ -1,4 +1,4 @@
-import type { CatalogService } from '@sellkit/catalog';
+import { catalogHandle } from '@sellkit/catalog';
 import {
   type AnyModel,
   type IssueList,
@@ -127,7 +127,7 @@ function sameCurrency(ctx: PipelineContext, amount: Money, total: Money | null):
       { path: 'amount', expected: total.currency, actual: amount.currency },
     );
   }
-  const priceList = ctx.scope.service<CatalogService>('catalog').currency;
+  const priceList = ctx.scope.use(catalogHandle).currency;
   if (!total && priceList && priceList !== amount.currency) {
     throw new SellkitError(
       'CURRENCY_MISMATCH',

@@ -67,17 +67,17 @@ export async function setup(
   const as = (actor: Actor) => crm.as({ tenantId, actor });
   const admin = as(ADMIN.actor);
   const products: Record<string, Product> = {
-    pro: await admin.catalog.createProduct({
+    pro: await admin.catalog.products.create({
       name: 'GTX Pro',
       series: 'GTX',
       listPrice: usd('4821'),
     }),
-    special: await admin.catalog.createProduct({
+    special: await admin.catalog.products.create({
       name: 'MG Special',
       series: 'MG',
       listPrice: usd('55'),
     }),
-    gtk: await admin.catalog.createProduct({
+    gtk: await admin.catalog.products.create({
       name: 'GTK 500',
       series: 'GTK',
       listPrice: usd('26768'),

@@ -181,7 +181,7 @@ export function opportunitiesSuite(name: string, factory: AdapterFactory): void 
         'VALIDATION_FAILED',
       );
       expect(unknown.details.issues?.[0]?.reason).toBe('unknown_product');
-      await admin.catalog.deactivateProduct(products.gtk!.id);
+      await admin.catalog.products.deactivate(products.gtk!.id);
       await expectCode(
         rep1.pipeline.opportunities.create({
           title: 'A',
