@@ -18,7 +18,7 @@ export declare const other: Deal;
 export declare const task: Awaited<ReturnType<typeof rep.pipeline.tasks.create>>;
 export declare const cancity: Awaited<ReturnType<typeof rep.customers.companies.create>>;
 export declare const ana: Awaited<ReturnType<typeof rep.customers.contacts.create>>;
-export declare const special: Awaited<ReturnType<typeof admin.catalog.createProduct>>;
+export declare const special: Awaited<ReturnType<typeof admin.catalog.products.create>>;
 /** Rules of a draft rule set, and one more rule to try. */
 export const rules = defaultPriorityRuleSet().rules;
 export declare const referralRule: (typeof rules)[number];
