@@ -54,7 +54,7 @@ export interface ProductService {
    *
    * @example
    * ```ts
-   * (await rep.catalog.products.get(id)).listPrice.toString(); // 'USD 4821.00'
+   * (await rep.catalog.products.get(id)).listPrice.toString(); // '4821.00'
    * ```
    */
   get(id: string): Promise<Product>;
