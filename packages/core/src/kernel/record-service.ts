@@ -3,14 +3,7 @@ import { diffRecords } from '../audit/audit.js';
 import { notFound } from '../errors/field-issues.js';
 import { SellkitError } from '../errors/sellkit-error.js';
 import type { AnyModel, InferCreate, InferPatch, InferRecord } from '../model/define-model.js';
-import type {
-  AggregateQuery,
-  AggregateRow,
-  FindQuery,
-  FindResult,
-  Page,
-  Where,
-} from '../storage/query.js';
+import type { AggregateQuery, FindQuery, Where } from '../storage/query.js';
 import type { ModelHooks, ModuleScope, RecordService } from './module-scope.js';
 
 type Loose = Record<string, unknown>;

@@ -1,6 +1,4 @@
 import {
-  type AccessAction,
-  type AccessReach,
   type AccessResolver,
   type AccessRoles,
   contextAccessResolver,
@@ -14,7 +12,7 @@ import { createTenantCalendar, type TenantCalendar } from '../calendar/tenant-ca
 import type { Clock } from '../context/clock.js';
 import type { SellkitContext } from '../context/context.js';
 import { isSellkitError, SellkitError } from '../errors/sellkit-error.js';
-import type { EventDispatcher, EventMap } from '../events/event-bus.js';
+import type { EventDispatcher } from '../events/event-bus.js';
 import { deliveryModel, outboxEventModel } from '../events/outbox-models.js';
 import type { AnyModel } from '../model/define-model.js';
 import type { TenantStorage } from '../storage/storage.js';
