@@ -78,6 +78,7 @@ export {
 } from './predictive/win-model.js';
 export type { WinStat } from './predictive/win-stat-model.js';
 export { winStat } from './predictive/win-stat-model.js';
+export type { ForecastRow } from './reports/forecast.js';
 export type {
   CycleLengthRow,
   ReportFilter,
@@ -87,6 +88,11 @@ export type {
   WinRateRow,
   WonPeriodRow,
 } from './reports/report-service.js';
+export type {
+  WonPeriodCurrencyRow,
+  WonProductRow,
+  WonTerritoryRow,
+} from './reports/won-groups.js';
 export {
   daysSinceActivityFact,
   daysToCloseFact,

@@ -9,11 +9,12 @@ import type { CellDisplay, Report } from '../output/report.js';
 import { defineTables, type TableRow } from '../output/table.js';
 import { addMoney, byCurrency, moneyText } from './money-rows.js';
 import { ownerNames, personName } from './names.js';
-import { weightedForecast } from './weighted-forecast.js';
 
 // Days late is elapsed time (24-hour days), the same in every zone.
 
 const PAST_DUE = ' (past due)';
+// Open deals without an expected close date (they sort before every month, so read past due).
+const NO_DATE = '(no date)';
 
 /** A score band (`hot`, `warm`, `cold`) in the reader's words; other bands as they are. */
 function bandName(band: string, messages: Messages): string {
@@ -209,7 +210,7 @@ export async function buildDemoSummary(
   const [stages, weighted, forecast] = await Promise.all([
     pipeline.reports.stages(),
     pipeline.reports.weighted(),
-    weightedForecast(scope),
+    pipeline.reports.forecast('month'),
   ]);
   const weightedByStage = new Map(weighted.stages.map((entry) => [entry.stage, entry.weighted]));
   const thisMonth = (await scope.calendar()).periodKey('month', options.now);
@@ -232,12 +233,15 @@ export async function buildDemoSummary(
       'forecast',
       text.sections.forecast,
       ['month', 'deals', 'amount', 'weighted'],
-      forecast.map((month) => ({
-        month: month.month < thisMonth ? `${month.month}${PAST_DUE}` : month.month,
-        deals: month.deals,
-        amount: moneyText(month.amount),
-        weighted: moneyText(month.weighted),
-      })),
+      forecast.map((row) => {
+        const month = row.period ?? NO_DATE;
+        return {
+          month: month < thisMonth ? `${month}${PAST_DUE}` : month,
+          deals: row.deals,
+          amount: moneyText(row.amount),
+          weighted: moneyText(row.weighted),
+        };
+      }),
     ),
     table('topReps', text.sections.topReps, ['rep', 'won', 'lost', 'winRate', 'revenue'], reps),
     table(

@@ -31,11 +31,6 @@ export function territoryNames(scope: ModuleScope, ids: readonly string[]) {
   return lookup(scope, scope.model('territory'), 'id', ids, (row) => String(row.name));
 }
 
-/** Product names by id. */
-export function productNames(scope: ModuleScope, ids: readonly string[]) {
-  return lookup(scope, scope.model('product'), 'id', ids, (row) => String(row.name));
-}
-
 /** A group key as text: null groups read `(none)`. */
 export function keyText(value: unknown): string {
   return value === null || value === undefined || value === '' ? '(none)' : String(value);

@@ -6,7 +6,7 @@ import type { Messages } from '../messages/messages.js';
 import type { Report } from '../output/report.js';
 import { defineTables, type TableRow } from '../output/table.js';
 import { addMoney, byCurrency, moneyText } from './money-rows.js';
-import { keyText, ownerNames, productNames, territoryNames } from './names.js';
+import { keyText, ownerNames, territoryNames } from './names.js';
 
 /** How the report's columns look, declared once for all its tables, labelled in a language. */
 function tablesFor(messages: Messages) {
@@ -45,60 +45,31 @@ interface RevenueGroup {
   readonly revenue: Map<string, Money>;
 }
 
-function addToGroup(
-  groups: Map<string, RevenueGroup>,
-  key: string,
-  count: unknown,
-  revenue: unknown,
-): void {
-  const group = groups.get(key) ?? { count: 0, revenue: new Map() };
-  group.count += Number(count);
-  addMoney(group.revenue, revenue);
-  groups.set(key, group);
+/**
+ * The report's groups by the name they are shown under (`(none)` for none): groups shown under
+ * the same name (two territories called alike) are one row, as they read.
+ */
+function byShownName(
+  rows: readonly {
+    readonly name: string;
+    readonly count: number;
+    readonly revenue: readonly Money[];
+  }[],
+): Map<string, RevenueGroup> {
+  const groups = new Map<string, RevenueGroup>();
+  for (const row of rows) {
+    const group = groups.get(row.name) ?? { count: 0, revenue: new Map<string, Money>() };
+    group.count += row.count;
+    for (const money of row.revenue) addMoney(group.revenue, money);
+    groups.set(row.name, group);
+  }
+  return groups;
 }
 
 /** One row per currency of a group's totals (a group without amounts still gets one row). */
 function currencyRows(base: TableRow, totals: readonly Money[], field = 'amount'): TableRow[] {
   if (totals.length === 0) return [{ ...base, [field]: null, currency: null }];
   return totals.map((money) => ({ ...base, [field]: money.toString(), currency: money.currency }));
-}
-
-/** Groups of won deals: a key field (and the currency), count and revenue, in SQL. */
-async function wonBy(scope: ModuleScope, groupBy: unknown) {
-  return scope.records(scope.model('opportunity')).aggregate({
-    where: { status: 'won' },
-    groupBy: [groupBy, 'amount.currency'] as never,
-    measures: { deals: { fn: 'count' }, revenue: { fn: 'sum', field: 'amount' } },
-  });
-}
-
-/**
- * Won revenue per product from the lines of won deals (a deal with several products counts
- * each line for its product). Line amounts are summed by the database, a page of won deals at
- * a time, and the pages are added up exactly.
- */
-async function wonByProduct(scope: ModuleScope) {
-  const deals = scope.records(scope.model('opportunity'));
-  const lines = scope.records(scope.model('opportunityLine'));
-  const totals = new Map<string, RevenueGroup>();
-  let after: string | undefined;
-  do {
-    const page = await deals.find({
-      where: { status: 'won' },
-      limit: 5_000,
-      ...(after ? { after } : {}),
-    });
-    after = page.nextCursor ?? undefined;
-    if (page.rows.length === 0) break;
-    const groups = await lines.aggregate({
-      where: { opportunityId: { in: page.rows.map((row) => String(row.id)) } },
-      groupBy: ['productId', 'amount.currency'],
-      measures: { lines: { fn: 'count' }, revenue: { fn: 'sum', field: 'amount' } },
-    });
-    for (const group of groups)
-      addToGroup(totals, String(group.productId), group.lines, group.revenue);
-  } while (after);
-  return totals;
 }
 
 /**
@@ -181,36 +152,40 @@ export async function buildPipelineReport(
     }
   }
 
-  const territoryGroups = await wonBy(scope, 'territoryId');
+  const [territoryGroups, products, months] = await Promise.all([
+    pipeline.reports.wonByTerritory(),
+    pipeline.reports.wonByProduct(),
+    pipeline.reports.wonByPeriodAndCurrency('month'),
+  ]);
   const territoryName = await territoryNames(
     scope,
-    territoryGroups.map((group) => String(group.territoryId ?? '')),
+    territoryGroups.map((group) => group.territoryId ?? ''),
   );
-  const territories = new Map<string, RevenueGroup>();
-  for (const group of territoryGroups) {
-    const id = group.territoryId === null ? null : String(group.territoryId);
-    const key = keyText(id === null ? null : (territoryName.get(id) ?? id));
-    addToGroup(territories, key, group.deals, group.revenue);
-  }
-  const territoryRows = revenueRows('territory', 'deals', [...territories]);
-
-  const products = await wonByProduct(scope);
-  const productName = await productNames(scope, [...products.keys()]);
-  const productRows = revenueRows(
-    'product',
-    'lines',
-    [...products].map(([id, group]) => [productName.get(id) ?? id, group] as const),
+  const territoryRows = revenueRows('territory', 'deals', [
+    ...byShownName(
+      territoryGroups.map((group) => ({
+        name: keyText(
+          group.territoryId === null
+            ? null
+            : (territoryName.get(group.territoryId) ?? group.territoryId),
+        ),
+        count: group.deals,
+        revenue: group.revenue,
+      })),
+    ),
+  ]);
+  const productRows = revenueRows('product', 'lines', [
+    ...byShownName(
+      products.map((group) => ({
+        name: keyText(group.name ?? group.productId),
+        count: group.lines,
+        revenue: group.revenue,
+      })),
+    ),
+  ]);
+  const monthRows = months.flatMap(({ period, deals, revenue }) =>
+    currencyRows({ month: keyText(period), deals }, revenue ? [revenue] : [], 'revenue'),
   );
-
-  const monthGroups = await wonBy(scope, { field: 'closeDate', bucket: 'month', as: 'month' });
-  const monthRows = monthGroups
-    .map((group) => ({
-      month: keyText(group.month),
-      deals: Number(group.deals),
-      revenue: group.revenue as Money | null,
-    }))
-    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
-    .flatMap(({ revenue, ...base }) => currencyRows(base, revenue ? [revenue] : [], 'revenue'));
 
   const ownerName = await ownerNames(
     scope,

@@ -1,9 +1,20 @@
-import type { CalendarUnit, Money, Where } from '@sellkit/core';
-import type { Opportunity } from '../opportunities/opportunity-model.js';
+import type { CalendarUnit, Money } from '@sellkit/core';
 import { pipelineFor } from '../pipelines/pipeline-store.js';
 import type { StageKind } from '../pipelines/stage-definition.js';
 import { type PipelineContext, pipelineModels } from '../shared/context.js';
+import { type ForecastRow, forecast } from './forecast.js';
 import { addTo, sortedTotals, weightedAccumulator } from './money-math.js';
+import { type ReportFilter, reportWhere } from './report-where.js';
+import {
+  type WonPeriodCurrencyRow,
+  type WonProductRow,
+  type WonTerritoryRow,
+  wonByPeriodAndCurrency,
+  wonByProduct,
+  wonByTerritory,
+} from './won-groups.js';
+
+export type { ReportFilter } from './report-where.js';
 
 /** One stage of the stage report. */
 export interface StageReportRow {
@@ -53,16 +64,6 @@ export interface WonPeriodRow {
   readonly revenue: readonly Money[];
 }
 
-/** Filters shared by the reports. */
-export interface ReportFilter {
-  /** A pipeline id or key; every pipeline when left out (stage reports: the default). */
-  pipeline?: string;
-  /** Close dates from (inclusive), `YYYY-MM-DD` (win rates, cycle length, revenue). */
-  from?: string;
-  /** Close dates to (inclusive). */
-  to?: string;
-}
-
 /** Reports the pipeline owns, computed by the storage engine (`aggregate`), scoped to what the actor may see. */
 export interface ReportService {
   /**
@@ -99,6 +100,60 @@ export interface ReportService {
   timeInStage(
     filter?: ReportFilter,
   ): Promise<{ stage: string; moves: number; averageDays: number | null }[]>;
+  /**
+   * Won deals and revenue per territory (by the deal's territory id), largest revenue first.
+   * Territory names belong to the team module: look them up there.
+   *
+   * @example
+   * ```ts
+   * const rows = await manager.pipeline.reports.wonByTerritory({ from: '2026-01-01' });
+   * rows[0]; // { territoryId: 'ter_…', deals: 31, revenue: [Money 184000.00 EUR] }
+   * ```
+   */
+  wonByTerritory(filter?: ReportFilter): Promise<WonTerritoryRow[]>;
+  /**
+   * Won revenue per product, from the lines of won deals (a deal with several products counts
+   * each line for its product), largest revenue first, with the product's catalog name. Line
+   * amounts are summed by the storage engine, a page of won deals at a time. Lines are read
+   * with the line model's own access, which has no owner field: roles scoped to their own,
+   * their team's or their territory's records see no lines (admins and viewers see all).
+   *
+   * @example
+   * ```ts
+   * const rows = await manager.pipeline.reports.wonByProduct();
+   * rows.map((row) => `${row.name ?? row.productId}: ${row.lines} lines, ${row.revenue.join(' + ')}`);
+   * ```
+   */
+  wonByProduct(filter?: ReportFilter): Promise<WonProductRow[]>;
+  /**
+   * Won deals and revenue per period of the tenant's calendar and per currency, oldest first:
+   * unlike {@link ReportService.wonByPeriod}, each currency is a row of its own with its own
+   * deal count, and won deals without a close date (period null) or without an amount
+   * (currency null) are rows too.
+   *
+   * @example
+   * ```ts
+   * const rows = await manager.pipeline.reports.wonByPeriodAndCurrency('month');
+   * rows[0]; // { period: '2026-01', currency: 'EUR', deals: 12, revenue: Money 184000.00 EUR }
+   * ```
+   */
+  wonByPeriodAndCurrency(
+    unit: CalendarUnit,
+    filter?: ReportFilter,
+  ): Promise<WonPeriodCurrencyRow[]>;
+  /**
+   * The weighted forecast per period of the tenant's calendar, by expected close date: open
+   * deals, their amount, and Σ amount × probability (each deal's own probability), exact and
+   * rounded once, half to even. Oldest period first; deals without an expected close date
+   * (period null) come first. `from` / `to` filter expected close dates.
+   *
+   * @example
+   * ```ts
+   * const months = await manager.pipeline.reports.forecast('month');
+   * months[0]; // { period: '2026-04', deals: 9, amount: [Money 52000.00 USD], weighted: [Money 13400.00 USD] }
+   * ```
+   */
+  forecast(unit?: CalendarUnit, filter?: ReportFilter): Promise<ForecastRow[]>;
 }
 
 const FIELD = { owner: 'ownerId', territory: 'territoryId' } as const;
@@ -111,21 +166,8 @@ export function createReportService(ctx: PipelineContext): ReportService {
   const { opportunity, stageChange } = pipelineModels(scope);
   const deals = () => scope.records(opportunity);
 
-  async function closedWhere(
-    filter: ReportFilter,
-    statuses: readonly string[],
-  ): Promise<Where<Opportunity>> {
-    const where: Where<Opportunity> = { status: { in: statuses as Opportunity['status'][] } };
-    if (filter.pipeline !== undefined)
-      where.pipelineId = (await pipelineFor(ctx, filter.pipeline, 'pipeline')).id;
-    if (filter.from !== undefined || filter.to !== undefined) {
-      where.closeDate = {
-        ...(filter.from === undefined ? {} : { gte: filter.from }),
-        ...(filter.to === undefined ? {} : { lte: filter.to }),
-      };
-    }
-    return where;
-  }
+  const closedWhere = (filter: ReportFilter, statuses: readonly ('won' | 'lost')[]) =>
+    reportWhere(ctx, filter, statuses);
 
   return {
     async stages(filter = {}) {
@@ -296,5 +338,9 @@ export function createReportService(ctx: PipelineContext): ReportService {
           };
         });
     },
+    wonByTerritory: (filter = {}) => wonByTerritory(ctx, filter),
+    wonByProduct: (filter = {}) => wonByProduct(ctx, filter),
+    wonByPeriodAndCurrency: (unit, filter = {}) => wonByPeriodAndCurrency(ctx, unit, filter),
+    forecast: (unit = 'month', filter = {}) => forecast(ctx, unit, filter),
   };
 }

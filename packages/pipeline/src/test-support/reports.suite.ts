@@ -112,6 +112,130 @@ export function reportsSuite(name: string, factory: AdapterFactory): void {
       expect(january.map((row) => [row.key, row.won, row.lost])).toEqual([['rep-1', 2, 1]]);
     });
 
+    it('sums won revenue per territory, largest first, and per month and currency', async () => {
+      const { as: asActor, admin } = await setup(factory);
+      const won = async (territory: string | null, closeDate: string, amount?: string) => {
+        const rep = asActor({
+          id: territory === 'north' ? 'rep-n' : 'rep-s',
+          roles: ['sales-rep'],
+          territoryIds: territory ? [territory] : [],
+        });
+        const deal = await rep.pipeline.opportunities.create({
+          title: `${territory} ${closeDate}`,
+          ...(territory ? { territoryId: territory } : {}),
+          ...(amount ? { amount: usd(amount) } : {}),
+        });
+        await rep.pipeline.opportunities.win(deal.id, { closeDate });
+      };
+      await won('north', '2026-01-10', '100.10');
+      await won('north', '2026-02-03', '0.05');
+      await won('south', '2026-01-31', '999.99');
+      await won('south', '2026-02-01', '3');
+      await won(null, '2026-02-28', '5');
+      const lost = await admin.pipeline.opportunities.create({ title: 'L', amount: usd('7') });
+      await admin.pipeline.opportunities.lose(lost.id, { reason: 'x', closeDate: '2026-02-01' });
+
+      const territories = await admin.pipeline.reports.wonByTerritory();
+      expect(
+        territories.map((row) => [row.territoryId, row.deals, row.revenue.map(String)]),
+      ).toEqual([
+        ['south', 2, ['1002.99']],
+        ['north', 2, ['100.15']],
+        [null, 1, ['5.00']],
+      ]);
+      const february = await admin.pipeline.reports.wonByTerritory({ from: '2026-02-01' });
+      expect(february.map((row) => [row.territoryId, row.deals])).toEqual([
+        [null, 1],
+        ['south', 1],
+        ['north', 1],
+      ]);
+      // What a rep may not read is not counted.
+      const north = asActor({ id: 'rep-n', roles: ['sales-rep'], territoryIds: ['north'] });
+      expect((await north.pipeline.reports.wonByTerritory()).map((row) => row.territoryId)).toEqual(
+        ['north'],
+      );
+
+      const months = await admin.pipeline.reports.wonByPeriodAndCurrency('month');
+      expect(
+        months.map((row) => [row.period, row.currency, row.deals, row.revenue?.toString() ?? null]),
+      ).toEqual([
+        ['2026-01', 'USD', 2, '1100.09'],
+        ['2026-02', 'USD', 3, '8.05'],
+      ]);
+      const quarters = await admin.pipeline.reports.wonByPeriodAndCurrency('quarter');
+      expect(quarters.map((row) => [row.period, row.currency, row.deals])).toEqual([
+        ['2026-Q1', 'USD', 5],
+      ]);
+    });
+
+    it('sums won revenue per product from the lines of won deals, with catalog names', async () => {
+      const { rep1, rep2, admin, products } = await setup(factory);
+      const deal = async (
+        rep: typeof rep1,
+        lines: { productId: string; quantity: number }[],
+        win: boolean,
+      ) => {
+        const created = await rep.pipeline.opportunities.create({ title: 'Lines', lines });
+        if (win) await rep.pipeline.opportunities.win(created.id, { closeDate: '2026-03-01' });
+      };
+      const [pro, special, gtk] = [products.pro!, products.special!, products.gtk!];
+      await deal(
+        rep1,
+        [
+          { productId: pro.id, quantity: 1 },
+          { productId: special.id, quantity: 3 },
+        ],
+        true,
+      );
+      await deal(rep2, [{ productId: special.id, quantity: 1 }], true);
+      await deal(rep1, [{ productId: gtk.id, quantity: 1 }], false);
+      const rows = await admin.pipeline.reports.wonByProduct();
+      expect(rows.map((row) => [row.name, row.lines, row.revenue.map(String)])).toEqual([
+        ['GTX Pro', 1, ['4821.00']],
+        ['MG Special', 2, ['220.00']],
+      ]);
+      expect(rows[0]?.productId).toBe(pro.id);
+      // Lines follow the line model's read access (it has no owner field): scoped roles see none.
+      expect(await rep2.pipeline.reports.wonByProduct()).toEqual([]);
+    });
+
+    it('forecasts open deals per expected close period, weighted exactly', async () => {
+      const { rep1, rep2, admin } = await setup(factory);
+      const open = (expectedCloseDate: string | null, amount: string | null, probability = 10) =>
+        rep1.pipeline.opportunities.create({
+          title: `${expectedCloseDate} ${amount}`,
+          probability,
+          ...(expectedCloseDate ? { expectedCloseDate } : {}),
+          ...(amount ? { amount: usd(amount) } : {}),
+        });
+      for (let index = 0; index < 3; index += 1) await open('2026-04-02', '0.05');
+      await open('2026-04-30', '1000.01', 33);
+      await open('2026-05-15', null);
+      await open(null, '10', 50);
+      const won = await open('2026-04-10', '500');
+      await rep1.pipeline.opportunities.win(won.id);
+      const months = await admin.pipeline.reports.forecast();
+      expect(
+        months.map((row) => [
+          row.period,
+          row.deals,
+          row.amount.map(String),
+          row.weighted.map(String),
+        ]),
+      ).toEqual([
+        [null, 1, ['10.00'], ['5.00']],
+        // 3 × 0.05 × 10% + 1000.01 × 33% = 0.015 + 330.0033 = 330.0183 → 330.02 (rounded once)
+        ['2026-04', 4, ['1000.16'], ['330.02']],
+        ['2026-05', 1, [], []],
+      ]);
+      const quarter = await admin.pipeline.reports.forecast('quarter', { from: '2026-04-01' });
+      expect(quarter.map((row) => [row.period, row.deals, row.weighted.map(String)])).toEqual([
+        ['2026-Q2', 5, ['330.02']],
+      ]);
+      expect(await rep1.pipeline.reports.forecast()).toHaveLength(3);
+      expect(await rep2.pipeline.reports.forecast()).toEqual([]);
+    });
+
     it('reports the average time deals spend in each stage', async () => {
       const { rep1, admin, clock } = await setup(factory);
       for (const days of [2, 4]) {
