@@ -1,4 +1,4 @@
-import type { CatalogService } from '@sellkit/catalog';
+import { catalogHandle } from '@sellkit/catalog';
 import type { CalendarUnit, Money } from '@sellkit/core';
 import { type PipelineContext, pipelineModels } from '../shared/context.js';
 import { addTo, sortedTotals } from './money-math.js';
@@ -89,12 +89,12 @@ export async function wonByTerritory(
   );
 }
 
-/** Product names by id, through the catalog's service. */
+/** Product names by id, through the catalog's typed handle. */
 async function productNames(ctx: PipelineContext, ids: readonly string[]) {
-  const catalog = ctx.scope.service<CatalogService>('catalog');
+  const catalog = ctx.scope.use(catalogHandle);
   const names = new Map<string, string>();
   for (let start = 0; start < ids.length; start += CHUNK) {
-    for (const product of await catalog.getProducts(ids.slice(start, start + CHUNK)))
+    for (const product of await catalog.products.getMany(ids.slice(start, start + CHUNK)))
       names.set(product.id, product.name);
   }
   return names;
