@@ -131,7 +131,7 @@ export const demoCommand: CommandSpec = {
       'demo',
       {},
       async ({ crm, admin, tenantId }) => {
-        const existing = await admin.scope.storage.count(admin.scope.model('rep'));
+        const existing = await admin.scope.records(admin.scope.model('rep')).count();
         if (existing === 0) {
           built = await generateDemoTenant(crm, {
             tenantId,

@@ -196,7 +196,7 @@ async function generate(
   },
 ): Promise<DemoTenantReport> {
   const { size, seed, tenantId, now, batchSize, profile } = options;
-  if ((await scope.storage.count(scope.model('rep'))) > 0) {
+  if ((await scope.records(scope.model('rep')).count()) > 0) {
     throw new SellkitError(
       'CONFLICT',
       `tenant ${tenantId} already has data; the demo generator fills empty tenants only`,
@@ -243,7 +243,7 @@ async function generate(
 
   clock.set(now);
   const pipeline = scope.service<PipelineService>('pipeline');
-  const open = await scope.storage.count(scope.model('opportunity'), { status: 'open' });
+  const open = await scope.records(scope.model('opportunity')).count({ status: 'open' });
   options.onProgress?.({ phase: 'scoring', done: 0, total: open });
   await pipeline.scoring.rescoreAll({
     onProgress: (progress) =>
@@ -252,7 +252,7 @@ async function generate(
   options.onProgress?.({ phase: 'scoring', done: open, total: open });
 
   const records: Record<string, number> = {};
-  for (const name of MODELS) records[name] = await scope.storage.count(scope.model(name));
+  for (const name of MODELS) records[name] = await scope.records(scope.model(name)).count();
   return {
     tenantId,
     seed,

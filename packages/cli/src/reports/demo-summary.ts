@@ -133,7 +133,7 @@ async function birthdays(scope: ModuleScope, now: Date, days: number): Promise<T
   ];
   const companies = new Map<string, string>();
   for (let start = 0; start < companyIds.length; start += 500) {
-    const page = await scope.storage.find(scope.model('company'), {
+    const page = await scope.records(scope.model('company')).find({
       where: { id: { in: companyIds.slice(start, start + 500) } },
       limit: 500,
     });

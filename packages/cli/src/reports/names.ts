@@ -10,7 +10,7 @@ async function lookup(
   const names = new Map<string, string>();
   const unique = [...new Set(keys.filter((key) => key !== ''))];
   for (let start = 0; start < unique.length; start += 500) {
-    const page = await scope.storage.find(model, {
+    const page = await scope.records(model).find({
       where: { [keyField]: { in: unique.slice(start, start + 500) } },
       limit: 500,
     });
