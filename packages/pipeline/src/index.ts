@@ -13,6 +13,7 @@ export type {
   PipelineEvents,
   StageChangedEvent,
 } from './events.js';
+export { pipelineHandle } from './handle.js';
 export type {
   AgentPlacement,
   AgentResolver,

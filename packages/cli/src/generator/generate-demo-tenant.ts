@@ -6,7 +6,7 @@ import {
   type TestClock,
   validationError,
 } from '@sellkit/core';
-import type { PipelineService } from '@sellkit/pipeline';
+import { pipelineHandle } from '@sellkit/pipeline';
 import type { DemoProfile } from './demo-profile.js';
 import { demoProfileFor } from './demo-profiles.js';
 import { planCompany } from './plan-company.js';
@@ -242,7 +242,7 @@ async function generate(
   }
 
   clock.set(now);
-  const pipeline = scope.service<PipelineService>('pipeline');
+  const pipeline = scope.use(pipelineHandle);
   const open = await scope.records(scope.model('opportunity')).count({ status: 'open' });
   options.onProgress?.({ phase: 'scoring', done: 0, total: open });
   await pipeline.scoring.rescoreAll({

@@ -1,6 +1,6 @@
 import { type ModuleScope, Money, type TestClock } from '@sellkit/core';
 import type { CustomersService } from '@sellkit/customers';
-import type { PipelineService } from '@sellkit/pipeline';
+import { pipelineHandle } from '@sellkit/pipeline';
 import type { PlannedCompany } from './plan-types.js';
 import type { OrganisationIds } from './write-organisation.js';
 
@@ -46,7 +46,7 @@ export async function writeCompany(
   counts: DemoCounts,
 ): Promise<void> {
   const customers = scope.service<CustomersService>('customers');
-  const pipeline = scope.service<PipelineService>('pipeline');
+  const pipeline = scope.use(pipelineHandle);
   // Business dates (engagement, close) are the tenant's local dates of the planned instants.
   const calendar = await scope.calendar();
   const isoDate = (time: number) => calendar.dateOf(new Date(time));

@@ -1,6 +1,6 @@
 import type { ModuleScope, Money } from '@sellkit/core';
 import { upcomingDays } from '@sellkit/customers';
-import type { PipelineService } from '@sellkit/pipeline';
+import { type PipelineService, pipelineHandle } from '@sellkit/pipeline';
 import { stageName } from '../messages/catalogue.js';
 import { en } from '../messages/en.js';
 import type { Messages } from '../messages/messages.js';
@@ -206,7 +206,7 @@ export async function buildDemoSummary(
 ): Promise<Report> {
   const text = (options.messages ?? en).demo;
   const table = tablesFor(options.messages ?? en);
-  const pipeline = scope.service<PipelineService>('pipeline');
+  const pipeline = scope.use(pipelineHandle);
   const [stages, weighted, forecast] = await Promise.all([
     pipeline.reports.stages(),
     pipeline.reports.weighted(),

@@ -115,7 +115,7 @@ async function close(
       ...(outcome === 'lost' ? { lostReason: options.reason } : {}),
     };
     checkDates({ ...before, ...patch }, issues);
-    const lineCount = prepared.lines?.length ?? (await readLines(tx.storage, id)).length;
+    const lineCount = prepared.lines?.length ?? (await readLines(tx, id)).length;
     requireForStage(target, { ...before, ...patch }, lineCount, issues);
     issues.throwIfAny({ model: 'opportunity', id, stage: target.key });
     patch.cycleDays = cycleDays(before, closeDate, calendar);
@@ -125,13 +125,13 @@ async function close(
         : { expectedVersion: options.expectedVersion }),
       lines: prepared.lines,
     });
-    await recordOutcome(tx.storage, after, outcome, 1, ctx.options.scoring.features);
+    await recordOutcome(tx, after, outcome, 1, ctx.options.scoring.features);
     await recordStageChange(tx, before, after, outcome, now);
     await cancelOpenTasks(tx, id);
     if (outcome === 'won') {
       await tx.emit('opportunity.won', {
         opportunity: after,
-        lines: await readLines(tx.storage, id),
+        lines: await readLines(tx, id),
         amount: after.amount,
         closeDate,
         wonBy: tx.context.actor.id,
@@ -215,7 +215,7 @@ export async function reopen(
       );
     }
     if (!target) {
-      const history = await readStageHistory(tx.storage, id);
+      const history = await readStageHistory(tx, id);
       const lastOpen = [...history]
         .reverse()
         .map((change) => pipeline.stages.find((stage) => stage.key === change.fromStage))
@@ -251,7 +251,7 @@ export async function reopen(
         reason: { before: null, after: reason },
       },
     });
-    await recordOutcome(tx.storage, before, outcome, -1, ctx.options.scoring.features);
+    await recordOutcome(tx, before, outcome, -1, ctx.options.scoring.features);
     await recordStageChange(tx, before, after, 'reopen', now);
     await runPlaybook(tx, target, after, now);
     await tx.emit('opportunity.reopened', {

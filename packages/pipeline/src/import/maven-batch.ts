@@ -1,4 +1,4 @@
-import { type InferCreate, isSellkitError, type Money } from '@sellkit/core';
+import { type InferCreate, type InferPatch, isSellkitError, type Money } from '@sellkit/core';
 import type {
   Opportunity,
   opportunity as opportunityModel,
@@ -75,7 +75,8 @@ async function writeNew(
 }> {
   const { opportunity } = pipelineModels(tx);
   const scores = scorer.scoreMany(
-    deals.map((deal) => deal.data as unknown as ScorableOpportunity),
+    // A converted row holds every field scoring reads (maven-rows.ts).
+    deals.map((deal) => deal.data as ScorableOpportunity),
     now,
   );
   const inputs = deals.map(
@@ -122,7 +123,8 @@ export async function writeMavenBatch(
   const { opportunity, opportunityLine, stageChange } = pipelineModels(scope);
   await scope.transaction(async (tx) => {
     const now = tx.clock.now();
-    const found = await tx.storage.find(opportunity, {
+    // internal: the import matches rows to every deal of the tenant by external id
+    const found = await tx.internal(opportunity).find({
       where: { externalId: { in: deals.map((deal) => deal.externalId) } },
       limit: 10_000,
     });
@@ -132,8 +134,8 @@ export async function writeMavenBatch(
       fresh.length > 0 ? await writeNew(tx, fresh, scorer, now) : { created: [], failed: [] };
     for (const { deal, error } of failed) rejectRow(report, deal.line, error);
     if (created.length > 0) {
-      await tx.storage.insert(
-        opportunityLine,
+      // internal: the new deals' product lines and first stage entries (bookkeeping of the deals)
+      await tx.internal(opportunityLine).insert(
         created.map(({ deal, record }) => ({
           opportunityId: record.id,
           position: 0,
@@ -143,8 +145,8 @@ export async function writeMavenBatch(
           amount: deal.item.amount,
         })),
       );
-      await tx.storage.insert(
-        stageChange,
+      // internal: the new deals' first stage entries, written for whoever owns them
+      await tx.internal(stageChange).insert(
         created.map(({ record }) => ({
           opportunityId: record.id,
           pipelineId: record.pipelineId,
@@ -173,19 +175,17 @@ export async function writeMavenBatch(
       }
       try {
         await tx.transaction(async (inner) => {
-          const [score] = scorer.scoreMany(
-            [{ ...known, ...patch } as unknown as ScorableOpportunity],
-            now,
-          );
-          await inner.records(opportunity).update(known.id, { ...patch, ...score } as never, {
-            expectedVersion: known.version,
-          });
-          const lines = await inner.storage.find(opportunityLine, {
-            where: { opportunityId: known.id },
-            limit: 1000,
-          });
-          for (const line of lines.rows) await inner.storage.delete(opportunityLine, line.id);
-          await inner.storage.insert(opportunityLine, [
+          const [score] = scorer.scoreMany([{ ...known, ...patch } as ScorableOpportunity], now);
+          await inner
+            .records(opportunity)
+            .update(known.id, { ...patch, ...score } as InferPatch<typeof opportunityModel>, {
+              current: known,
+            });
+          // internal: the deal's product line, reached through the deal written just above
+          const lines = inner.internal(opportunityLine);
+          const stored = await lines.find({ where: { opportunityId: known.id }, limit: 1000 });
+          for (const line of stored.rows) await lines.delete(line.id, { current: line });
+          await lines.insert([
             {
               opportunityId: known.id,
               position: 0,

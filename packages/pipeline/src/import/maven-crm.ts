@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import { catalogHandle, type Product, type ProductImportReport } from '@sellkit/catalog';
-import { readCsv } from '@sellkit/core';
+import { type ModuleScope, readCsv } from '@sellkit/core';
 import {
   type CustomersService,
   type ImportReport,
   MAVEN_ACCOUNTS_MAPPING,
 } from '@sellkit/customers';
+import { pipelineHandle } from '../handle.js';
 import type { SalesPipeline } from '../pipelines/pipeline-model.js';
-import { findPipeline } from '../pipelines/pipeline-store.js';
+import { findPipeline, internalPipelines } from '../pipelines/pipeline-store.js';
 import { type CountTable, replaceWinStats, tally } from '../predictive/win-stats.js';
 import { rescoreAll } from '../scoring/rescore.js';
 import { loadScorer } from '../scoring/scorer.js';
-import type { PipelineService } from '../service.js';
 import { type PipelineContext, type PipelineScope, pipelineModels } from '../shared/context.js';
 import {
   type AgentPlacement,
@@ -64,26 +64,24 @@ export interface MavenImportReport {
 async function ensureMavenPipeline(ctx: PipelineContext): Promise<SalesPipeline> {
   const found = await findPipeline(ctx, MAVEN_PIPELINE.key);
   if (found) return found;
-  const { salesPipeline } = pipelineModels(ctx.scope);
-  const [created] = await ctx.scope.storage.transaction((tx) =>
-    tx.insert(salesPipeline, [
-      {
-        key: MAVEN_PIPELINE.key,
-        name: MAVEN_PIPELINE.name,
-        stages: [...MAVEN_PIPELINE.stages],
-        isDefault: false,
-      },
-    ]),
-  );
+  const [created] = await internalPipelines(ctx).insert([
+    {
+      key: MAVEN_PIPELINE.key,
+      name: MAVEN_PIPELINE.name,
+      stages: [...MAVEN_PIPELINE.stages],
+      isDefault: false,
+    },
+  ]);
   return created as SalesPipeline;
 }
 
 async function companiesByAccount(scope: PipelineScope): Promise<MavenLookups['companies']> {
-  const model = scope.model('company');
+  // internal: the import links deals to every imported account of the tenant
+  const accounts = scope.internal(scope.model('company'));
   const companies = new Map<string, { id: string; industry: string | null }>();
   let after: string | undefined;
   do {
-    const page = await scope.storage.find(model, {
+    const page = await accounts.find({
       where: { externalId: { isNull: false } },
       limit: 10_000,
       ...(after === undefined ? {} : { after }),
@@ -107,9 +105,11 @@ async function learn(
   const table: CountTable = new Map();
   let won = 0;
   let lost = 0;
+  // internal: the win model learns from every closed deal of the tenant
+  const deals = ctx.scope.internal(opportunity);
   let after: string | undefined;
   do {
-    const page = await ctx.scope.storage.find(opportunity, {
+    const page = await deals.find({
       where: { status: { in: ['won', 'lost'] } },
       orderBy: [{ field: 'id', direction: 'asc' }],
       limit: 5000,
@@ -122,7 +122,7 @@ async function learn(
     }
     after = page.nextCursor ?? undefined;
   } while (after !== undefined);
-  await ctx.scope.storage.transaction((tx) => replaceWinStats(tx, table));
+  await ctx.scope.transaction((tx) => replaceWinStats(tx, table));
   await rescoreAll(ctx, { where: { pipelineId, status: 'open' } });
   return { won, lost };
 }
@@ -246,7 +246,7 @@ export async function runMavenImport(
  *
  * @example
  * ```ts
- * // `scope`: a module's scope, or anything with the kernel's `service(id)`
+ * // `scope`: a module's scope, or anything with the kernel's `use(handle)`
  * const report = await importMavenCrm(scope, 'examples/data/maven-crm', {
  *   onProgress: ({ phase, rows }) => console.log(phase, rows),
  * });
@@ -254,9 +254,9 @@ export async function runMavenImport(
  * ```
  */
 export function importMavenCrm(
-  scope: { service<S>(moduleId: string): S },
+  scope: Pick<ModuleScope, 'use'>,
   dir: string,
   options: MavenImportOptions = {},
 ): Promise<MavenImportReport> {
-  return scope.service<PipelineService>('pipeline').importMavenCrm(dir, options);
+  return scope.use(pipelineHandle).importMavenCrm(dir, options);
 }

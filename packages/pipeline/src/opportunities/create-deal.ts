@@ -1,5 +1,6 @@
 import type { InferCreate } from '@sellkit/core';
 import { issueList, requireObject } from '@sellkit/core';
+import type { ScorableOpportunity } from '../scoring/facts.js';
 import { maybeRoute } from '../scoring/routing.js';
 import { type PipelineContext, pipelineModels, within } from '../shared/context.js';
 import { recordStageChange } from '../stages/history.js';
@@ -30,18 +31,20 @@ export async function createDeal(
       issues,
     );
     issues.throwIfAny({ model: 'opportunity' });
-    const score = await scoreDeal(inner, {
+    // Checked input (prepareCreate), with the defaults storage gives what it leaves out.
+    const draft: Record<string, unknown> = {
       kind: 'opportunity',
       competitors: [],
       productIds: [],
       budgetConfirmed: false,
       ...prepared.data,
-    } as never);
+    };
+    const score = await scoreDeal(inner, draft as ScorableOpportunity);
     const { opportunity: model } = pipelineModels(tx);
     const created = await tx
       .records(model)
       .create({ ...prepared.data, ...score } as InferCreate<typeof opportunity>);
-    const lines = prepared.lines ? await writeLines(tx.storage, created.id, prepared.lines) : [];
+    const lines = prepared.lines ? await writeLines(tx, created.id, prepared.lines) : [];
     const routed = await maybeRoute(inner, null, created);
     const now = tx.clock.now();
     await recordStageChange(tx, null, routed, 'create', now);

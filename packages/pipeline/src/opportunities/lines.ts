@@ -5,10 +5,9 @@ import {
   isSellkitError,
   Money,
   SellkitError,
-  type TenantStorage,
   toDecimal,
 } from '@sellkit/core';
-import type { PipelineContext } from '../shared/context.js';
+import type { PipelineContext, PipelineScope } from '../shared/context.js';
 import { type OpportunityLine, opportunityLine } from './line-model.js';
 
 /** One product line as given: a product (by id, or by name, SKU or alias), a quantity and maybe a price. */
@@ -185,16 +184,24 @@ export async function prepareLines(
   return { lines, total, primaryProductId: primary?.productId ?? null };
 }
 
+/**
+ * A deal's lines past access checks: a line has no owner of its own, it is reached through
+ * its deal, which the caller has already checked.
+ */
+function linesOf(scope: PipelineScope) {
+  // internal: lines are guarded by their deal's access check (the line model has no owner)
+  return scope.internal(opportunityLine);
+}
+
 /** Replaces the stored lines of a deal by `lines` (inside the caller's transaction). */
 export async function writeLines(
-  storage: TenantStorage,
+  scope: PipelineScope,
   opportunityId: string,
   lines: readonly PreparedLine[],
 ): Promise<OpportunityLine[]> {
-  await deleteLines(storage, opportunityId);
+  await deleteLines(scope, opportunityId);
   if (lines.length === 0) return [];
-  return storage.insert(
-    opportunityLine,
+  return linesOf(scope).insert(
     lines.map((line) => ({
       opportunityId,
       position: line.position,
@@ -208,20 +215,21 @@ export async function writeLines(
 }
 
 /** Deletes every line of a deal. */
-export async function deleteLines(storage: TenantStorage, opportunityId: string): Promise<void> {
+export async function deleteLines(scope: PipelineScope, opportunityId: string): Promise<void> {
+  const rows = linesOf(scope);
   for (;;) {
-    const page = await storage.find(opportunityLine, { where: { opportunityId }, limit: 1000 });
+    const page = await rows.find({ where: { opportunityId }, limit: 1000 });
     if (page.rows.length === 0) return;
-    for (const row of page.rows) await storage.delete(opportunityLine, row.id);
+    for (const row of page.rows) await rows.delete(row.id, { current: row });
   }
 }
 
 /** The lines of a deal, in order. */
 export async function readLines(
-  storage: TenantStorage,
+  scope: PipelineScope,
   opportunityId: string,
 ): Promise<OpportunityLine[]> {
-  const page = await storage.find(opportunityLine, {
+  const page = await linesOf(scope).find({
     where: { opportunityId },
     orderBy: [{ field: 'position', direction: 'asc' }],
     limit: 1000,

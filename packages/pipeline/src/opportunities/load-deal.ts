@@ -14,7 +14,8 @@ export async function loadForUpdate(
   const { opportunity, salesPipeline } = pipelineModels(tx);
   const before = await tx.records(opportunity).get(id);
   await tx.assertCan('update', opportunity, before);
-  const pipeline = await tx.storage.get(salesPipeline, before.pipelineId);
+  // internal: pipelines are reference data every rep works in (only admins may edit them)
+  const pipeline = await tx.internal(salesPipeline).get(before.pipelineId);
   if (!pipeline) {
     throw new SellkitError('INVALID_STATE', `pipeline ${before.pipelineId} of ${id} is gone`, {
       model: 'opportunity',

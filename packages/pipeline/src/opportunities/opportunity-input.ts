@@ -153,7 +153,8 @@ async function industryOf(
   if (typeof companyId !== 'string') return undefined;
   const model = companyModel(ctx);
   if (!model) return undefined;
-  const company = await ctx.scope.storage.get(model, companyId);
+  // internal: a reference check: the deal's company gives its industry even if not the actor's
+  const company = await ctx.scope.internal(model).get(companyId);
   const industry = company?.industry;
   return typeof industry === 'string' ? industry : null;
 }
@@ -261,7 +262,7 @@ export async function prepareUpdate(
   const data: Record<string, unknown> = { ...raw };
   delete data.lines;
   const prepared = raw.lines === undefined ? undefined : await prepareLines(ctx, raw.lines, issues);
-  const stored = prepared ? null : await readLines(ctx.scope.storage, before.id);
+  const stored = prepared ? null : await readLines(ctx.scope, before.id);
   const lineTotal = prepared
     ? prepared.total
     : stored && stored.length > 0

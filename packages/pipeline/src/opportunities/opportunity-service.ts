@@ -24,6 +24,7 @@ import { type PipelineContext, pipelineModels, within, withRetry } from '../shar
 import { readStageHistory, type StageStay, stageStays } from '../stages/history.js';
 import { type MoveOptions, moveStage } from '../stages/move-stage.js';
 import type { StageChange } from '../stages/stage-change-model.js';
+import type { Task } from '../tasks/task-model.js';
 import { createDeal } from './create-deal.js';
 import type { OpportunityLine } from './line-model.js';
 import { deleteLines, type LineInput, readLines } from './lines.js';
@@ -35,6 +36,24 @@ import {
 } from './opportunity-input.js';
 import type { Opportunity } from './opportunity-model.js';
 import { updateDeal } from './write-deal.js';
+
+/** What {@link deleteAll} needs of a model's rows: a deal's history or its tasks. */
+interface DealRows<R extends { id: string; version: number }> {
+  find(query: { where: { opportunityId: string }; limit: number }): Promise<Page<R>>;
+  delete(id: string, options: { current: R }): Promise<void>;
+}
+
+/** Deletes every row of a deal, page by page (the deal itself is being deleted). */
+async function deleteAll<R extends { id: string; version: number }>(
+  rows: DealRows<R>,
+  opportunityId: string,
+): Promise<void> {
+  for (;;) {
+    const page = await rows.find({ where: { opportunityId }, limit: 1000 });
+    if (page.rows.length === 0) return;
+    for (const row of page.rows) await rows.delete(row.id, { current: row });
+  }
+}
 
 /** Leads and opportunities: create, read, change, move, close, reopen, explain. */
 export interface OpportunityService {
@@ -161,23 +180,16 @@ export function createOpportunityService(ctx: PipelineContext): OpportunityServi
       await scope.transaction(async (tx) => {
         const deal = await tx.records(opportunity).get(id);
         await tx.assertCan('delete', opportunity, deal);
-        await deleteLines(tx.storage, id);
-        for (const model of [stageChange, task] as const) {
-          for (;;) {
-            const page = await tx.storage.find(model, {
-              where: { opportunityId: id },
-              limit: 1000,
-            });
-            if (page.rows.length === 0) break;
-            for (const row of page.rows) await tx.storage.delete(model, row.id);
-          }
-        }
+        await deleteLines(tx, id);
+        // internal: the deal's history and tasks go with it, whoever they belong to
+        await deleteAll<StageChange>(tx.internal(stageChange), id);
+        await deleteAll<Task>(tx.internal(task), id);
         await tx.records(opportunity).delete(id, options);
       });
     },
     async lines(id) {
       await records().get(id);
-      return readLines(scope.storage, id);
+      return readLines(scope, id);
     },
     setLines: (id, lines, options) => update(id, { lines }, options),
     moveStage: (id, stage, options) => moveStage(ctx, id, stage, options),
@@ -186,11 +198,11 @@ export function createOpportunityService(ctx: PipelineContext): OpportunityServi
     reopen: (id, options) => reopen(ctx, id, options),
     async history(id) {
       await records().get(id);
-      return readStageHistory(scope.storage, id);
+      return readStageHistory(scope, id);
     },
     async timeInStages(id) {
       await records().get(id);
-      return stageStays(await readStageHistory(scope.storage, id), scope.clock.now());
+      return stageStays(await readStageHistory(scope, id), scope.clock.now());
     },
     async explainScore(id) {
       const deal = await records().get(id);

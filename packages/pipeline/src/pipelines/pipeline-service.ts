@@ -2,7 +2,7 @@ import { notFound, SellkitError } from '@sellkit/core';
 import { type PipelineContext, pipelineModels } from '../shared/context.js';
 import { definePipeline } from './define-pipeline.js';
 import type { SalesPipeline } from './pipeline-model.js';
-import { defaultPipeline, findPipeline } from './pipeline-store.js';
+import { defaultPipeline, findPipeline, internalPipelines } from './pipeline-store.js';
 import type { PipelineInput, StageInput } from './stage-definition.js';
 
 /**
@@ -60,7 +60,9 @@ export function createPipelineDefinitionService(ctx: PipelineContext): PipelineD
       return scope.transaction(async (tx) => {
         await defaultPipeline({ ...ctx, scope: tx });
         const { salesPipeline } = pipelineModels(tx);
-        const taken = await tx.storage.count(salesPipeline, { key: definition.key });
+        const pipelines = internalPipelines({ ...ctx, scope: tx });
+        // A uniqueness check over every pipeline of the tenant.
+        const taken = await pipelines.count({ key: definition.key });
         if (taken > 0) {
           throw new SellkitError('CONFLICT', `a pipeline with key ${definition.key} exists`, {
             model: 'salesPipeline',
@@ -68,9 +70,9 @@ export function createPipelineDefinitionService(ctx: PipelineContext): PipelineD
           });
         }
         if (options.isDefault) {
-          const current = await tx.storage.find(salesPipeline, { where: { isDefault: true } });
+          const current = await pipelines.find({ where: { isDefault: true } });
           for (const row of current.rows) {
-            await tx.records(salesPipeline).update(row.id, { isDefault: false });
+            await tx.records(salesPipeline).update(row.id, { isDefault: false }, { current: row });
           }
         }
         return tx.records(salesPipeline).create({
@@ -84,8 +86,7 @@ export function createPipelineDefinitionService(ctx: PipelineContext): PipelineD
     get: (idOrKey) => required(ctx, idOrKey),
     async list() {
       await defaultPipeline(ctx);
-      const { salesPipeline } = pipelineModels(scope);
-      const page = await scope.storage.find(salesPipeline, {
+      const page = await internalPipelines(ctx).find({
         orderBy: [
           { field: 'isDefault', direction: 'desc' },
           { field: 'key', direction: 'asc' },
@@ -101,12 +102,14 @@ export function createPipelineDefinitionService(ctx: PipelineContext): PipelineD
         const target = await required(inner, idOrKey);
         const { salesPipeline } = pipelineModels(tx);
         await tx.assertCan('update', salesPipeline, target);
-        const current = await tx.storage.find(salesPipeline, { where: { isDefault: true } });
+        const current = await internalPipelines(inner).find({ where: { isDefault: true } });
         for (const row of current.rows) {
           if (row.id !== target.id)
-            await tx.records(salesPipeline).update(row.id, { isDefault: false });
+            await tx.records(salesPipeline).update(row.id, { isDefault: false }, { current: row });
         }
-        return tx.records(salesPipeline).update(target.id, { isDefault: true });
+        return tx
+          .records(salesPipeline)
+          .update(target.id, { isDefault: true }, { current: target });
       });
     },
     async update(idOrKey, changes) {
@@ -123,7 +126,8 @@ export function createPipelineDefinitionService(ctx: PipelineContext): PipelineD
         const kept = new Set(definition.stages.map((stage) => stage.key));
         for (const stage of target.stages) {
           if (kept.has(stage.key)) continue;
-          const used = await tx.storage.count(opportunity, {
+          // internal: an integrity check over every deal of the tenant, not just the actor's
+          const used = await tx.internal(opportunity).count({
             pipelineId: target.id,
             stage: stage.key,
           });
@@ -135,10 +139,13 @@ export function createPipelineDefinitionService(ctx: PipelineContext): PipelineD
             );
           }
         }
-        return tx.records(salesPipeline).update(target.id, {
-          name: definition.name,
-          stages: [...definition.stages],
-        });
+        return tx
+          .records(salesPipeline)
+          .update(
+            target.id,
+            { name: definition.name, stages: [...definition.stages] },
+            { current: target },
+          );
       });
     },
   };

@@ -1,7 +1,19 @@
-import { isId, isSellkitError, SellkitError, validationError } from '@sellkit/core';
+import {
+  type InternalRecords,
+  isId,
+  isSellkitError,
+  SellkitError,
+  validationError,
+} from '@sellkit/core';
 import { type PipelineContext, pipelineModels } from '../shared/context.js';
-import type { SalesPipeline } from './pipeline-model.js';
+import type { SalesPipeline, salesPipeline } from './pipeline-model.js';
 import type { StageDefinition } from './stage-definition.js';
+
+/** The tenant's pipelines, past access checks. */
+export function internalPipelines(ctx: PipelineContext): InternalRecords<typeof salesPipeline> {
+  // internal: pipelines are reference data every rep works in (only admins may change them)
+  return ctx.scope.internal(pipelineModels(ctx.scope).salesPipeline);
+}
 
 /**
  * Makes sure the tenant has the configured pipelines (created on first use, since tenants
@@ -9,17 +21,16 @@ import type { StageDefinition } from './stage-definition.js';
  */
 export async function defaultPipeline(ctx: PipelineContext): Promise<SalesPipeline> {
   const { salesPipeline } = pipelineModels(ctx.scope);
-  const found = await ctx.scope.storage.find(salesPipeline, {
-    where: { isDefault: true },
-    limit: 1,
-  });
+  const pipelines = internalPipelines(ctx);
+  const found = await pipelines.find({ where: { isDefault: true }, limit: 1 });
   if (found.rows[0]) return found.rows[0];
-  const any = await ctx.scope.storage.count(salesPipeline);
+  const any = await pipelines.count();
   if (any === 0) {
     try {
-      await ctx.scope.storage.transaction((tx) =>
-        tx.insert(
-          salesPipeline,
+      // A savepoint, so a concurrent creation leaves the caller's transaction usable.
+      await ctx.scope.transaction((tx) =>
+        // internal: configured pipelines are seeded on first use, whoever comes first (audited)
+        tx.internal(salesPipeline).insert(
           ctx.options.pipelines.map((definition, index) => ({
             key: definition.key,
             name: definition.name,
@@ -33,12 +44,9 @@ export async function defaultPipeline(ctx: PipelineContext): Promise<SalesPipeli
       if (!isSellkitError(error, 'CONFLICT')) throw error;
     }
   }
-  const again = await ctx.scope.storage.find(salesPipeline, {
-    where: { isDefault: true },
-    limit: 1,
-  });
+  const again = await pipelines.find({ where: { isDefault: true }, limit: 1 });
   if (again.rows[0]) return again.rows[0];
-  const first = await ctx.scope.storage.find(salesPipeline, {
+  const first = await pipelines.find({
     orderBy: [{ field: 'createdAt', direction: 'asc' }],
     limit: 1,
   });
@@ -55,10 +63,9 @@ export async function findPipeline(
 ): Promise<SalesPipeline | null> {
   const { salesPipeline } = pipelineModels(ctx.scope);
   await defaultPipeline(ctx);
-  if (isId(idOrKey, salesPipeline.idPrefix)) {
-    return ctx.scope.storage.get(salesPipeline, idOrKey);
-  }
-  const found = await ctx.scope.storage.find(salesPipeline, { where: { key: idOrKey }, limit: 1 });
+  const pipelines = internalPipelines(ctx);
+  if (isId(idOrKey, salesPipeline.idPrefix)) return pipelines.get(idOrKey);
+  const found = await pipelines.find({ where: { key: idOrKey }, limit: 1 });
   return found.rows[0] ?? null;
 }
 

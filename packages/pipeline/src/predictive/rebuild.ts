@@ -26,9 +26,11 @@ export async function rebuildWinModel(
   const features = ctx.options.scoring.features;
   let won = 0;
   let lost = 0;
+  // internal: the counts learn from every closed deal of the tenant (admins only, checked above)
+  const deals = scope.internal(opportunity);
   let after: string | undefined;
   do {
-    const page = await scope.storage.find(opportunity, {
+    const page = await deals.find({
       where: { status: { in: ['won', 'lost'] } },
       orderBy: [{ field: 'id', direction: 'asc' }],
       limit: Math.min(Math.max(options.batchSize ?? 2000, 1), 10_000),
@@ -43,6 +45,6 @@ export async function rebuildWinModel(
     options.onProgress?.({ deals: won + lost });
     after = page.nextCursor ?? undefined;
   } while (after !== undefined);
-  await scope.storage.transaction((tx) => replaceWinStats(tx, table));
+  await scope.transaction((tx) => replaceWinStats(tx, table));
   return { won, lost, values: table.size - (won + lost > 0 ? 1 : 0) };
 }

@@ -1,4 +1,4 @@
-import { SellkitError, type TenantStorage } from '@sellkit/core';
+import { type InternalRecords, type ModuleScope, SellkitError } from '@sellkit/core';
 import type { Opportunity } from '../opportunities/opportunity-model.js';
 import {
   buildWinModel,
@@ -9,16 +9,26 @@ import {
 } from './win-model.js';
 import { winStat } from './win-stat-model.js';
 
+/** What the win counts are read and written through. */
+type CountsScope = Pick<ModuleScope, 'internal' | 'inTransaction'>;
+
+/** The tenant's win counts, past access checks. */
+function countsOf(scope: CountsScope): InternalRecords<typeof winStat> {
+  // internal: the win counts are tenant-wide bookkeeping, kept whoever closes a deal
+  return scope.internal(winStat);
+}
+
 /** Reads every stored count of the tenant into a model. */
 export async function loadWinModel(
-  storage: TenantStorage,
+  scope: CountsScope,
   features: readonly WinFeature[],
   smoothing: number,
 ): Promise<WinModel> {
+  const counts = countsOf(scope);
   const rows: { feature: string; value: string; won: number; lost: number }[] = [];
   let after: string | undefined;
   do {
-    const page = await storage.find(winStat, {
+    const page = await counts.find({
       limit: 10_000,
       ...(after === undefined ? {} : { after }),
     });
@@ -34,28 +44,29 @@ export async function loadWinModel(
  * closes or reopens the deal, so the model never disagrees with the deals.
  */
 export async function recordOutcome(
-  storage: TenantStorage,
+  scope: CountsScope,
   deal: Partial<Opportunity>,
   outcome: 'won' | 'lost',
   delta: 1 | -1,
   features: readonly WinFeature[],
 ): Promise<void> {
-  if (!storage.inTransaction) {
+  if (!scope.inTransaction) {
     throw new SellkitError(
       'INVALID_STATE',
       'win counts are updated inside the closing transaction',
     );
   }
+  const counts = countsOf(scope);
   const values = featureValues(deal, features);
   const keys: [string, string][] = [[TOTAL, TOTAL], ...Object.entries(values)];
   for (const [feature, value] of keys) {
-    const found = await storage.find(winStat, { where: { feature, value }, limit: 1 });
+    const found = await counts.find({ where: { feature, value }, limit: 1 });
     const row = found.rows[0];
     if (row) {
       const next = Math.max(0, row[outcome] + delta);
-      await storage.update(winStat, row.id, { [outcome]: next }, { expectedVersion: row.version });
+      await counts.update(row.id, { [outcome]: next }, { current: row });
     } else if (delta > 0) {
-      await storage.insert(winStat, [{ feature, value, won: 0, lost: 0, [outcome]: 1 }]);
+      await counts.insert([{ feature, value, won: 0, lost: 0, [outcome]: 1 }]);
     }
   }
 }
@@ -86,14 +97,15 @@ export function tally(
 }
 
 /** Replaces every stored count by `table`, in the caller's transaction. */
-export async function replaceWinStats(storage: TenantStorage, table: CountTable): Promise<void> {
+export async function replaceWinStats(scope: CountsScope, table: CountTable): Promise<void> {
+  const counts = countsOf(scope);
   for (;;) {
-    const page = await storage.find(winStat, { limit: 1000 });
+    const page = await counts.find({ limit: 1000 });
     if (page.rows.length === 0) break;
-    for (const row of page.rows) await storage.delete(winStat, row.id);
+    for (const row of page.rows) await counts.delete(row.id);
   }
   const rows = [...table.values()];
   for (let start = 0; start < rows.length; start += 500) {
-    await storage.insert(winStat, rows.slice(start, start + 500));
+    await counts.insert(rows.slice(start, start + 500));
   }
 }

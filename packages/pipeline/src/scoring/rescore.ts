@@ -58,7 +58,8 @@ function differs(row: StoredScore, fields: ScoreFields): boolean {
  * Re-scores deals with the active rule set: pages through them with cursors (reading only the
  * fields scoring needs), scores each page with one `scoreMany`, and writes the deals whose
  * score changed with one `updateMany` per page, in one transaction per page. Scores are
- * derived data, so these writes carry no audit entries.
+ * derived data: each page's write is one audit entry (`update-many`, listing the deals' ids
+ * and the score fields), not one per deal.
  *
  * @example
  * ```ts
@@ -96,7 +97,8 @@ export async function rescoreAll(
           : [];
       });
       // A deal changed meanwhile (engines without row locks) was scored by its own write.
-      const result = await tx.storage.updateMany(opportunity, updates, { onStale: 'skip' });
+      // internal: a bulk rewrite of derived fields on deals the page above read through records()
+      const result = await tx.internal(opportunity).updateMany(updates, { onStale: 'skip' });
       progress.changed += result.written.length;
       progress.skipped += result.skipped.length;
       progress.scored += page.rows.length;

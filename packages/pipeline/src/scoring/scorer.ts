@@ -13,6 +13,7 @@ import {
 import type { ScoreExplanation } from '../opportunities/opportunity-model.js';
 import { type WinFeature, type WinModel, winProbability } from '../predictive/win-model.js';
 import { loadWinModel } from '../predictive/win-stats.js';
+import type { PipelineScope } from '../shared/context.js';
 import { opportunityFacts, type ScorableOpportunity } from './facts.js';
 
 /** The score fields written on an opportunity. */
@@ -76,7 +77,10 @@ export function storesRuleSets(scope: Pick<ModuleScope, 'model'>): boolean {
   }
 }
 
-type ScoringScope = Pick<ModuleScope, 'model' | 'storage' | 'clock' | 'calendar'>;
+type ScoringScope = Pick<
+  PipelineScope,
+  'model' | 'internal' | 'transaction' | 'inTransaction' | 'clock' | 'calendar'
+>;
 
 /** Where the rule set that scored a deal came from. */
 export type RuleSetSource = ScoreExplanation['source'];
@@ -87,7 +91,7 @@ export async function activeRuleSet(
   setup: ScoringSetup,
 ): Promise<{ ruleSet: RuleSet; source: RuleSetSource }> {
   if (!storesRuleSets(scope)) return { ruleSet: setup.defaultRuleSet, source: 'default' };
-  const store = createRuleSetStore(scope.storage, setup.registry, { clock: scope.clock });
+  const store = createRuleSetStore(scope, setup.registry, { clock: scope.clock });
   const active = await store.active(setup.ruleSetId);
   return active
     ? { ruleSet: active.ruleSet, source: 'published' }
@@ -169,6 +173,6 @@ export function createScorer(
 export async function loadScorer(scope: ScoringScope, setup: ScoringSetup): Promise<Scorer> {
   const { ruleSet, source } = await activeRuleSet(scope, setup);
   const compiled = compiledFor(setup, ruleSet);
-  const model = await loadWinModel(scope.storage, setup.features, setup.smoothing);
+  const model = await loadWinModel(scope, setup.features, setup.smoothing);
   return createScorer(compiled, model, source, await scope.calendar());
 }

@@ -50,7 +50,7 @@ export function createScoringService(ctx: PipelineContext): ScoringService {
         'rule sets are not stored: the scoringRuleSet model is not registered with the kernel',
       );
     }
-    return createRuleSetStore(scope.storage, setup.registry, { clock: scope.clock });
+    return createRuleSetStore(scope, setup.registry, { clock: scope.clock });
   };
   const admin = async () => scope.assertCan('update', scope.model('scoringRuleSet'));
   return {
@@ -77,7 +77,7 @@ export function createScoringService(ctx: PipelineContext): ScoringService {
     async winProbability(id) {
       const { opportunity } = pipelineModels(scope);
       const deal = await scope.records(opportunity).get(id);
-      const model = await loadWinModel(scope.storage, setup.features, setup.smoothing);
+      const model = await loadWinModel(scope, setup.features, setup.smoothing);
       return winProbability(model, featureValues(deal, model.features));
     },
   };

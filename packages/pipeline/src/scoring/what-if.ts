@@ -73,7 +73,7 @@ export async function whatIf(
   const ruleSet = defineRuleSet(draft, { registry: setup.registry });
   const scorer = createScorer(
     compiledFor(setup, ruleSet),
-    await loadWinModel(scope.storage, setup.features, setup.smoothing),
+    await loadWinModel(scope, setup.features, setup.smoothing),
     'draft',
     await scope.calendar(),
   );

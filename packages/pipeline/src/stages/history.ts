@@ -1,4 +1,3 @@
-import type { TenantStorage } from '@sellkit/core';
 import type { Opportunity } from '../opportunities/opportunity-model.js';
 import type { PipelineScope } from '../shared/context.js';
 import { type StageChange, stageChange } from './stage-change-model.js';
@@ -15,7 +14,9 @@ export async function recordStageChange(
   at: Date,
 ): Promise<StageChange> {
   const entered = before?.stageEnteredAt;
-  const [row] = await tx.storage.insert(stageChange, [
+  // internal: history is bookkeeping of the deal, written whoever owns it now (routing may
+  // have handed the deal to another rep in this very transaction)
+  const [row] = await tx.internal(stageChange).insert([
     {
       opportunityId: after.id,
       pipelineId: after.pipelineId,
@@ -33,13 +34,15 @@ export async function recordStageChange(
 
 /** Every stage change of a deal, oldest first. */
 export async function readStageHistory(
-  storage: TenantStorage,
+  scope: PipelineScope,
   opportunityId: string,
 ): Promise<StageChange[]> {
+  // internal: the whole history of a deal the caller may read, whoever owned it at each change
+  const changes = scope.internal(stageChange);
   const rows: StageChange[] = [];
   let after: string | undefined;
   do {
-    const page = await storage.find(stageChange, {
+    const page = await changes.find({
       where: { opportunityId },
       orderBy: [{ field: 'changedAt', direction: 'asc' }],
       limit: 1000,

@@ -84,7 +84,7 @@ export async function moveStage(
       patch.probability = target.probability;
       patch.probabilitySource = 'stage';
     }
-    const lineCount = prepared.lines?.length ?? (await readLines(tx.storage, id)).length;
+    const lineCount = prepared.lines?.length ?? (await readLines(tx, id)).length;
     requireForStage(target, { ...before, ...patch }, lineCount, issues);
     issues.throwIfAny({ model: 'opportunity', id, stage: target.key });
     const { after } = await updateDeal(inner, before, patch, {

@@ -1,4 +1,3 @@
-import { toJsonValue } from '@sellkit/core';
 import type { Opportunity } from '../opportunities/opportunity-model.js';
 import { localOffset, type StageDefinition } from '../pipelines/stage-definition.js';
 import { type PipelineScope, pipelineModels } from '../shared/context.js';
@@ -17,19 +16,21 @@ export async function runPlaybook(
   now: Date,
 ): Promise<Task[]> {
   if (stage.playbook.length === 0) return [];
-  const { task } = pipelineModels(tx);
+  // internal: the playbook is the system's: it gives tasks to the deal's owner, whoever acts
+  const tasks = tx.internal(pipelineModels(tx).task);
   const owner = deal.ownerId ?? tx.context.actor.id;
   const calendar = await tx.calendar();
   const created: Task[] = [];
   for (const action of stage.playbook) {
     const playbookKey = `${stage.key}:${action.key}`;
-    const open = await tx.storage.count(task, {
+    const open = await tasks.count({
       opportunityId: deal.id,
       playbookKey,
       status: { in: ['open', 'snoozed'] },
     });
     if (open > 0) continue;
-    const [row] = await tx.storage.insert(task, [
+    // Audited as a create by the internal door.
+    const [row] = await tasks.insert([
       {
         title: action.title,
         ...(action.description === undefined ? {} : { description: action.description }),
@@ -41,15 +42,6 @@ export async function runPlaybook(
       },
     ]);
     const createdTask = row as Task;
-    await tx.audit({
-      model: task.name,
-      recordId: createdTask.id,
-      action: 'create',
-      changes: {
-        title: { before: null, after: createdTask.title },
-        dueAt: { before: null, after: toJsonValue(createdTask.dueAt) },
-      },
-    });
     await tx.emit('task.created', { task: createdTask });
     created.push(createdTask);
   }
@@ -58,27 +50,17 @@ export async function runPlaybook(
 
 /** Cancels the open and snoozed tasks of a deal (it closed); returns how many. */
 export async function cancelOpenTasks(tx: PipelineScope, opportunityId: string): Promise<number> {
-  const { task } = pipelineModels(tx);
+  // internal: closing a deal cancels all its open tasks, whoever they belong to (audited)
+  const tasks = tx.internal(pipelineModels(tx).task);
   let cancelled = 0;
   for (;;) {
-    const page = await tx.storage.find(task, {
+    const page = await tasks.find({
       where: { opportunityId, status: { in: ['open', 'snoozed'] } },
       limit: 500,
     });
     if (page.rows.length === 0) return cancelled;
     for (const row of page.rows) {
-      await tx.storage.update(
-        task,
-        row.id,
-        { status: 'cancelled' },
-        { expectedVersion: row.version },
-      );
-      await tx.audit({
-        model: task.name,
-        recordId: row.id,
-        action: 'update',
-        changes: { status: { before: row.status, after: 'cancelled' } },
-      });
+      await tasks.update(row.id, { status: 'cancelled' }, { current: row });
       cancelled += 1;
     }
   }
@@ -90,18 +72,11 @@ export async function reassignOpenTasks(
   opportunityId: string,
   ownerId: string,
 ): Promise<void> {
-  const { task } = pipelineModels(tx);
-  const page = await tx.storage.find(task, {
+  // internal: the tasks follow the deal to an owner the actor may not reach (audited)
+  const tasks = tx.internal(pipelineModels(tx).task);
+  const page = await tasks.find({
     where: { opportunityId, status: { in: ['open', 'snoozed'] }, ownerId: { ne: ownerId } },
     limit: 1000,
   });
-  for (const row of page.rows) {
-    await tx.storage.update(task, row.id, { ownerId }, { expectedVersion: row.version });
-    await tx.audit({
-      model: task.name,
-      recordId: row.id,
-      action: 'update',
-      changes: { ownerId: { before: row.ownerId, after: ownerId } },
-    });
-  }
+  for (const row of page.rows) await tasks.update(row.id, { ownerId }, { current: row });
 }

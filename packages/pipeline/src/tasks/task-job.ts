@@ -1,8 +1,11 @@
-import { isSellkitError, type Where } from '@sellkit/core';
+import { type InferPatch, isSellkitError, type Where } from '@sellkit/core';
 import type { ResolvedPipelineOptions } from '../options.js';
 import { localOffset } from '../pipelines/stage-definition.js';
 import { type PipelineScope, pipelineModels } from '../shared/context.js';
-import type { Task } from './task-model.js';
+import type { Task, task } from './task-model.js';
+
+/** A change the scheduler makes to a task. */
+type TaskPatch = InferPatch<typeof task>;
 
 const PAGE = 500;
 
@@ -11,10 +14,11 @@ async function eachPage(
   where: Where<Task>,
   visit: (row: Task) => Promise<void>,
 ): Promise<void> {
-  const { task } = pipelineModels(scope);
+  // internal: the scheduler's job, over every task of the tenant
+  const tasks = scope.internal(pipelineModels(scope).task);
   let after: string | undefined;
   do {
-    const page = await scope.storage.find(task, {
+    const page = await tasks.find({
       where,
       orderBy: [{ field: 'dueAt', direction: 'asc' }],
       limit: PAGE,
@@ -25,10 +29,10 @@ async function eachPage(
   } while (after !== undefined);
 }
 
-async function mark(scope: PipelineScope, row: Task, patch: Partial<Task>): Promise<void> {
-  const { task } = pipelineModels(scope);
+async function mark(scope: PipelineScope, row: Task, patch: TaskPatch): Promise<void> {
   try {
-    await scope.storage.update(task, row.id, patch as never, { expectedVersion: row.version });
+    // internal: the scheduler's job marks whoever's task it is (audited)
+    await scope.internal(pipelineModels(scope).task).update(row.id, patch, { current: row });
   } catch (error) {
     // Another process marked (or changed) it first; the event itself is guarded by emitOnce.
     if (!isSellkitError(error, 'CONFLICT')) throw error;
@@ -64,7 +68,8 @@ export async function runTaskJob(
     { status: 'open', dueAt: { lte: overdueBefore }, overdueNotifiedAt: null },
     (row) =>
       scope.transaction(async (tx) => {
-        const current = (await tx.storage.get(pipelineModels(tx).task, row.id)) ?? row;
+        // internal: the scheduler's job, over every task of the tenant
+        const current = (await tx.internal(pipelineModels(tx).task).get(row.id)) ?? row;
         const key = `task.overdue:${row.id}:${row.dueAt.toISOString()}`;
         const overdueSince = calendar.shift(row.dueAt, localOffset(options.overdueAfter));
         await tx.emitOnce(key, 'task.overdue', { task: current, overdueSince });

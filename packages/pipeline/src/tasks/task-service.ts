@@ -1,5 +1,7 @@
 import {
   type FindQuery,
+  type InferCreate,
+  type InferPatch,
   type Page,
   requireObject,
   SellkitError,
@@ -10,7 +12,7 @@ import { scoreDeal } from '../opportunities/write-deal.js';
 import { localOffset } from '../pipelines/stage-definition.js';
 import type { ScorableOpportunity } from '../scoring/facts.js';
 import { type PipelineContext, pipelineModels, within } from '../shared/context.js';
-import type { Task } from './task-model.js';
+import type { Task, task as taskModel } from './task-model.js';
 
 /** What creating a task by hand takes. */
 export interface TaskInput {
@@ -64,7 +66,7 @@ export function createTaskService(ctx: PipelineContext): TaskService {
   const { scope } = ctx;
   const { task, opportunity } = pipelineModels(scope);
 
-  const transition = (id: string, allowed: readonly string[], patch: Record<string, unknown>) =>
+  const transition = (id: string, allowed: readonly string[], patch: TaskPatch) =>
     scope.transaction((tx) => transitionIn(tx, id, allowed, patch));
 
   return {
@@ -85,7 +87,7 @@ export function createTaskService(ctx: PipelineContext): TaskService {
           dueAt,
           ownerId: ownerId ?? tx.context.actor.id,
           territoryId,
-        } as never);
+        } as InferCreate<typeof taskModel>);
         await tx.emit('task.created', { task: created });
         return created;
       });
@@ -100,19 +102,14 @@ export function createTaskService(ctx: PipelineContext): TaskService {
           completedAt: tx.clock.now(),
         });
         if (done.opportunityId) {
-          const deal = await tx.storage.get(opportunity, done.opportunityId);
+          // internal: finishing a task is activity on its deal, even one the actor may not edit
+          const deals = tx.internal(opportunity);
+          const deal = await deals.get(done.opportunityId);
           if (deal && deal.status === 'open') {
             const now = tx.clock.now();
-            const merged = { ...deal, lastActivityAt: now };
-            const score = await scoreDeal(within(ctx, tx), merged as ScorableOpportunity);
-            await tx.storage.update(
-              opportunity,
-              deal.id,
-              { lastActivityAt: now, ...score } as never,
-              {
-                expectedVersion: deal.version,
-              },
-            );
+            const merged: ScorableOpportunity = { ...deal, lastActivityAt: now };
+            const score = await scoreDeal(within(ctx, tx), merged);
+            await deals.update(deal.id, { lastActivityAt: now, ...score }, { current: deal });
           }
         }
         await tx.emit('task.completed', { task: done });
@@ -167,11 +164,14 @@ export function createTaskService(ctx: PipelineContext): TaskService {
   };
 }
 
+/** A change to a task. */
+type TaskPatch = InferPatch<typeof taskModel>;
+
 async function transitionIn(
   tx: PipelineContext['scope'],
   id: string,
   allowed: readonly string[],
-  patch: Record<string, unknown>,
+  patch: TaskPatch,
 ): Promise<Task> {
   const { task } = pipelineModels(tx);
   const before = await tx.records(task).get(id);
@@ -182,5 +182,5 @@ async function transitionIn(
       status: before.status,
     });
   }
-  return tx.records(task).update(id, patch as never, { expectedVersion: before.version });
+  return tx.records(task).update(id, patch, { current: before });
 }
