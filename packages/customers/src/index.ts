@@ -117,7 +117,7 @@ export type {
   InteractionService,
   TimelineQuery,
 } from './interactions/interaction-service.js';
-export { customers } from './module.js';
+export { customers, customersHandle } from './module.js';
 export type {
   CustomersOptions,
   IdDirectory,

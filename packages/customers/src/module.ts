@@ -1,4 +1,4 @@
-import { defineModule } from '@sellkit/core';
+import { defineModule, moduleHandle } from '@sellkit/core';
 import { createPotentialClassifier } from './classification/potential.js';
 import { company } from './companies/company-model.js';
 import { contact, contactCompanyHistory } from './contacts/contact-model.js';
@@ -7,7 +7,7 @@ import { interaction } from './interactions/interaction-model.js';
 import { type CustomersOptions, resolveOptions } from './options.js';
 import { runReminders } from './reminders/reminder-job.js';
 import { segment } from './segments/segment-model.js';
-import { createCustomersService } from './service.js';
+import { type CustomersService, createCustomersService } from './service.js';
 import { tag } from './tags/tag-model.js';
 
 /**
@@ -52,3 +52,17 @@ export function customers(options: CustomersOptions = {}) {
     },
   });
 }
+
+/**
+ * The typed handle of the customers module, for another module's services or a script that
+ * holds a scope: `scope.use(customersHandle)` is `crm.as(ctx).customers`, bound to that scope
+ * (so it joins its transaction).
+ *
+ * @example
+ * ```ts
+ * import { customersHandle } from '@sellkit/customers';
+ * // in a module's service, or inside crm.as(ctx).scope.transaction(...)
+ * const acme = await scope.use(customersHandle).companies.create({ name: 'Acme' });
+ * ```
+ */
+export const customersHandle = moduleHandle<CustomersService>('customers');

@@ -1,4 +1,4 @@
-import { type ModuleScope, type ScoringRegistry, SellkitError } from '@sellkit/core';
+import { type EventMap, type ModuleScope, type ScoringRegistry, SellkitError } from '@sellkit/core';
 import { resolveSizeThresholds, type SizeThresholds } from './classification/size-class.js';
 import { LIFECYCLE_STAGES, type LifecycleStage } from './companies/company-model.js';
 import { DEFAULT_FREE_MAIL_DOMAINS } from './duplicates/normalize.js';
@@ -16,7 +16,8 @@ import { countryCode } from './shared/country.js';
  * ```
  */
 export interface IdDirectory {
-  exists(scope: ModuleScope, id: string): Promise<boolean>;
+  /** `scope` is the calling module's (any module's events: the directory serves them all). */
+  exists(scope: ModuleScope<EventMap>, id: string): Promise<boolean>;
 }
 
 /** A reference another module keeps to companies, re-pointed by `merge`. */

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { SellkitError } from '@sellkit/core';
-import type { CustomersService, ImportMapping, ImportReport } from '@sellkit/customers';
+import { customersHandle, type ImportMapping, type ImportReport } from '@sellkit/customers';
 import { EXIT, usageError } from '../cli/errors.js';
 import { HUMAN_REJECTION_LIMIT, importReport } from '../output/import-summary.js';
 import { createProgress } from '../output/progress.js';
@@ -74,7 +74,7 @@ function importFileCommand(target: Target): CommandSpec {
       try {
         report = await withSession(input, command, {}, async ({ admin }) =>
           admin.transaction(async (scope) => {
-            const customers = scope.service<CustomersService>('customers');
+            const customers = scope.use(customersHandle);
             progress.phase(`importing ${target}`, 1);
             const importOptions = {
               // The importer checks the mapping field by field (unknown fields, bad specs).

@@ -1,5 +1,5 @@
 import { type ModuleScope, Money, type TestClock } from '@sellkit/core';
-import type { CustomersService } from '@sellkit/customers';
+import { customersHandle } from '@sellkit/customers';
 import { pipelineHandle } from '@sellkit/pipeline';
 import type { PlannedCompany } from './plan-types.js';
 import type { OrganisationIds } from './write-organisation.js';
@@ -45,7 +45,7 @@ export async function writeCompany(
   ids: OrganisationIds,
   counts: DemoCounts,
 ): Promise<void> {
-  const customers = scope.service<CustomersService>('customers');
+  const customers = scope.use(customersHandle);
   const pipeline = scope.use(pipelineHandle);
   // Business dates (engagement, close) are the tenant's local dates of the planned instants.
   const calendar = await scope.calendar();

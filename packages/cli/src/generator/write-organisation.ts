@@ -1,6 +1,6 @@
 import { catalogHandle } from '@sellkit/catalog';
 import { type ModuleScope, Money, SellkitError, type TestClock } from '@sellkit/core';
-import type { CustomersService } from '@sellkit/customers';
+import { customersHandle } from '@sellkit/customers';
 import { teamHandle } from '@sellkit/team';
 import type { DemoProfile } from './demo-profile.js';
 import type { OrganisationPlan, PlannedRep } from './plan-organisation.js';
@@ -53,7 +53,7 @@ export async function writeOrganisation(
 ): Promise<OrganisationIds> {
   const team = scope.use(teamHandle);
   const catalog = scope.use(catalogHandle);
-  const customers = scope.service<CustomersService>('customers');
+  const customers = scope.use(customersHandle);
   clock.set(new Date(startedAt));
   const start = (await scope.calendar()).dateOf(new Date(startedAt));
 

@@ -138,9 +138,11 @@ export async function reclassifyCompanies(
   const reach = await ctx.scope.reach('update', company);
   if (reach.kind === 'none') return { checked, changed };
   const where = reachWhere(reach, company);
+  // internal: the pages are scoped by hand to what the actor may update (not what they may read)
+  const companies = ctx.scope.internal(company);
   let after: string | undefined;
   do {
-    const page = await ctx.scope.storage.find(company, {
+    const page = await companies.find({
       ...(where ? { where } : {}),
       orderBy: [{ field: 'id' }],
       limit: 500,

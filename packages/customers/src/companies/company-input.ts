@@ -48,10 +48,11 @@ async function checkParent(
     issues.add('parentId', 'a company cannot be its own parent', 'parent_cycle');
     return;
   }
-  const { company } = models(ctx.scope);
+  // internal: the parent must exist and the chain must not loop, whoever may see each company
+  const companies = ctx.scope.internal(models(ctx.scope).company);
   let cursor: string | null = parentId;
   for (let depth = 0; cursor !== null; depth += 1) {
-    const current: Company | null = await ctx.scope.storage.get(company, cursor);
+    const current: Company | null = await companies.get(cursor);
     if (current === null) {
       if (depth === 0)
         issues.add('parentId', `company ${parentId} does not exist`, 'unknown_parent');

@@ -109,10 +109,12 @@ async function cascadeTerritory(
     companyId,
     territoryId: territoryId === null ? { isNull: false } : { ne: territoryId },
   };
+  // internal: a contact's territory follows its company's, whoever may edit the contact
+  const contacts = tx.internal(contact);
   for (;;) {
-    const page = await tx.storage.find(contact, { where, limit: 500 });
+    const page = await contacts.find({ where, limit: 500 });
     if (page.rows.length === 0) return;
-    for (const row of page.rows) await tx.storage.update(contact, row.id, { territoryId });
+    for (const row of page.rows) await contacts.update(row.id, { territoryId }, { current: row });
   }
 }
 

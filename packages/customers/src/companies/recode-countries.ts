@@ -80,9 +80,11 @@ export async function recodeCountries(
     });
     return undefined;
   };
+  // internal: the pages are scoped by hand to what the actor may update (not what they may read)
+  const companies = ctx.scope.internal(company);
   let after: string | undefined;
   do {
-    const page = await ctx.scope.storage.find(company, {
+    const page = await companies.find({
       where,
       orderBy: [{ field: 'id' }],
       limit: 500,

@@ -102,7 +102,8 @@ export async function prepareContactWrite(
     if (typeof companyId !== 'string')
       issues.add('companyId', 'must be a company id', 'invalid_type');
     else {
-      company = await ctx.scope.storage.get(models(ctx.scope).company, companyId);
+      // internal: an existence check; sight of the company is asserted below
+      company = await ctx.scope.internal(models(ctx.scope).company).get(companyId);
       if (company === null)
         issues.add('companyId', `company ${companyId} does not exist`, 'unknown_company');
     }

@@ -53,15 +53,16 @@ export interface ContactService {
 }
 
 async function openEmployment(ctx: CustomersContext, contact: Contact): Promise<void> {
-  const { history } = models(ctx.scope);
+  // internal: employment rows are the contact's bookkeeping, written with each contact write
+  const history = ctx.scope.internal(models(ctx.scope).history);
   const now = ctx.scope.clock.now();
-  const open = await ctx.scope.storage.find(history, {
+  const open = await history.find({
     where: { contactId: contact.id, endedAt: null },
     limit: 100,
   });
-  for (const row of open.rows) await ctx.scope.storage.update(history, row.id, { endedAt: now });
+  for (const row of open.rows) await history.update(row.id, { endedAt: now }, { current: row });
   if (contact.companyId !== null) {
-    await ctx.scope.storage.insert(history, [
+    await history.insert([
       { contactId: contact.id, companyId: contact.companyId, title: contact.title, startedAt: now },
     ]);
   }
@@ -101,11 +102,11 @@ export async function updateContact(
     const after = await tx.records(contact).update(id, data as InferPatch<typeof contact>, options);
     if (companyChanged) await openEmployment(inner, after);
     else if (after.title !== before.title && after.companyId !== null) {
-      const open = await tx.storage.find(history, {
-        where: { contactId: id, endedAt: null },
-        limit: 1,
-      });
-      for (const row of open.rows) await tx.storage.update(history, row.id, { title: after.title });
+      // internal: employment rows are the contact's bookkeeping, written with each contact write
+      const employments = tx.internal(history);
+      const open = await employments.find({ where: { contactId: id, endedAt: null }, limit: 1 });
+      for (const row of open.rows)
+        await employments.update(row.id, { title: after.title }, { current: row });
     }
     const changed = Object.keys(diffRecords(before, after));
     if (changed.length > 0) {
@@ -142,7 +143,8 @@ export function contactService(ctx: CustomersContext): ContactService {
       }),
     async employmentHistory(id) {
       await records().get(id);
-      const page = await scope.storage.find(models(scope).history, {
+      // internal: seeing a contact (checked above) means seeing where they worked
+      const page = await scope.internal(models(scope).history).find({
         where: { contactId: id },
         orderBy: [{ field: 'startedAt', direction: 'desc' }],
         limit: 10_000,
@@ -155,8 +157,10 @@ export function contactService(ctx: CustomersContext): ContactService {
         const before = await tx.records(contact).get(id);
         await tx.assertCan('delete', contact, before);
         // Employment records belong to the contact and go with it.
-        const rows = await tx.storage.find(history, { where: { contactId: id }, limit: 10_000 });
-        for (const row of rows.rows) await tx.storage.delete(history, row.id);
+        // internal: employment rows are the contact's bookkeeping (the contact's delete is checked)
+        const employments = tx.internal(history);
+        const rows = await employments.find({ where: { contactId: id }, limit: 10_000 });
+        for (const row of rows.rows) await employments.delete(row.id, { current: row });
         await tx.records(contact).delete(id, options);
       });
     },

@@ -125,17 +125,19 @@ export async function reparsePhones(
   const companyWhere = {
     and: [...(companyScope ? [companyScope] : []), { phone: { isNull: false } }],
   } as Where<Company>;
+  // internal: the rows are scoped by hand to what the actor may update (not what they may read)
+  const contacts = base.scope.internal(contact);
+  // internal: as for contacts, the update reach is in the filter
+  const companies = base.scope.internal(company);
   const counters: Counters = { total: 0, done: 0, upgraded: 0, unchanged: 0, failed: [] };
-  if (contactReach.kind !== 'none')
-    counters.total += await base.scope.storage.count(contact, contactWhere);
-  if (companyReach.kind !== 'none')
-    counters.total += await base.scope.storage.count(company, companyWhere);
+  if (contactReach.kind !== 'none') counters.total += await contacts.count(contactWhere);
+  if (companyReach.kind !== 'none') counters.total += await companies.count(companyWhere);
 
   if (contactReach.kind !== 'none') {
     await eachPage<Contact>(
       base,
       (after) =>
-        base.scope.storage.find(contact, {
+        contacts.find({
           where: contactWhere,
           orderBy: [{ field: 'id' }],
           limit,
@@ -174,7 +176,7 @@ export async function reparsePhones(
     await eachPage<Company>(
       base,
       (after) =>
-        base.scope.storage.find(company, {
+        companies.find({
           where: companyWhere,
           orderBy: [{ field: 'id' }],
           limit,

@@ -1,6 +1,8 @@
 import {
   type AnyModel,
+  type InferPatch,
   type ModuleScope,
+  notFound,
   SYSTEM_FIELDS,
   toJsonValue,
   validationError,
@@ -8,7 +10,7 @@ import {
 import { COMPANY_DERIVED_FIELDS, type Company } from '../companies/company-model.js';
 import { updateCompany } from '../companies/company-service.js';
 import type { CustomerEvents } from '../events.js';
-import { COUNTER_FIELD } from '../interactions/counters.js';
+import { COUNTER_FIELD, type CounterPatch } from '../interactions/counters.js';
 import { type CustomersContext, models, within } from '../shared/context.js';
 
 /** Fields never copied from the duplicate: identity, derived values and classes (re-derived). */
@@ -29,15 +31,19 @@ async function repoint(
   field: string,
   from: string,
   to: string,
-  extra: Record<string, unknown> = {},
+  extra: InferPatch<AnyModel> = {},
 ): Promise<number> {
+  // internal: a merge moves every row of the duplicate, whoever may see each (the caller
+  // checked the actor may update the survivor and delete the duplicate)
+  const rows = scope.internal(model);
+  const patch: InferPatch<AnyModel> = { [field]: to, ...extra };
   let moved = 0;
   // Moved rows stop matching, so the first page is re-read until it is empty.
   for (;;) {
-    const page = await scope.storage.find(model, { where: { [field]: from }, limit: 500 });
+    const page = await rows.find({ where: { [field]: from }, limit: 500 });
     if (page.rows.length === 0) return moved;
     for (const row of page.rows) {
-      await scope.storage.update(model, row.id as string, { [field]: to, ...extra } as never);
+      await rows.update(row.id, patch, { current: row });
       moved += 1;
     }
   }
@@ -82,7 +88,10 @@ export async function mergeCompanies(
     if (survivor.parentId === duplicateId) {
       // The survivor hung below the duplicate: it takes the duplicate's place instead.
       parentOfSurvivor = duplicate.parentId === survivorId ? null : duplicate.parentId;
-      await tx.storage.update(company, survivorId, { parentId: parentOfSurvivor });
+      // internal: one step of the merge (checked above); the survivor's update below runs hooks
+      await tx
+        .internal(company)
+        .update(survivorId, { parentId: parentOfSurvivor }, { current: survivor });
     }
     const subsidiaries = await repoint(tx, company, 'parentId', duplicateId, survivorId);
     const references: Record<string, number> = {};
@@ -97,20 +106,22 @@ export async function mergeCompanies(
       );
     }
 
-    const current = (await tx.storage.get(company, survivorId)) as Company;
-    const counters: Record<string, unknown> = {
+    // internal: the counters add up, like the interaction log's (no hooks, no events)
+    const survivorRows = tx.internal(company);
+    const current = await survivorRows.get(survivorId);
+    if (!current) throw notFound('company', survivorId);
+    const counters: CounterPatch = {
       interactionCount: current.interactionCount + duplicate.interactionCount,
     };
     for (const field of Object.values(COUNTER_FIELD)) {
-      counters[field] =
-        (current[field as keyof Company] as number) + (duplicate[field as keyof Company] as number);
+      counters[field] = current[field] + duplicate[field];
     }
     const last = [current.lastInteractionAt, duplicate.lastInteractionAt].filter(
       (date): date is Date => date !== null,
     );
     counters.lastInteractionAt =
       last.length === 0 ? null : new Date(Math.max(...last.map((date) => date.getTime())));
-    await tx.storage.update(company, survivorId, counters as never);
+    await survivorRows.update(survivorId, counters, { current });
 
     await tx.records(company).delete(duplicateId);
 

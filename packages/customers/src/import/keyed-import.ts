@@ -96,9 +96,12 @@ async function findByValues<M extends AnyModel>(
 ): Promise<Map<string, InferRecord<M>[]>> {
   const found = new Map<string, InferRecord<M>[]>();
   const unique = [...new Set(values)];
+  // internal: matching by key sees every record, or an import would duplicate what the actor
+  // cannot see (writes to what is found go through the services and their access checks)
+  const rows = ctx.scope.internal(model);
   for (let start = 0; start < unique.length; start += LOOKUP_CHUNK) {
     const where: Where = { [field]: { in: unique.slice(start, start + LOOKUP_CHUNK) } };
-    const page = await ctx.scope.storage.find(model, {
+    const page = await rows.find({
       where: where as Where<InferRecord<M>>,
       limit: 10_000,
     });

@@ -171,8 +171,8 @@ function compileOne(
   const spec: ColumnSpec | undefined =
     typeof value === 'string'
       ? { column: value }
-      : isPlainObject(value)
-        ? (value as unknown as ColumnSpec)
+      : isPlainObject(value) && isColumn(value.column)
+        ? { ...value, column: value.column }
         : undefined;
   if (!spec || !isColumn(spec.column)) {
     issues.add(path, 'must be a column name, a list of columns or { column, ... }', 'invalid_type');

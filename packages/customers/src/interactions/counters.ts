@@ -5,20 +5,30 @@ import { models } from '../shared/context.js';
 import type { InteractionType } from './interaction-model.js';
 
 /** The counter field of each interaction type. */
-export const COUNTER_FIELD: Readonly<Record<InteractionType, string>> = {
+export const COUNTER_FIELD = {
   call: 'callCount',
   email: 'emailCount',
   meeting: 'meetingCount',
   visit: 'visitCount',
   note: 'noteCount',
-};
+} as const satisfies Readonly<Record<InteractionType, string>>;
 
-type Counted = {
+/** A per-type counter field (`callCount`, ...). */
+export type CounterField = (typeof COUNTER_FIELD)[InteractionType];
+
+/** The interaction counters a company and a contact both keep. */
+export type Counted = {
   readonly id: string;
   readonly version: number;
   readonly interactionCount: number;
   readonly lastInteractionAt: Date | null;
-} & Readonly<Record<string, unknown>>;
+} & { readonly [F in CounterField]: number };
+
+/** A patch of the counters (and the last-interaction date). */
+export type CounterPatch = {
+  interactionCount: number;
+  lastInteractionAt?: Date | null;
+} & { [F in CounterField]?: number };
 
 /** The counter changes one more interaction makes on a company or contact. */
 export function countersAfter(
@@ -26,12 +36,11 @@ export function countersAfter(
   type: InteractionType,
   occurredAt: Date,
   delta: 1 | -1 = 1,
-): Record<string, unknown> {
+): CounterPatch {
   const field = COUNTER_FIELD[type];
-  const current = typeof record[field] === 'number' ? (record[field] as number) : 0;
-  const patch: Record<string, unknown> = {
+  const patch: CounterPatch = {
     interactionCount: Math.max(0, record.interactionCount + delta),
-    [field]: Math.max(0, current + delta),
+    [field]: Math.max(0, record[field] + delta),
   };
   if (delta > 0 && (record.lastInteractionAt === null || record.lastInteractionAt < occurredAt)) {
     patch.lastInteractionAt = occurredAt;
@@ -55,18 +64,23 @@ export async function touchCompany(
 ): Promise<void> {
   const scope: ModuleScope<CustomerEvents> = ctx.scope;
   const { company } = models(scope);
-  const before = await scope.storage.get(company, companyId);
+  // internal: the counters move whoever logs the interaction, even a rep who cannot edit the company
+  const rows = scope.internal(company);
+  const before = await rows.get(companyId);
   if (!before) return;
   const patch = countersAfter(before, type, occurredAt, delta);
   if (lastInteractionAt !== undefined) patch.lastInteractionAt = lastInteractionAt;
-  if (ctx.classifier && before.purchasePotentialSource === 'rules') {
-    patch.purchasePotential = ctx.classifier.classify(
-      { ...before, ...patch },
-      scope.clock.now(),
-      await scope.calendar(),
-    );
-  }
-  await scope.storage.update(company, companyId, patch, { expectedVersion: before.version });
+  const potential =
+    ctx.classifier && before.purchasePotentialSource === 'rules'
+      ? {
+          purchasePotential: ctx.classifier.classify(
+            { ...before, ...patch },
+            scope.clock.now(),
+            await scope.calendar(),
+          ),
+        }
+      : {};
+  await rows.update(companyId, { ...patch, ...potential }, { current: before });
 }
 
 /** Bumps the counters of a contact after an interaction, like {@link touchCompany}. */
@@ -79,9 +93,11 @@ export async function touchContact(
   lastInteractionAt?: Date | null,
 ): Promise<void> {
   const { contact } = models(ctx.scope);
-  const before = await ctx.scope.storage.get(contact, contactId);
+  // internal: the counters move whoever logs the interaction, even a rep who cannot edit the contact
+  const rows = ctx.scope.internal(contact);
+  const before = await rows.get(contactId);
   if (!before) return;
   const patch = countersAfter(before, type, occurredAt, delta);
   if (lastInteractionAt !== undefined) patch.lastInteractionAt = lastInteractionAt;
-  await ctx.scope.storage.update(contact, contactId, patch, { expectedVersion: before.version });
+  await rows.update(contactId, patch, { current: before });
 }

@@ -1,4 +1,11 @@
-import { issueList, notFound, type Page, requireObject, validationError } from '@sellkit/core';
+import {
+  type InferCreate,
+  issueList,
+  notFound,
+  type Page,
+  requireObject,
+  validationError,
+} from '@sellkit/core';
 import { type CustomersContext, models, within, withRetry } from '../shared/context.js';
 import { checkDirectory } from '../shared/directory.js';
 import { dateProblem } from '../shared/formats.js';
@@ -93,14 +100,17 @@ async function logInteraction(ctx: CustomersContext, input: unknown): Promise<In
     if (occurredAt === undefined) issues.add('occurredAt', 'must be a date-time', 'invalid_date');
     else data.occurredAt = occurredAt;
 
+    // internal: existence checks see past the actor; sight of what is found is asserted below
+    const people = tx.internal(contact);
     const primary = raw.contactId ?? null;
-    const person = typeof primary === 'string' ? await tx.storage.get(contact, primary) : null;
+    const person = typeof primary === 'string' ? await people.get(primary) : null;
     if (primary !== null && person === null) {
       issues.add('contactId', `contact ${String(primary)} does not exist`, 'unknown_contact');
     }
     const companyId = raw.companyId ?? person?.companyId ?? null;
+    // internal: an existence check, like the contact's; sight of the company is asserted below
     const organisation =
-      typeof companyId === 'string' ? await tx.storage.get(company, companyId) : null;
+      typeof companyId === 'string' ? await tx.internal(company).get(companyId) : null;
     if (raw.companyId !== undefined && raw.companyId !== null && organisation === null) {
       issues.add('companyId', `company ${String(raw.companyId)} does not exist`, 'unknown_company');
     }
@@ -113,12 +123,9 @@ async function logInteraction(ctx: CustomersContext, input: unknown): Promise<In
       issues.add('contactIds', 'must be a list of contact ids', 'invalid_type');
     else {
       const found = new Set(
-        (
-          await tx.storage.getMany(
-            contact,
-            others.filter((id): id is string => typeof id === 'string'),
-          )
-        ).map((row) => row.id),
+        (await people.getMany(others.filter((id): id is string => typeof id === 'string'))).map(
+          (row) => row.id,
+        ),
       );
       others.forEach((id, index) => {
         if (typeof id !== 'string' || !found.has(id)) {
@@ -140,11 +147,17 @@ async function logInteraction(ctx: CustomersContext, input: unknown): Promise<In
     // Logging needs sight of what the interaction is about.
     if (person) await tx.assertCan('read', contact, person);
     if (organisation) await tx.assertCan('read', company, organisation);
-    data.contactId = person?.id ?? null;
-    data.companyId = organisation?.id ?? null;
-    data.contactIds = participants;
-    data.repIds = [...new Set(reps as string[])];
-    const created = await tx.records(interaction).create(data as never);
+    const record: InferCreate<typeof interaction> = {
+      ...data,
+      // Both checked above (issues thrown otherwise).
+      type: raw.type as InteractionType,
+      occurredAt: data.occurredAt as Date,
+      contactId: person?.id ?? null,
+      companyId: organisation?.id ?? null,
+      contactIds: participants,
+      repIds: [...new Set(reps as string[])],
+    };
+    const created = await tx.records(interaction).create(record);
     if (organisation) await touchCompany(inner, organisation.id, created.type, created.occurredAt);
     if (person) await touchContact(inner, person.id, created.type, created.occurredAt);
     await tx.emit('interaction.logged', {
@@ -169,7 +182,8 @@ async function lastOccurrence(
   where: { companyId: string } | { contactId: string },
 ): Promise<Date | null> {
   const { interaction } = models(ctx.scope);
-  const page = await ctx.scope.storage.find(interaction, {
+  // internal: the counters' last date counts every interaction, whoever logged it
+  const page = await ctx.scope.internal(interaction).find({
     where,
     orderBy: [{ field: 'occurredAt', direction: 'desc' }],
     limit: 1,
@@ -186,7 +200,8 @@ export function interactionService(ctx: CustomersContext): InteractionService {
   ): Promise<Page<Interaction>> {
     const limit = pageSize(query.limit);
     const { interaction } = models(scope);
-    return scope.storage.find(interaction, {
+    // internal: seeing a company or contact (checked by the caller) means seeing its history
+    return scope.internal(interaction).find({
       where: query.types ? { ...where, type: { in: [...query.types] } } : where,
       orderBy: [
         { field: 'occurredAt', direction: 'desc' },
@@ -211,9 +226,10 @@ export function interactionService(ctx: CustomersContext): InteractionService {
       await withRetry(scope, async (tx) => {
         const inner = within(ctx, tx);
         const { interaction } = models(tx);
-        const before = await tx.storage.get(interaction, id);
+        // internal: NOT_FOUND or, for what the actor may not delete, FORBIDDEN from delete below
+        const before = await tx.internal(interaction).get(id);
         if (!before) throw notFound('interaction', id);
-        await tx.records(interaction).delete(id);
+        await tx.records(interaction).delete(id, { current: before });
         if (before.companyId) {
           const last = await lastOccurrence(inner, { companyId: before.companyId });
           await touchCompany(inner, before.companyId, before.type, before.occurredAt, -1, last);

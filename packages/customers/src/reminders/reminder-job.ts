@@ -23,7 +23,8 @@ async function emitAll(
   totals: { emitted: number; alreadySent: number },
 ): Promise<void> {
   if (candidates.length === 0) return;
-  const seen = await scope.storage.find(deliveryModel, {
+  // internal: the kernel's delivery log, bookkeeping of emitOnce
+  const seen = await scope.internal(deliveryModel).find({
     where: { key: { in: candidates.map((candidate) => candidate.key) } },
     limit: candidates.length,
   });
@@ -45,8 +46,10 @@ async function eachPage<R>(
   visit: (rows: R[]) => Promise<void>,
 ): Promise<void> {
   let after: string | undefined;
+  // internal: a background job, run for the tenant as a whole (no actor's reach applies)
+  const rows = scope.internal(model);
   do {
-    const page = await scope.storage.find(model, {
+    const page = await rows.find({
       where,
       orderBy: [{ field: 'id' }],
       limit: PAGE,

@@ -4,9 +4,9 @@ import {
   DEFAULT_TENANT_SETTINGS,
   isPlainObject,
   isSellkitError,
+  type ModuleScope,
   SellkitError,
   type TenantCalendar,
-  type TenantStorage,
   validationError,
   type Where,
 } from '@sellkit/core';
@@ -137,12 +137,13 @@ function resolveNode(
  * Issue paths are reported under `filter`.
  */
 export async function validateFilter(
-  storage: TenantStorage,
+  scope: Pick<ModuleScope, 'internal'>,
   model: AnyModel,
   where: Where,
 ): Promise<void> {
   try {
-    await storage.count(model, where);
+    // internal: only whether the storage reads the filter matters; no row is returned
+    await scope.internal(model).count(where);
   } catch (error) {
     if (!isSellkitError(error, 'VALIDATION_FAILED')) throw error;
     const issues = (error.details.issues ?? []).map((issue) => ({

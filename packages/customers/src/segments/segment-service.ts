@@ -2,6 +2,8 @@ import type { Writable } from 'node:stream';
 import {
   type AnyModel,
   type FindQuery,
+  type InferCreate,
+  type InferPatch,
   isPlainObject,
   notFound,
   type Page,
@@ -22,7 +24,12 @@ import {
 } from '../export/csv-export.js';
 import { type CustomersContext, models } from '../shared/context.js';
 import { resolveSegmentFilter, validateFilter } from './segment-filter.js';
-import { SEGMENT_TARGETS, type Segment, type SegmentTarget } from './segment-model.js';
+import {
+  SEGMENT_TARGETS,
+  type Segment,
+  type SegmentTarget,
+  type segment,
+} from './segment-model.js';
 
 /** What saving a segment takes. */
 export interface SegmentInput {
@@ -130,7 +137,7 @@ async function checked(
   if ('filter' in input || 'target' in input) {
     const filter = input.filter ?? before?.filter;
     const where = resolveSegmentFilter(model, filter, await ctx.scope.calendar());
-    await validateFilter(ctx.scope.storage, model, where);
+    await validateFilter(ctx.scope, model, where);
   }
   if (input.columns !== undefined && input.columns !== null) {
     if (!Array.isArray(input.columns)) {
@@ -155,7 +162,8 @@ export function segmentService(ctx: CustomersContext): SegmentService {
 
   async function readable(id: string): Promise<Segment> {
     const { segment } = models(scope);
-    const found = await scope.storage.get(segment, id);
+    // internal: a shared segment is read by all; the owner's reach is checked for the others
+    const found = await scope.internal(segment).get(id);
     if (!found) throw notFound('segment', id);
     if (!found.shared) await scope.assertCan('read', segment, found);
     return found;
@@ -210,14 +218,17 @@ export function segmentService(ctx: CustomersContext): SegmentService {
     async save(input) {
       const raw = requireObject(input, 'a segment', 'segment');
       const data = await checked(ctx, raw, null);
-      return records().create(data as never);
+      // The fields are the caller's: storage validates each against the model.
+      return records().create(data as InferCreate<typeof segment>);
     },
     async update(id, patch) {
       const raw = requireObject(patch, 'a patch', 'segment');
       return scope.transaction(async (tx) => {
         const before = await tx.records(models(tx).segment).get(id);
         const data = await checked(ctx, raw, before);
-        return tx.records(models(tx).segment).update(id, data as never);
+        return tx.records(models(tx).segment).update(id, data as InferPatch<typeof segment>, {
+          current: before,
+        });
       });
     },
     delete: (id) => records().delete(id),
@@ -227,7 +238,8 @@ export function segmentService(ctx: CustomersContext): SegmentService {
       const reach = await scope.reach('read', segment);
       const own = reachWhere(reach, segment);
       const where: Where | undefined = own ? { or: [own, { shared: true }] } : undefined;
-      const result = await scope.storage.find(segment, {
+      // internal: the actor's own segments (filtered by reach here) and every shared one
+      const result = await scope.internal(segment).find({
         ...(where ? { where } : {}),
         orderBy: [{ field: 'name' }],
         limit: 10_000,
@@ -250,7 +262,7 @@ export function segmentService(ctx: CustomersContext): SegmentService {
       }
       const model = targetModel(ctx, target);
       await validateFilter(
-        scope.storage,
+        scope,
         model,
         resolveSegmentFilter(model, filter, await scope.calendar()),
       );

@@ -1,4 +1,4 @@
-import type { IssueList, ModuleScope } from '@sellkit/core';
+import type { IssueList } from '@sellkit/core';
 import type { CustomersContext } from './context.js';
 
 /**
@@ -19,8 +19,7 @@ export async function checkDirectory(
   }
   const directory = ctx.options[kind];
   if (!directory) return;
-  // Directories serve every module, so they see the scope without this module's event typing.
-  if (!(await directory.exists(ctx.scope as unknown as ModuleScope, value))) {
+  if (!(await directory.exists(ctx.scope, value))) {
     issues.add(
       path,
       `${kind === 'owners' ? 'owner' : 'territory'} ${value} does not exist`,

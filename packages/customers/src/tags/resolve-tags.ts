@@ -30,8 +30,8 @@ export async function resolveTagNames(
   });
   const wanted = [...new Set(keys.filter((key) => key.length > 0))];
   if (wanted.length === 0) return [];
-  const { tag } = models(ctx.scope);
-  const found = await ctx.scope.storage.find(tag, {
+  // internal: tags are the tenant's reference data, the same list for everyone
+  const found = await ctx.scope.internal(models(ctx.scope).tag).find({
     where: { key: { in: wanted } },
     limit: wanted.length,
   });

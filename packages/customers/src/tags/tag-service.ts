@@ -1,4 +1,11 @@
-import { isPlainObject, issueList, notFound, SellkitError, validationError } from '@sellkit/core';
+import {
+  type InternalRecords,
+  isPlainObject,
+  issueList,
+  notFound,
+  SellkitError,
+  validationError,
+} from '@sellkit/core';
 import { updateCompany } from '../companies/company-service.js';
 import { updateContact } from '../contacts/contact-service.js';
 import { type CustomersContext, models, within } from '../shared/context.js';
@@ -68,8 +75,11 @@ function checkName(value: unknown, path: string): string {
 }
 
 async function byName(ctx: CustomersContext, name: string): Promise<Tag> {
-  const { tag } = models(ctx.scope);
-  const page = await ctx.scope.storage.find(tag, { where: { key: tagKey(name) }, limit: 1 });
+  // internal: tags are the tenant's reference data, the same list for everyone
+  const page = await ctx.scope.internal(models(ctx.scope).tag).find({
+    where: { key: tagKey(name) },
+    limit: 1,
+  });
   const found = page.rows[0];
   if (!found) throw notFound('tag', name);
   return found;
@@ -84,15 +94,14 @@ async function rewriteEverywhere(
   const { company, contact } = models(ctx.scope);
   let count = 0;
   for (const model of [company, contact]) {
+    // internal: a renamed or deleted tag changes on every record, whoever may see each
+    const rows: InternalRecords<typeof company | typeof contact> = ctx.scope.internal(model);
     // Rewritten rows stop matching, so the first page is re-read until it is empty.
     for (;;) {
-      const page = await ctx.scope.storage.find(model, {
-        where: { tags: { contains: name } },
-        limit: 500,
-      });
+      const page = await rows.find({ where: { tags: { contains: name } }, limit: 500 });
       if (page.rows.length === 0) break;
       for (const row of page.rows) {
-        await ctx.scope.storage.update(model, row.id, { tags: rewrite(row.tags) });
+        await rows.update(row.id, { tags: rewrite(row.tags) }, { current: row });
         count += 1;
       }
     }
@@ -162,7 +171,8 @@ export function tagService(ctx: CustomersContext): TagService {
         throw validationError('', 'a tag must be an object', 'invalid_type');
       const name = checkName(input.name, 'name');
       const { tag } = models(scope);
-      const existing = await scope.storage.count(tag, { key: tagKey(name) });
+      // internal: tag names are unique across the tenant, whoever may see each tag
+      const existing = await scope.internal(tag).count({ key: tagKey(name) });
       if (existing > 0) {
         throw new SellkitError('CONFLICT', `a tag named "${name}" exists already`, {
           model: 'tag',
@@ -172,7 +182,8 @@ export function tagService(ctx: CustomersContext): TagService {
       return scope.records(tag).create({ ...input, name, key: tagKey(name) });
     },
     async list() {
-      const page = await scope.storage.find(models(scope).tag, {
+      // internal: tags are the tenant's reference data, the same list for everyone
+      const page = await scope.internal(models(scope).tag).find({
         orderBy: [{ field: 'name' }],
         limit: 10_000,
       });
@@ -184,7 +195,8 @@ export function tagService(ctx: CustomersContext): TagService {
         const inner = within(ctx, tx);
         const current = await byName(inner, name);
         const { tag } = models(tx);
-        const clash = await tx.storage.find(tag, { where: { key: tagKey(target) }, limit: 1 });
+        // internal: tag names are unique across the tenant, whoever may see each tag
+        const clash = await tx.internal(tag).find({ where: { key: tagKey(target) }, limit: 1 });
         if (clash.rows[0] && clash.rows[0].id !== current.id) {
           throw new SellkitError('CONFLICT', `a tag named "${target}" exists already`, {
             model: 'tag',

@@ -1,11 +1,7 @@
 import { join } from 'node:path';
 import { catalogHandle, type Product, type ProductImportReport } from '@sellkit/catalog';
 import { type ModuleScope, readCsv } from '@sellkit/core';
-import {
-  type CustomersService,
-  type ImportReport,
-  MAVEN_ACCOUNTS_MAPPING,
-} from '@sellkit/customers';
+import { customersHandle, type ImportReport, MAVEN_ACCOUNTS_MAPPING } from '@sellkit/customers';
 import { pipelineHandle } from '../handle.js';
 import type { SalesPipeline } from '../pipelines/pipeline-model.js';
 import { findPipeline, internalPipelines } from '../pipelines/pipeline-store.js';
@@ -166,7 +162,7 @@ export async function runMavenImport(
   progress({ phase: 'teams', rows: agents.size });
   const placements = new Map<string, AgentPlacement | null>();
   for (const agent of agents.values()) placements.set(agent.name, await resolver(agent));
-  const customers = scope.service<CustomersService>('customers');
+  const customers = scope.use(customersHandle);
   const accounts = await customers.importCompanies(join(dir, 'accounts.csv'), {
     mapping: MAVEN_ACCOUNTS_MAPPING,
     valueMaps: { industry: { technolgy: 'technology' } },
