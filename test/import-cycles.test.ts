@@ -5,17 +5,9 @@ import { describe, expect, it } from 'vitest';
 // No file-level import cycle among the relative imports of packages/*/src (tests and test support
 // included). Type-only imports count too: they are harmless at run time, but a cycle of types is
 // still two files that cannot be read, moved or split one without the other.
-//
-// KNOWN lists the cycles left in files other work is changing at the moment; it may only shrink:
-// a listed cycle that no longer exists fails here too, so the list is kept honest.
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const packagesDir = join(root, 'packages');
-
-const KNOWN = new Set([
-  // pipeline: the Maven CRM import takes the PipelineService type from the service it serves
-  'packages/pipeline/src/import/maven-crm.ts -> packages/pipeline/src/service.ts',
-]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -82,28 +74,8 @@ function cycles(graph: Map<string, string[]>): string[][] {
 }
 
 describe('import cycles in packages/*/src', () => {
-  const graph = importGraph();
-  const found = cycles(graph);
-  const edges = found.flatMap((group) =>
-    group.flatMap((file) =>
-      (graph.get(file) ?? []).filter((to) => group.includes(to)).map((to) => `${file} -> ${to}`),
-    ),
-  );
-
-  it('finds none but the known ones', () => {
-    const unknown = found.filter((group) =>
-      group.every((file) =>
-        (graph.get(file) ?? [])
-          .filter((to) => group.includes(to))
-          .every((to) => !KNOWN.has(`${file} -> ${to}`)),
-      ),
-    );
-    const groups = unknown.map((group) => group.join(', '));
+  it('finds none: no two files import each other, directly or around a loop', () => {
+    const groups = cycles(importGraph()).map((group) => group.join(', '));
     expect(groups, `files importing each other:\n${groups.join('\n')}`).toEqual([]);
-  });
-
-  it('lists as known only cycles that still exist', () => {
-    const gone = [...KNOWN].filter((edge) => !edges.includes(edge));
-    expect(gone, 'remove these from KNOWN: their cycle is broken').toEqual([]);
   });
 });

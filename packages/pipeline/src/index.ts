@@ -14,6 +14,7 @@ export type {
   StageChangedEvent,
 } from './events.js';
 export { pipelineHandle } from './handle.js';
+export { importMavenCrm } from './import/import-maven-crm.js';
 export type {
   AgentPlacement,
   AgentResolver,
@@ -27,7 +28,6 @@ export type {
   MavenImportProgress,
   MavenImportReport,
 } from './import/maven-crm.js';
-export { importMavenCrm } from './import/maven-crm.js';
 export { MAVEN_PIPELINE, MAVEN_PRODUCT_ALIASES, MAVEN_STAGES } from './import/maven-pipeline.js';
 export { pipeline } from './module.js';
 export { PIPELINE_COMPANY_REFERENCES } from './opportunities/company-references.js';

@@ -25,7 +25,7 @@ import {
   defaultPriorityRuleSet,
   PRIORITY_RULE_SET_ID,
 } from './scoring/default-rule-set.js';
-import type { ScoringSetup } from './scoring/scorer.js';
+import type { ScoringSetup } from './scoring/scoring-setup.js';
 
 /**
  * Picks the owner of a high-priority deal: a user id, or null to keep the current owner.

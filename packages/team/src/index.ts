@@ -60,14 +60,12 @@ export { directoryGuard } from './shared/guard.js';
 export type { SalesTeam, TeamMember } from './teams/team-models.js';
 export { salesTeam, teamMember } from './teams/team-models.js';
 export type { SalesTeamInput, SalesTeamPatch, SalesTeamService } from './teams/team-service.js';
-export type {
-  TerritoryAssignmentInput,
-  TerritoryChange,
-} from './territories/assignment-periods.js';
 export type { Territory, TerritoryAssignment } from './territories/territory-models.js';
 export { territory, territoryAssignment } from './territories/territory-models.js';
 export type {
+  TerritoryAssignmentInput,
+  TerritoryChange,
   TerritoryInput,
   TerritoryPatch,
   TerritoryService,
-} from './territories/territory-service.js';
+} from './territories/territory-types.js';

@@ -20,7 +20,8 @@ import { directoryGuard } from './shared/guard.js';
 import { salesTeam, teamMember } from './teams/team-models.js';
 import { createTeamService, type SalesTeamService } from './teams/team-service.js';
 import { territory, territoryAssignment } from './territories/territory-models.js';
-import { createTerritoryService, type TerritoryService } from './territories/territory-service.js';
+import { createTerritoryService } from './territories/territory-service.js';
+import type { TerritoryService } from './territories/territory-types.js';
 
 /**
  * The services of the team module (`crm.as(ctx).team`): one service per concept (`reps`,

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { catalogHandle, type Product, type ProductImportReport } from '@sellkit/catalog';
-import { type ModuleScope, readCsv } from '@sellkit/core';
+import { readCsv } from '@sellkit/core';
 import { customersHandle, type ImportReport, MAVEN_ACCOUNTS_MAPPING } from '@sellkit/customers';
-import { pipelineHandle } from '../handle.js';
 import type { SalesPipeline } from '../pipelines/pipeline-model.js';
 import { findPipeline, internalPipelines } from '../pipelines/pipeline-store.js';
 import { type CountTable, replaceWinStats, tally } from '../predictive/win-stats.js';
@@ -234,25 +233,4 @@ export async function runMavenImport(
     opportunities: report,
     learned,
   };
-}
-
-/**
- * Imports the Maven CRM data set through the pipeline module of `scope` (see
- * `runMavenImport`).
- *
- * @example
- * ```ts
- * // `scope`: a module's scope, or anything with the kernel's `use(handle)`
- * const report = await importMavenCrm(scope, 'examples/data/maven-crm', {
- *   onProgress: ({ phase, rows }) => console.log(phase, rows),
- * });
- * report.opportunities; // { total: 8800, created: 8800, rejected: [], leads: 1425, aliased: { GTXPro: 1480 }, ... }
- * ```
- */
-export function importMavenCrm(
-  scope: Pick<ModuleScope, 'use'>,
-  dir: string,
-  options: MavenImportOptions = {},
-): Promise<MavenImportReport> {
-  return scope.use(pipelineHandle).importMavenCrm(dir, options);
 }

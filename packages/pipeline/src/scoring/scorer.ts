@@ -7,14 +7,14 @@ import {
   type ModuleScope,
   type RuleSet,
   type ScoreResult,
-  type ScoringRegistry,
   type TenantCalendar,
 } from '@sellkit/core';
 import type { ScoreExplanation } from '../opportunities/opportunity-model.js';
-import { type WinFeature, type WinModel, winProbability } from '../predictive/win-model.js';
+import { type WinModel, winProbability } from '../predictive/win-model.js';
 import { loadWinModel } from '../predictive/win-stats.js';
 import type { PipelineScope } from '../shared/context.js';
 import { opportunityFacts, type ScorableOpportunity } from './facts.js';
+import type { ScoringSetup } from './scoring-setup.js';
 
 /** The score fields written on an opportunity. */
 export interface ScoreFields {
@@ -35,16 +35,6 @@ export interface Scorer {
   /** Scores a batch at one `now` (`scoreMany` of the engine). */
   scoreMany(deals: readonly ScorableOpportunity[], now: Date): ScoreFields[];
   explain(deal: ScorableOpportunity, now: Date): Explanation;
-}
-
-/** What the pipeline's scoring needs, fixed per module instance. */
-export interface ScoringSetup {
-  readonly registry: ScoringRegistry;
-  readonly defaultRuleSet: RuleSet;
-  readonly ruleSetId: string;
-  readonly features: readonly WinFeature[];
-  readonly smoothing: number;
-  readonly mode: 'function' | 'closures' | undefined;
 }
 
 // Compiled rule sets by their JSON: a version's content never changes, and compiling is the

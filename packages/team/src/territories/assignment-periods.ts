@@ -18,29 +18,13 @@ import { claimGuard } from '../shared/guard.js';
 import { loadAll } from '../shared/load-all.js';
 import { teamModels } from '../shared/models.js';
 import type { TerritoryAssignment } from './territory-models.js';
-import type { TerritoryService } from './territory-service.js';
+import type { TerritoryService } from './territory-types.js';
 
 /** The effective-dated part of the territory service. */
 export type TerritoryAssignmentService = Pick<
   TerritoryService,
   'assign' | 'updateAssignment' | 'moveRep' | 'assignments' | 'of' | 'allOf'
 >;
-
-/** What assigning a rep to a territory takes. Dates are `YYYY-MM-DD`; `validTo` is exclusive. */
-export interface TerritoryAssignmentInput {
-  repId: string;
-  territoryId: string;
-  /** First day (default today). */
-  validFrom?: string | Date;
-  /** First day no longer assigned (default: open-ended). */
-  validTo?: string | Date | null;
-}
-
-/** What `territories.moveRep` did. */
-export interface TerritoryChange {
-  ended: TerritoryAssignment[];
-  assignment: TerritoryAssignment;
-}
 
 /** Effective-dated territory assignments (documented on {@link TerritoryService}). */
 export function createTerritoryAssignmentService(
