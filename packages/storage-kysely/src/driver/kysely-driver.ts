@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { StorageDriver, TableLayout } from '@sellkit/core';
-import { SellkitError } from '@sellkit/core';
+import { createMutex, type Mutex, SellkitError } from '@sellkit/core';
 import { type DatabaseConnection, sql } from 'kysely';
 import type { DialectName, Sql, SqlDialect } from '../dialects/dialect.js';
 import { postgresDialect } from '../dialects/postgres-dialect.js';
@@ -15,7 +15,6 @@ import {
   kyselyExecutor,
   type SqlExecutor,
 } from './executor.js';
-import { createMutex, type Mutex } from './mutex.js';
 import { exec, savepointOpener } from './savepoints.js';
 import {
   createSession,
