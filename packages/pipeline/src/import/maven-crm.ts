@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { CatalogService, Product, ProductImportReport } from '@sellkit/catalog';
-import { readCsv } from '@sellkit/core';
+import { importRowsReport, readCsv } from '@sellkit/core';
 import {
   type CustomersService,
   type ImportReport,
@@ -183,11 +183,7 @@ export async function runMavenImport(
     calendar: await scope.calendar(),
   };
   const report: MavenDealReport = {
-    total: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: [],
+    ...importRowsReport(),
     leads: 0,
     aliased: {},
   };
