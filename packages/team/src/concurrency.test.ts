@@ -4,6 +4,7 @@ import {
   type StorageAdapter,
   type TenantStorage,
 } from '@sellkit/core';
+import { forEachAdapter } from '@sellkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { roundRobinCursor } from './assignment/assignment-models.js';
 import { directoryGuard } from './shared/guard.js';
@@ -111,4 +112,4 @@ function raceSuite(adapter: NamedAdapter) {
   });
 }
 
-for (const adapter of ADAPTERS) raceSuite(adapter);
+forEachAdapter(ADAPTERS, raceSuite);

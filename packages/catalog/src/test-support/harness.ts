@@ -1,23 +1,10 @@
-import {
-  createSellkit,
-  createTestClock,
-  isSellkitError,
-  memory,
-  type StorageAdapter,
-} from '@sellkit/core';
-import { sqlite } from '@sellkit/storage-kysely';
+import { createSellkit, createTestClock, isSellkitError, type StorageAdapter } from '@sellkit/core';
 import { expect } from 'vitest';
 import { catalog } from '../module.js';
 import type { CatalogOptions } from '../options.js';
 
 /** Makes a fresh storage adapter for one test. */
 export type AdapterFactory = () => StorageAdapter | Promise<StorageAdapter>;
-
-/** Every adapter the suites run on. */
-export const ADAPTERS: readonly { name: string; create: AdapterFactory }[] = [
-  { name: 'memory', create: () => memory() },
-  { name: 'sqlite', create: () => sqlite({ memory: true }) },
-];
 
 export const ADMIN = { tenantId: 'acme', actor: { id: 'admin-1', roles: ['admin'] } };
 export const REP = { tenantId: 'acme', actor: { id: 'rep-1', roles: ['sales-rep'] } };

@@ -17,12 +17,6 @@ import type { CustomersOptions } from '../options.js';
  */
 export type AdapterFactory = (schema?: string) => StorageAdapter | Promise<StorageAdapter>;
 
-/** An adapter factory with a name for test titles. */
-export interface NamedAdapter {
-  readonly name: string;
-  readonly create: AdapterFactory;
-}
-
 export const ADMIN = { id: 'admin-1', roles: ['admin'] } as const;
 export const REP_1 = { id: 'rep-1', roles: ['sales-rep'] } as const;
 export const REP_2 = { id: 'rep-2', roles: ['sales-rep'] } as const;

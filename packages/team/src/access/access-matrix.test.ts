@@ -1,4 +1,5 @@
 import { createSellkit, createTestClock, isSellkitError } from '@sellkit/core';
+import { forEachAdapter } from '@sellkit/core/testing';
 import { customers } from '@sellkit/customers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { teamOwners, teamTerritories } from '../directory/team-directory.js';
@@ -177,4 +178,4 @@ function accessMatrix(adapter: NamedAdapter) {
   });
 }
 
-for (const adapter of [...ADAPTERS, ...PGLITE]) accessMatrix(adapter);
+forEachAdapter([...ADAPTERS, ...PGLITE], accessMatrix);

@@ -1,3 +1,4 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADAPTERS, type NamedAdapter, PGLITE } from '../test-support/adapters.js';
 import { closeAll, expectError, type Harness, setup } from '../test-support/harness.js';
@@ -324,4 +325,4 @@ function assignmentSuite(adapter: NamedAdapter) {
   });
 }
 
-for (const adapter of [...ADAPTERS, ...PGLITE]) assignmentSuite(adapter);
+forEachAdapter([...ADAPTERS, ...PGLITE], assignmentSuite);

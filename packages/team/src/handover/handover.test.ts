@@ -1,4 +1,5 @@
 import { definePlugin } from '@sellkit/core';
+import { forEachAdapter } from '@sellkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADAPTERS, type NamedAdapter } from '../test-support/adapters.js';
 import { closeAll, expectError, type Harness, seedOrg, setup } from '../test-support/harness.js';
@@ -166,4 +167,4 @@ function handoverSuite(adapter: NamedAdapter) {
   });
 }
 
-for (const adapter of ADAPTERS) handoverSuite(adapter);
+forEachAdapter(ADAPTERS, handoverSuite);

@@ -1,3 +1,4 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { teamDirectory } from '../directory/team-directory.js';
 import { ADAPTERS, type NamedAdapter } from '../test-support/adapters.js';
@@ -65,4 +66,4 @@ function hierarchySuite(adapter: NamedAdapter) {
   });
 }
 
-for (const adapter of ADAPTERS) hierarchySuite(adapter);
+forEachAdapter(ADAPTERS, hierarchySuite);

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { forEachAdapter } from '@sellkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { teamDirectory } from '../directory/team-directory.js';
 import { ADAPTERS, type NamedAdapter } from '../test-support/adapters.js';
@@ -165,4 +166,4 @@ function importSuite(adapter: NamedAdapter) {
   });
 }
 
-for (const adapter of ADAPTERS) importSuite(adapter);
+forEachAdapter(ADAPTERS, importSuite);

@@ -1,3 +1,4 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADAPTERS, type NamedAdapter } from '../test-support/adapters.js';
 import { closeAll, expectError, seedOrg, setup } from '../test-support/harness.js';
@@ -184,4 +185,4 @@ function repSuite(adapter: NamedAdapter) {
 
 const ADMIN_ACTOR = { id: 'admin-1', roles: ['admin'] };
 
-for (const adapter of ADAPTERS) repSuite(adapter);
+forEachAdapter(ADAPTERS, repSuite);

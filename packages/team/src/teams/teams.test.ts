@@ -1,3 +1,4 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADAPTERS, type NamedAdapter } from '../test-support/adapters.js';
 import { closeAll, expectError, seedOrg, setup } from '../test-support/harness.js';
@@ -74,4 +75,4 @@ function teamSuite(adapter: NamedAdapter) {
   });
 }
 
-for (const adapter of ADAPTERS) teamSuite(adapter);
+forEachAdapter(ADAPTERS, teamSuite);

@@ -1,3 +1,4 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { teamDirectory } from '../directory/team-directory.js';
 import { ADAPTERS, type NamedAdapter } from '../test-support/adapters.js';
@@ -207,4 +208,4 @@ function territorySuite(adapter: NamedAdapter) {
   });
 }
 
-for (const adapter of ADAPTERS) territorySuite(adapter);
+forEachAdapter(ADAPTERS, territorySuite);

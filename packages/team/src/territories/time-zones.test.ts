@@ -1,3 +1,4 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADAPTERS, type NamedAdapter } from '../test-support/adapters.js';
 import { closeAll, type Harness, seedOrg, setup } from '../test-support/harness.js';
@@ -71,4 +72,4 @@ function timeZoneSuite(adapter: NamedAdapter) {
   });
 }
 
-for (const adapter of ADAPTERS) timeZoneSuite(adapter);
+forEachAdapter(ADAPTERS, timeZoneSuite);
