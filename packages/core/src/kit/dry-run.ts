@@ -19,11 +19,9 @@ function isRollback<T>(error: unknown): error is Rolled<T> {
  *
  * @example
  * ```ts
- * const report = await dryRun(scope, async (tx) => {
- *   await tx.storage.create(models.tag, { name: 'vip' });
- *   return { created: 1 };
- * });
- * report; // { created: 1 }, and no tag was written
+ * const importRows = async (tx: ModuleScope) => ({ created: tx.inTransaction ? 1 : 0 });
+ * const report = await dryRun(scope, importRows);
+ * report; // { created: 1 }: what a real run would have done, and nothing was written
  * ```
  */
 export async function dryRun<S, T>(
@@ -49,7 +47,9 @@ export async function dryRun<S, T>(
  *
  * @example
  * ```ts
- * const report = await transactionOrDryRun(scope, { dryRun: true }, (tx) => importRows(tx));
+ * const options = { dryRun: true };
+ * const created = await transactionOrDryRun(scope, options, async (tx) => (tx.inTransaction ? 1 : 0));
+ * created; // 1, rolled back
  * ```
  */
 export function transactionOrDryRun<S, T>(

@@ -73,12 +73,13 @@ export function importRowsReport(): ImportRowsReport {
  *
  * @example
  * ```ts
+ * const report = importRowsReport();
  * try {
- *   await writeRow(row);
+ *   throw validationError('email', 'must be an email address', 'invalid_email');
  * } catch (error) {
- *   rejectImportRow(report, row.line, error, { columns: { email: 'E-mail' } });
+ *   rejectImportRow(report, 3, error, { columns: { email: 'E-mail' } });
  * }
- * report.rejected[0]; // { line: 3, field: 'email', column: 'E-mail', code: 'VALIDATION_FAILED', reason: 'email: ...' }
+ * report.rejected[0]; // { line: 3, field: 'email', column: 'E-mail', code: 'VALIDATION_FAILED', reason: 'email: must be an email address' }
  * ```
  */
 export function rejectImportRow(

@@ -20,7 +20,7 @@ export interface Mutex {
  * const mutex = createMutex();
  * const release = await mutex.lock();
  * try {
- *   await write();
+ *   // ... the one writer at a time
  * } finally {
  *   release();
  * }
@@ -66,7 +66,7 @@ export function createMutex(): Mutex {
  * @example
  * ```ts
  * const mutex = createMutex();
- * const rows = await withLock(mutex, () => driver.query('SELECT 1'));
+ * const answer = await withLock(mutex, async () => 42);
  * ```
  */
 export async function withLock<T>(mutex: Mutex, work: () => Promise<T>): Promise<T> {

@@ -16,10 +16,9 @@ export interface RetryOptions {
  *
  * @example
  * ```ts
- * const opportunity = await withRetry(scope, async (tx) => {
- *   const row = await tx.storage.get(models.winStat, id);
- *   return tx.storage.update(models.winStat, id, { won: row.won + 1 }, { expectedVersion: row.version });
- * });
+ * // Reads a counter and writes it back with its version: a concurrent writer's CONFLICT is retried.
+ * const written = await withRetry(scope, async (tx) => tx.inTransaction, { attempts: 3 });
+ * written; // true
  * ```
  */
 export async function withRetry<S, T>(

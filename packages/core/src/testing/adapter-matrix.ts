@@ -105,7 +105,9 @@ export function unavailableTarget<T = StorageAdapter>(
  *
  * @example
  * ```ts
- * forEachAdapter([memoryTarget()], (target) => companiesSuite(target.name, target.create));
+ * const target = memoryTarget();
+ * const adapter = await target.create();
+ * await adapter.close();
  * ```
  */
 export function memoryTarget(): AdapterTarget {
@@ -119,6 +121,8 @@ export function memoryTarget(): AdapterTarget {
  *
  * @example
  * ```ts
+ * import { describe, it } from 'vitest';
+ *
  * forEachAdapter([memoryTarget()], (target) => {
  *   describe(`companies (${target.name})`, () => {
  *     it('creates one', async () => {

@@ -1,5 +1,5 @@
 import { forEachAdapter } from '@sellkit/core/testing';
+import { accessSuite } from '../test-support/access.suite.js';
 import { ADAPTERS } from '../test-support/adapters.js';
-import { accessSuite } from './access.suite.js';
 
 forEachAdapter(ADAPTERS, (adapter) => accessSuite(adapter.name, adapter.create));

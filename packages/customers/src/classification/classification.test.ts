@@ -2,7 +2,7 @@ import { forEachAdapter } from '@sellkit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { customers } from '../module.js';
 import { ADAPTERS } from '../test-support/adapters.js';
-import { classificationSuite } from './classification.suite.js';
+import { classificationSuite } from '../test-support/classification.suite.js';
 import { defaultPotentialRules } from './potential.js';
 import { DEFAULT_SIZE_THRESHOLDS, deriveSizeClass, resolveSizeThresholds } from './size-class.js';
 

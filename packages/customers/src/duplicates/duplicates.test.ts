@@ -2,7 +2,7 @@ import { forEachAdapter } from '@sellkit/core/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../test-support/adapters.js';
-import { duplicatesSuite } from './duplicates.suite.js';
+import { duplicatesSuite } from '../test-support/duplicates.suite.js';
 import { employerDomain, normalizeCompanyName, phoneKey, siteDomain } from './normalize.js';
 
 forEachAdapter(ADAPTERS, (adapter) => duplicatesSuite(adapter.name, adapter.create));

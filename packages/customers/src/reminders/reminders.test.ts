@@ -1,8 +1,8 @@
 import { forEachAdapter } from '@sellkit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../test-support/adapters.js';
+import { remindersSuite } from '../test-support/reminders.suite.js';
 import { daysBetween, upcomingDays, yearsAt } from './occurrences.js';
-import { remindersSuite } from './reminders.suite.js';
 
 forEachAdapter(ADAPTERS, (adapter) => remindersSuite(adapter.name, adapter.create));
 

@@ -50,7 +50,10 @@ export function pgliteTarget(options: { readonly perTest?: boolean } = {}): Adap
  *
  * @example
  * ```ts
- * forEachAdapter([postgresTarget('sk_pipeline')], (target) => stagesSuite(target.name, target.create));
+ * import { forEachAdapter } from '@sellkit/core/testing';
+ * import { describe } from 'vitest';
+ *
+ * forEachAdapter([postgresTarget('sk_pipeline')], (target) => describe(target.name, () => undefined));
  * ```
  */
 export function postgresTarget(prefix = 'sk_test'): AdapterTarget {
@@ -88,9 +91,16 @@ const TARGETS: Readonly<Record<TargetName, () => AdapterTarget>> = {
  *
  * @example
  * ```ts
- * forEachAdapter(adapterMatrix(['memory', 'sqlite', 'pglite', 'postgres']), (target) =>
- *   stagesSuite(target.name, target.create),
- * );
+ * import { forEachAdapter } from '@sellkit/core/testing';
+ * import { describe, it } from 'vitest';
+ *
+ * forEachAdapter(adapterMatrix(['memory', 'sqlite', 'pglite', 'postgres']), (target) => {
+ *   describe(`stages (${target.name})`, () => {
+ *     it('opens', async () => {
+ *       await target.create();
+ *     });
+ *   });
+ * });
  * ```
  */
 export function adapterMatrix(names: readonly TargetName[]): AdapterTarget[] {

@@ -28,6 +28,8 @@ function driverTarget(
  *
  * @example
  * ```ts
+ * import { describe, it } from 'vitest';
+ *
  * for (const target of driverTargets()) {
  *   describe(`kysely driver on ${target.name}`, () => {
  *     it('sets up', async () => {

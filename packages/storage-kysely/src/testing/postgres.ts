@@ -28,6 +28,8 @@ export function postgresUnavailable(): { readonly reason: string; readonly fail:
  *
  * @example
  * ```ts
+ * import { it } from 'vitest';
+ *
  * describePostgres('gapless sequences on postgres', (url) => {
  *   it('connects', async () => {
  *     const adapter = postgres({ url });
