@@ -18,3 +18,4 @@ export {
 export type { ConformanceOptions } from './conformance/context.js';
 export { confItem, confLine, confNode, confParent, testModels } from './conformance/models.js';
 export { runStorageConformance } from './conformance/run.js';
+export { expectSellkitError } from './expect-error.js';

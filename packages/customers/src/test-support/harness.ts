@@ -3,11 +3,9 @@ import {
   type AnyPlugin,
   createSellkit,
   createTestClock,
-  isSellkitError,
   type StorageAdapter,
   type TenantSettingsInput,
 } from '@sellkit/core';
-import { expect } from 'vitest';
 import { customers } from '../module.js';
 import type { CustomersOptions } from '../options.js';
 
@@ -77,26 +75,8 @@ export async function setup(
   };
 }
 
-/** Awaits a promise that must fail with a SellkitError of `code`; returns the error. */
-export async function expectError(promise: Promise<unknown>, code: string, path?: string) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(isSellkitError(error), `expected SellkitError ${code}, got ${String(error)}`).toBe(true);
-  const sellkit = error as {
-    code: string;
-    details: { issues?: { path: string; reason: string }[] };
-  };
-  expect(sellkit.code, String(error)).toBe(code);
-  if (path !== undefined) {
-    expect(
-      sellkit.details.issues?.map((issue) => issue.path),
-      String(error),
-    ).toContain(path);
-  }
-  return sellkit;
-}
+/** Awaits a promise that must fail with a SellkitError of `code` (the core testing helper). */
+export { expectSellkitError as expectError } from '@sellkit/core/testing';
 
 /** Collects an async iterable of CSV lines into one string. */
 export async function collect(lines: AsyncIterable<string>): Promise<string> {
