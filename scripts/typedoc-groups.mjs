@@ -26,6 +26,7 @@ const CORE_FOLDERS = {
   scoring: [AUTHORS, 'Scoring'],
   access: [AUTHORS, 'Access'],
   audit: [AUTHORS, 'Audit'],
+  kit: [AUTHORS, 'Module kit'],
   storage: [ADAPTERS, 'Storage'],
   testing: [ADAPTERS, TESTING],
 };

@@ -1,11 +1,19 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
   format: ['esm'],
   dts: true,
   clean: true,
   sourcemap: true,
   target: 'node20',
-  external: ['better-sqlite3', 'libsql', 'pg', '@electric-sql/pglite', 'kysely', '@sellkit/core'],
+  external: [
+    'better-sqlite3',
+    'libsql',
+    'pg',
+    '@electric-sql/pglite',
+    'kysely',
+    '@sellkit/core',
+    'vitest',
+  ],
 });

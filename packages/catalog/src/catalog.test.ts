@@ -1,4 +1,5 @@
+import { forEachAdapter } from '@sellkit/core/testing';
+import { ADAPTERS } from './test-support/adapters.js';
 import { catalogSuite } from './test-support/catalog.suite.js';
-import { ADAPTERS } from './test-support/harness.js';
 
-for (const adapter of ADAPTERS) catalogSuite(adapter.name, adapter.create);
+forEachAdapter(ADAPTERS, (adapter) => catalogSuite(adapter.name, adapter.create));

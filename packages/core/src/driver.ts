@@ -12,6 +12,10 @@
  * @packageDocumentation
  * @module @sellkit/core/driver
  */
+
+// One lock for drivers that must serialise work on a single connection.
+export type { Mutex } from './kit/index.js';
+export { createMutex, withLock } from './kit/index.js';
 export type {
   ColumnLayout,
   ColumnType,

@@ -77,7 +77,6 @@ export {
   ERROR_CODES,
   ERROR_TEXT_LIMITS,
   fromZodError,
-  isPlainObject,
   isSellkitError,
   issueList,
   notFound,
@@ -125,6 +124,29 @@ export type {
   TickReport,
 } from './kernel/index.js';
 export { createSellkit, defineModule, definePlugin, moduleHandle } from './kernel/index.js';
+// ---- module kit (begin) ------------------------------------------------------------------
+// Helpers for module and plugin authors (dry runs, retries, import reports, locks, value
+// checks). Exported here for now; they belong in the `@sellkit/core/module` entry.
+export type {
+  ImportCounts,
+  ImportRowError,
+  ImportRowsReport,
+  Mutex,
+  RejectRowOptions,
+  RetryOptions,
+  TransactionScope,
+} from './kit/index.js';
+export {
+  createMutex,
+  dryRun,
+  importCounts,
+  importRowsReport,
+  isPlainObject,
+  rejectImportRow,
+  transactionOrDryRun,
+  withLock,
+  withRetry,
+} from './kit/index.js';
 export type {
   AccessFields,
   AnyField,
@@ -272,3 +294,4 @@ export {
   tableLayout,
   toSnakeCase,
 } from './storage/index.js';
+// ---- module kit (end) --------------------------------------------------------------------

@@ -59,7 +59,6 @@ export {
   clipText,
   ERROR_TEXT_LIMITS,
   fromZodError,
-  isPlainObject,
   issueList,
   notFound,
   requireObject,
@@ -92,6 +91,24 @@ export type {
   ServicesOf,
 } from './kernel/index.js';
 export { defineModule, definePlugin, moduleHandle } from './kernel/index.js';
+// The module kit: one copy of the mechanical parts every module needs.
+export type {
+  ImportCounts,
+  ImportRowError,
+  ImportRowsReport,
+  RejectRowOptions,
+  RetryOptions,
+  TransactionScope,
+} from './kit/index.js';
+export {
+  dryRun,
+  importCounts,
+  importRowsReport,
+  isPlainObject,
+  rejectImportRow,
+  transactionOrDryRun,
+  withRetry,
+} from './kit/index.js';
 export type {
   AccessFields,
   AnyField,

@@ -34,3 +34,4 @@ export type {
   TransactionStarter,
 } from './driver/kysely-driver.js';
 export { createKyselyDriver } from './driver/kysely-driver.js';
+export { MIGRATIONS_TABLE } from './migrate/names.js';

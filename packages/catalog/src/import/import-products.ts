@@ -1,11 +1,15 @@
 import type { Readable } from 'node:stream';
 import {
+  type ImportRowError,
+  type ImportRowsReport,
+  importRowsReport,
   isCurrencyCode,
-  isSellkitError,
   issueList,
   Money,
   readCsv,
+  rejectImportRow,
   SellkitError,
+  transactionOrDryRun,
 } from '@sellkit/core';
 import { productKey, skuFromName } from '../products/normalize.js';
 import { prepareProductCreate, prepareProductPatch } from '../products/product-input.js';
@@ -44,20 +48,14 @@ export interface ProductImportProgress {
   readonly rejected: number;
 }
 
-/** One refused row: its line in the file and why. */
-export interface RejectedRow {
-  readonly line: number;
-  readonly reason: string;
-  readonly field?: string;
-}
+/**
+ * One refused row: its line in the file, the field (its whole path, `listPrice.amount`) and
+ * column at fault, the error code and why. The core import row error.
+ */
+export type RejectedRow = ImportRowError;
 
 /** What an import did. Every row is counted once: total = created + updated + unchanged + rejected. */
-export interface ProductImportReport {
-  readonly total: number;
-  readonly created: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  readonly rejected: readonly RejectedRow[];
+export interface ProductImportReport extends ImportRowsReport {
   readonly dryRun: boolean;
 }
 
@@ -81,8 +79,6 @@ const COMPARED = [
   'externalId',
   'description',
 ] as const;
-
-class DryRunRollback extends Error {}
 
 function rowInput(
   values: Readonly<Record<string, string>>,
@@ -137,13 +133,14 @@ export async function importProducts(
     );
   }
   const mapping: ProductColumnMapping = { ...DEFAULT_MAPPING, ...options.mapping };
-  const counts = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
-  const rejected: RejectedRow[] = [];
+  const report: ProductImportReport = { ...importRowsReport(), dryRun: options.dryRun === true };
+  const columns: Record<string, string> = {};
+  for (const [field, column] of Object.entries(mapping)) if (column) columns[field] = column;
   const work = async (tx: CatalogContext['scope']) => {
     for await (const row of readCsv(source, {
       requiredColumns: [mapping.name, mapping.listPrice],
     })) {
-      counts.rows += 1;
+      report.total += 1;
       const input = rowInput(row.values, mapping, currency);
       try {
         await tx.transaction(async (inner) => {
@@ -162,44 +159,34 @@ export async function importProducts(
             issues.throwIfAny({ model: 'product' });
             const created = await inner.records(product).create(data);
             await inner.emit('product.created', { product: created });
-            counts.created += 1;
+            report.created += 1;
             return;
           }
           const issues = issueList();
           const data = await prepareProductPatch(service, input, existing, issues);
           issues.throwIfAny({ model: 'product', id: existing.id });
           if (sameAs(existing, data)) {
-            counts.unchanged += 1;
+            report.unchanged += 1;
             return;
           }
           const after = await inner
             .records(product)
             .update(existing.id, data, { current: existing });
           await inner.emit('product.updated', { product: after, changed: Object.keys(input) });
-          counts.updated += 1;
+          report.updated += 1;
         });
       } catch (error) {
-        if (!isSellkitError(error)) throw error;
-        counts.rejected += 1;
-        const field =
-          error.details.issues?.[0]?.path ?? (error.details.field as string | undefined);
-        rejected.push({ line: row.line, reason: error.message, ...(field ? { field } : {}) });
+        rejectImportRow(report, row.line, error, { columns, fullPath: true });
       }
-      options.onProgress?.({ ...counts });
+      options.onProgress?.({
+        rows: report.total,
+        created: report.created,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        rejected: report.rejected.length,
+      });
     }
-    if (options.dryRun) throw new DryRunRollback();
   };
-  try {
-    await ctx.scope.transaction(work);
-  } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
-  }
-  return {
-    total: counts.rows,
-    created: counts.created,
-    updated: counts.updated,
-    unchanged: counts.unchanged,
-    rejected,
-    dryRun: options.dryRun === true,
-  };
+  await transactionOrDryRun(ctx.scope, options, work);
+  return report;
 }

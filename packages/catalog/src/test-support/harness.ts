@@ -1,23 +1,9 @@
-import {
-  createSellkit,
-  createTestClock,
-  isSellkitError,
-  memory,
-  type StorageAdapter,
-} from '@sellkit/core';
-import { sqlite } from '@sellkit/storage-kysely';
-import { expect } from 'vitest';
+import { createSellkit, createTestClock, type StorageAdapter } from '@sellkit/core';
 import { catalog } from '../module.js';
 import type { CatalogOptions } from '../options.js';
 
 /** Makes a fresh storage adapter for one test. */
 export type AdapterFactory = () => StorageAdapter | Promise<StorageAdapter>;
-
-/** Every adapter the suites run on. */
-export const ADAPTERS: readonly { name: string; create: AdapterFactory }[] = [
-  { name: 'memory', create: () => memory() },
-  { name: 'sqlite', create: () => sqlite({ memory: true }) },
-];
 
 export const ADMIN = { tenantId: 'acme', actor: { id: 'admin-1', roles: ['admin'] } };
 export const REP = { tenantId: 'acme', actor: { id: 'rep-1', roles: ['sales-rep'] } };
@@ -33,16 +19,8 @@ export async function setup(factory: AdapterFactory, options: CatalogOptions = {
   return { crm, clock, admin: crm.as(ADMIN), rep: crm.as(REP) };
 }
 
-/** Resolves with the SellkitError `promise` rejects with, checking its code. */
-export async function expectCode(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(isSellkitError(error), `expected SellkitError ${code}, got ${String(error)}`).toBe(true);
-  expect((error as { code: string }).code).toBe(code);
-  return error as { code: string; details: { issues?: { path: string; reason: string }[] } };
-}
+/** Awaits a promise that must fail with a SellkitError of `code` (the core testing helper). */
+export { expectSellkitError as expectCode } from '@sellkit/core/testing';
 
 /** The Maven CRM data set, kept in the repository (`examples/data/maven-crm`). */
 export const MAVEN_DIR = new URL('../../../../examples/data/maven-crm/', import.meta.url).pathname;

@@ -1,6 +1,6 @@
 import { SellkitError } from '@sellkit/core';
+import { MIGRATIONS_TABLE } from '@sellkit/storage-kysely';
 import pg from 'pg';
-import { MIGRATIONS_TABLE } from './inspect-sqlite.js';
 
 /** What is in a PostgreSQL schema before Sellkit touches it. */
 export type PostgresState = 'empty' | 'sellkit';

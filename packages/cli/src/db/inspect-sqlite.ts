@@ -1,13 +1,10 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SellkitError } from '@sellkit/core';
-import { loadSqlite } from '@sellkit/storage-kysely';
+import { loadSqlite, MIGRATIONS_TABLE } from '@sellkit/storage-kysely';
 
 /** What is at a SQLite path before Sellkit touches it. */
 export type SqliteFileState = 'missing' | 'empty' | 'sellkit';
-
-/** The table storage-kysely records its migrations in: its presence marks a Sellkit database. */
-export const MIGRATIONS_TABLE = 'sk_migrations';
 
 const HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { dropSchema } from '@sellkit/storage-kysely/testing';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 
@@ -71,10 +72,8 @@ export async function postgresQuery<R extends pg.QueryResultRow>(
   }
 }
 
-/** Drops a test schema and everything in it. */
-export async function dropSchema(url: string, schema: string): Promise<void> {
-  await postgresQuery(url, `DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-}
+/** Drops a test schema and everything in it (the adapter matrix's helper). */
+export { dropSchema };
 
 /** A logical fingerprint of a PostgreSQL schema: every table's rows, ordered, hashed. */
 export async function postgresFingerprint(url: string, schema: string): Promise<string> {

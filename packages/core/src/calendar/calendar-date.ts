@@ -43,9 +43,16 @@ export function dateParts(value: unknown): DateParts | undefined {
   const month = Number(match[2]);
   const day = Number(match[3]);
   if (year < 1 || month < 1 || month > 12 || day < 1) return undefined;
-  const last = new Date(Date.UTC(2000, month, 0)).getUTCDate();
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 ? (leap ? 29 : 28) : last)) return undefined;
+  const last =
+    month === 2
+      ? leap
+        ? 29
+        : 28
+      : month === 4 || month === 6 || month === 9 || month === 11
+        ? 30
+        : 31;
+  if (day > last) return undefined;
   return { year, month, day };
 }
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isPlainObject } from '../kit/is-plain-object.js';
 import { Money } from '../money/money.js';
-import { isPlainObject, issueList, notFound, requireObject } from './field-issues.js';
+import { issueList, notFound, requireObject } from './field-issues.js';
 import { isSellkitError, type SellkitError } from './sellkit-error.js';
 
 function caught(run: () => unknown): SellkitError {

@@ -52,23 +52,6 @@ export function issueList(): IssueList {
 }
 
 /**
- * True for `{...}` objects only: not null, arrays, `Date`s, `Money` or other class instances,
- * so a value that is an object literal can be walked key by key without losing what it was.
- *
- * @example
- * ```ts
- * isPlainObject({ amount: '1.00' }); // true
- * isPlainObject([1, 2]); // false
- * isPlainObject(new Date()); // false
- * ```
- */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-/**
  * Returns `value` as a record, or throws `VALIDATION_FAILED` (reason `invalid_type`, path `''`
  * for the whole input) when it is not an object. Call it first in a service method, so bad
  * input never reaches code that would fail with a TypeError.

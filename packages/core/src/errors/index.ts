@@ -1,5 +1,5 @@
 export type { IssueList } from './field-issues.js';
-export { isPlainObject, issueList, notFound, requireObject } from './field-issues.js';
+export { issueList, notFound, requireObject } from './field-issues.js';
 export type { FieldIssue, SellkitErrorCode, SellkitErrorDetails } from './sellkit-error.js';
 export {
   clipText,

@@ -1,17 +1,18 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
+import { isCalendarDate } from '../calendar/calendar-date.js';
 import { isSellkitError } from '../errors/sellkit-error.js';
 import { isId } from '../ids/ids.js';
+import { isPlainObject } from '../kit/is-plain-object.js';
 import { MAX_MONEY_INTEGER_DIGITS } from '../money/currencies.js';
 import { Money, toDecimal } from '../money/money.js';
 import type { AnyField } from './fields.js';
-import { type Ctx, describeType, fail, type IssueSink, isPlainObject } from './issue-sink.js';
+import { type Ctx, describeType, fail, type IssueSink } from './issue-sink.js';
 import { jsonCheck } from './json-value.js';
 import {
   canonicalDecimal,
   codePointLength,
   integerDigits,
-  isCalendarDate,
   isStorableDate,
   isStorableString,
   parseTimestamp,
@@ -27,7 +28,6 @@ export type { IssueSink } from './issue-sink.js';
 export type FieldSchemaMode = 'record' | 'filter';
 
 /** Stored money amounts: at most this many digits before the point (see layout.ts). */
-const MONEY_INTEGER_DIGITS = MAX_MONEY_INTEGER_DIGITS;
 
 const EMAIL =
   /^[^\s@"<>(),;:\\[\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
@@ -178,8 +178,12 @@ function checkMoney(value: unknown, ctx: Ctx): Money {
   } else {
     return fail(ctx, 'invalid_type', 'must be Money or { amount, currency }');
   }
-  if (integerDigits(money.toDecimal()) > MONEY_INTEGER_DIGITS) {
-    return fail(ctx, 'too_big', `allows at most ${MONEY_INTEGER_DIGITS} digits before the point`);
+  if (integerDigits(money.toDecimal()) > MAX_MONEY_INTEGER_DIGITS) {
+    return fail(
+      ctx,
+      'too_big',
+      `allows at most ${MAX_MONEY_INTEGER_DIGITS} digits before the point`,
+    );
   }
   return money;
 }

@@ -25,10 +25,3 @@ export function describeType(value: unknown): string {
   if (value instanceof Date) return 'Date';
   return typeof value;
 }
-
-/** True for `{...}` objects: not null, arrays, dates or class instances. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isPlainObject } from '../kit/is-plain-object.js';
 import type { AnyField } from './fields.js';
-import { type Ctx, describeType, fail, isPlainObject } from './issue-sink.js';
+import { type Ctx, describeType, fail } from './issue-sink.js';
 import { isStorableString } from './value-checks.js';
 
 const JSON_MAX_DEPTH = 64;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type FieldIssue, fromZodError, type SellkitError } from '../errors/sellkit-error.js';
 import { isId } from '../ids/ids.js';
+import { isPlainObject } from '../kit/is-plain-object.js';
 import type { AnyModel } from './define-model.js';
 import {
   type FieldCheck,
@@ -124,12 +125,6 @@ interface CompiledField {
   readonly name: string;
   readonly definition: AnyField;
   readonly check: FieldCheck;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 function compileParser(model: AnyModel): ModelParser {

@@ -1,6 +1,5 @@
 import type { Decimal } from 'decimal.js';
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Offset required: a local time without a zone means something else on every server.
 const TIMESTAMP_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|[+-]\d{2}:?\d{2})$/;
@@ -19,14 +18,6 @@ function daysInMonth(year: number, month: number): number {
 
 function validDay(year: number, month: number, day: number): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-/** True for a `YYYY-MM-DD` string naming a day that exists (`2023-02-29` does not). */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
-  return validDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 /** True for a valid `Date` within the years 1 to 9999. */

@@ -76,3 +76,8 @@ export function currencyCodes(): string[] {
  * @example `Money.of('1'.padEnd(21, '0'), 'EUR') // VALIDATION_FAILED, reason too_big`
  */
 export const MAX_MONEY_INTEGER_DIGITS = 20;
+
+/** Money amounts are stored at the widest minor unit of any currency, so one column fits all. */
+export const MONEY_SCALE = MAX_CURRENCY_EXPONENT;
+/** Total digits of a stored money amount (24: {@link MAX_MONEY_INTEGER_DIGITS} = 20 before the point, 4 after). */
+export const MONEY_PRECISION = MAX_MONEY_INTEGER_DIGITS + MONEY_SCALE;

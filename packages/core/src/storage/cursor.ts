@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { validationError } from '../errors/sellkit-error.js';
+import { isPlainObject } from '../kit/is-plain-object.js';
 import { isStorableString } from '../model/value-checks.js';
 import type { DriverSort, FilterNode, FlatRow } from './driver.js';
 import { join, MATCH_NONE } from './filter-node.js';
@@ -16,12 +17,6 @@ export interface SortPlan {
 }
 
 const UNSORTABLE = new Set(['json', 'textList']);
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 /** A short, stable hash (53-bit, cyrb53) of a string. */
 function hash(text: string): string {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalDecimal } from '../model/value-checks.js';
+import { MONEY_SCALE } from '../money/currencies.js';
 import { Money } from '../money/money.js';
 import { driverDate, moneyAmount } from './flatten.js';
-import { MONEY_SCALE } from './layout.js';
 
 describe('moneyAmount', () => {
   it('is the amount at the storage scale, exactly, for currencies of 0 to 3 decimals', () => {

@@ -2,10 +2,10 @@ import { Decimal } from 'decimal.js';
 import { formatDate } from '../calendar/calendar-date.js';
 import { SellkitError } from '../errors/sellkit-error.js';
 import { canonicalDecimal } from '../model/value-checks.js';
+import { MONEY_SCALE } from '../money/currencies.js';
 import { Money } from '../money/money.js';
 import type { FlatRow } from './driver.js';
 import type { ColumnLayout, ColumnType } from './layout.js';
-import { MONEY_SCALE } from './layout.js';
 import type { FieldInfo, ModelInfo } from './model-info.js';
 
 /** A stored money amount: the decimal with the storage scale (`12.5000`). */

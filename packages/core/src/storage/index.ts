@@ -1,3 +1,4 @@
+export { MONEY_PRECISION, MONEY_SCALE } from '../money/currencies.js';
 export type { CreateStorageOptions } from './create-storage.js';
 export { createStorage } from './create-storage.js';
 export type {
@@ -15,7 +16,7 @@ export type {
   StorageDriver,
 } from './driver.js';
 export type { ColumnLayout, ColumnType, IndexLayout, TableLayout } from './layout.js';
-export { MONEY_PRECISION, MONEY_SCALE, tableLayout, toSnakeCase } from './layout.js';
+export { tableLayout, toSnakeCase } from './layout.js';
 export { memory, memoryDriver } from './memory/index.js';
 export type {
   AggregateFunction,

@@ -1,5 +1,5 @@
 import type { AnyModel } from '../model/define-model.js';
-import { MAX_CURRENCY_EXPONENT, MAX_MONEY_INTEGER_DIGITS } from '../money/currencies.js';
+import { MONEY_PRECISION, MONEY_SCALE } from '../money/currencies.js';
 
 /**
  * The value types a storage driver handles. Drivers never see `Money`, enums or references:
@@ -79,11 +79,6 @@ const SYSTEM_COLUMNS: readonly ColumnLayout[] = [
   { name: 'created_at', path: 'createdAt', type: 'timestamp', nullable: false, system: true },
   { name: 'updated_at', path: 'updatedAt', type: 'timestamp', nullable: false, system: true },
 ];
-
-/** Money amounts are stored at the widest minor unit of any currency, so one column fits all. */
-export const MONEY_SCALE = MAX_CURRENCY_EXPONENT;
-/** Total digits of a stored money amount (24: 20 before the point, 4 after). */
-export const MONEY_PRECISION = MAX_MONEY_INTEGER_DIGITS + MONEY_SCALE;
 
 /**
  * Derives the storage layout of a model. A money field becomes two columns: the amount as a

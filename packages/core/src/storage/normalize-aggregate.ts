@@ -1,4 +1,5 @@
 import { validationError } from '../errors/sellkit-error.js';
+import { isPlainObject } from '../kit/is-plain-object.js';
 import type { DriverAggregate, DriverGroupKey, DriverMeasure } from './driver.js';
 import type { ColumnLayout } from './layout.js';
 import type { FieldInfo, ModelInfo } from './model-info.js';
@@ -56,12 +57,6 @@ export interface AggregatePlan {
   /** Set when the order involves averages: the kernel sorts and cuts after computing them. */
   readonly kernelOrder?: readonly { readonly name: string; readonly direction: SortDirection }[];
   readonly kernelLimit?: number;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 function onlyKeys(

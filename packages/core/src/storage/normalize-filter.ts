@@ -1,4 +1,5 @@
 import { fromZodError, SellkitError, validationError } from '../errors/sellkit-error.js';
+import { isPlainObject } from '../kit/is-plain-object.js';
 import { fieldValueSchema } from '../model/field-schema.js';
 import type { FieldKind } from '../model/fields.js';
 import { Money } from '../money/money.js';
@@ -30,12 +31,6 @@ export const OPERATORS_BY_KIND: Readonly<Record<FieldKind, readonly FilterOperat
   json: ['isNull'],
   textList: ['contains', 'isNull'],
 };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 function isMoneyLiteral(value: Record<string, unknown>): boolean {
   const keys = Object.keys(value);

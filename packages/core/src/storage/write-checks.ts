@@ -4,15 +4,12 @@ import type { DriverSession, FlatRow } from './driver.js';
 import { asStorageError, guard } from './guard.js';
 import type { ModelInfo } from './model-info.js';
 
+export { isPlainObject } from '../kit/is-plain-object.js';
+
+import { isPlainObject } from '../kit/is-plain-object.js';
+
 /** A record-like object. */
 export type Loose = Record<string, unknown>;
-
-/** True for `{...}` objects (not arrays, dates, class instances). */
-export function isPlainObject(value: unknown): value is Loose {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 /** The clock's time as a fresh Date; an invalid clock is `CONFIGURATION_INVALID`. */
 export function now(clock: Clock): Date {

@@ -1,4 +1,5 @@
+import { forEachAdapter } from '@sellkit/core/testing';
+import { accessSuite } from '../test-support/access.suite.js';
 import { ADAPTERS } from '../test-support/adapters.js';
-import { accessSuite } from './access.suite.js';
 
-for (const adapter of ADAPTERS) accessSuite(adapter.name, adapter.create);
+forEachAdapter(ADAPTERS, (adapter) => accessSuite(adapter.name, adapter.create));

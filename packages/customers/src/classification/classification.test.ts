@@ -1,11 +1,12 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { customers } from '../module.js';
 import { ADAPTERS } from '../test-support/adapters.js';
-import { classificationSuite } from './classification.suite.js';
+import { classificationSuite } from '../test-support/classification.suite.js';
 import { defaultPotentialRules } from './potential.js';
 import { DEFAULT_SIZE_THRESHOLDS, deriveSizeClass, resolveSizeThresholds } from './size-class.js';
 
-for (const adapter of ADAPTERS) classificationSuite(adapter.name, adapter.create);
+forEachAdapter(ADAPTERS, (adapter) => classificationSuite(adapter.name, adapter.create));
 
 describe('classification configuration', () => {
   it('derives size classes with EU thresholds by default', () => {

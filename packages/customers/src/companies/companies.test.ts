@@ -1,4 +1,5 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { ADAPTERS } from '../test-support/adapters.js';
-import { companiesSuite } from './companies.suite.js';
+import { companiesSuite } from '../test-support/companies.suite.js';
 
-for (const adapter of ADAPTERS) companiesSuite(adapter.name, adapter.create);
+forEachAdapter(ADAPTERS, (adapter) => companiesSuite(adapter.name, adapter.create));

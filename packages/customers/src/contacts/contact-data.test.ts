@@ -1,4 +1,5 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { ADAPTERS } from '../test-support/adapters.js';
-import { contactDataSuite } from './contact-data.suite.js';
+import { contactDataSuite } from '../test-support/contact-data.suite.js';
 
-for (const adapter of ADAPTERS) contactDataSuite(adapter.name, adapter.create);
+forEachAdapter(ADAPTERS, (adapter) => contactDataSuite(adapter.name, adapter.create));

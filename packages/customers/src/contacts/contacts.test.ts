@@ -1,4 +1,5 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { ADAPTERS } from '../test-support/adapters.js';
-import { contactsSuite } from './contacts.suite.js';
+import { contactsSuite } from '../test-support/contacts.suite.js';
 
-for (const adapter of ADAPTERS) contactsSuite(adapter.name, adapter.create);
+forEachAdapter(ADAPTERS, (adapter) => contactsSuite(adapter.name, adapter.create));

@@ -1,10 +1,11 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../test-support/adapters.js';
-import { duplicatesSuite } from './duplicates.suite.js';
+import { duplicatesSuite } from '../test-support/duplicates.suite.js';
 import { employerDomain, normalizeCompanyName, phoneKey, siteDomain } from './normalize.js';
 
-for (const adapter of ADAPTERS) duplicatesSuite(adapter.name, adapter.create);
+forEachAdapter(ADAPTERS, (adapter) => duplicatesSuite(adapter.name, adapter.create));
 
 describe('name normalisation', () => {
   it('drops case, accents, punctuation and trailing legal forms', () => {

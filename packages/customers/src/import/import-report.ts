@@ -1,27 +1,22 @@
-import { isSellkitError } from '@sellkit/core';
+import {
+  type ImportRowError,
+  type ImportRowsReport,
+  importRowsReport,
+  rejectImportRow,
+} from '@sellkit/core';
 
-/** A row that was not written, and why. */
-export interface ImportRejection {
-  /** The line in the file (the header is line 1). */
-  readonly line: number;
-  /** The field at fault, when one is (`email`, `parent`...). */
-  readonly field: string | null;
-  /** The CSV column at fault, when known. */
-  readonly column: string | null;
-  readonly reason: string;
-}
+/**
+ * A row that was not written, and why: the core import row error (line, field, column, code,
+ * reason), under the name this package has always used.
+ */
+export type ImportRejection = ImportRowError;
 
 /**
  * What an import did. Every data row is counted exactly once:
  * `total = created + updated + unchanged + rejected.length`.
  */
-export interface ImportReport {
+export interface ImportReport extends ImportRowsReport {
   readonly dryRun: boolean;
-  total: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  readonly rejected: ImportRejection[];
   /**
    * Values outside the known vocabularies, with how many rows carry each, per field
    * (`{ industry: { technolgy: 12 } }`): map them with `valueMaps` and import again.
@@ -50,11 +45,7 @@ export interface ImportProgress {
 export function newReport(dryRun: boolean): ImportReport {
   return {
     dryRun,
-    total: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: [],
+    ...importRowsReport(),
     unknownValues: {},
     ambiguousValues: {},
   };
@@ -67,24 +58,7 @@ export function reject(
   error: unknown,
   columns: Readonly<Record<string, string>> = {},
 ): void {
-  if (isSellkitError(error)) {
-    const issue = error.details.issues?.[0];
-    const field = issue?.path ? (issue.path.split('.')[0] ?? null) : null;
-    const column =
-      typeof error.details.column === 'string'
-        ? error.details.column
-        : field
-          ? (columns[field] ?? null)
-          : null;
-    report.rejected.push({
-      line,
-      field,
-      column,
-      reason: issue ? `${issue.path ? `${issue.path}: ` : ''}${issue.message}` : error.message,
-    });
-    return;
-  }
-  throw error;
+  rejectImportRow(report, line, error, { columns });
 }
 
 /** Counts a value outside a vocabulary. */

@@ -1,4 +1,5 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { ADAPTERS } from '../test-support/adapters.js';
-import { importSuite } from './import.suite.js';
+import { importSuite } from '../test-support/import.suite.js';
 
-for (const adapter of ADAPTERS) importSuite(adapter.name, adapter.create);
+forEachAdapter(ADAPTERS, (adapter) => importSuite(adapter.name, adapter.create));

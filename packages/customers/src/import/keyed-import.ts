@@ -182,7 +182,14 @@ export function keyedImport<M extends AnyModel>(
     existing: (ctx, rows) => findByValues(ctx, target.model, 'externalId', keysOf(rows)),
     references: (ctx, rows) => findByValues(ctx, models(ctx.scope).company, by, refsOf(rows)),
     rejectReference(report, row, reason) {
-      report.rejected.push({ line: row.line, field: refField, column: referenceColumn, reason });
+      report.rejected.push({
+        line: row.line,
+        field: refField,
+        column: referenceColumn,
+        // The reference cell names no single record: the row's value is at fault.
+        code: 'VALIDATION_FAILED',
+        reason,
+      });
     },
     async upsert(ctx, row, input, known, report) {
       const existing = row.key ? known.get(row.key)?.[0] : undefined;

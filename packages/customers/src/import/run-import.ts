@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { type CsvProgress, readCsv, SellkitError, validationError } from '@sellkit/core';
+import { type CsvProgress, dryRun, readCsv, SellkitError, validationError } from '@sellkit/core';
 import { type CustomersContext, within } from '../shared/context.js';
 import { countryCode } from '../shared/country.js';
 import { type ImportProgress, type ImportReport, newReport, reject } from './import-report.js';
@@ -64,8 +64,6 @@ export interface RowImporter {
     final: boolean,
   ): Promise<PendingRow[]>;
 }
-
-const DRY_RUN = Symbol('dry run');
 
 function sourcePath(source: ImportSource): string | Readable {
   if (source instanceof URL) {
@@ -165,18 +163,8 @@ export async function runImport(
     progress();
   };
 
-  if (!report.dryRun) {
-    await execute(ctx);
-    return report;
-  }
-  try {
-    await ctx.scope.transaction(async (tx) => {
-      await execute(within(ctx, tx));
-      throw DRY_RUN;
-    });
-  } catch (error) {
-    if (error !== DRY_RUN) throw error;
-  }
+  if (report.dryRun) await dryRun(ctx.scope, (tx) => execute(within(ctx, tx)));
+  else await execute(ctx);
   return report;
 }
 

@@ -5,8 +5,9 @@ import {
   type Page,
   requireObject,
   validationError,
+  withRetry,
 } from '@sellkit/core';
-import { type CustomersContext, models, within, withRetry } from '../shared/context.js';
+import { type CustomersContext, models, within } from '../shared/context.js';
 import { checkDirectory } from '../shared/directory.js';
 import { dateProblem } from '../shared/formats.js';
 import { touchCompany, touchContact } from './counters.js';

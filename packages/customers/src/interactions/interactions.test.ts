@@ -1,4 +1,5 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { ADAPTERS } from '../test-support/adapters.js';
-import { interactionsSuite } from './interactions.suite.js';
+import { interactionsSuite } from '../test-support/interactions.suite.js';
 
-for (const adapter of ADAPTERS) interactionsSuite(adapter.name, adapter.create);
+forEachAdapter(ADAPTERS, (adapter) => interactionsSuite(adapter.name, adapter.create));

@@ -1,4 +1,5 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { ADAPTERS } from '../test-support/adapters.js';
-import { localDatesSuite } from './local-dates.suite.js';
+import { localDatesSuite } from '../test-support/local-dates.suite.js';
 
-for (const adapter of ADAPTERS) localDatesSuite(adapter.name, adapter.create);
+forEachAdapter(ADAPTERS, (adapter) => localDatesSuite(adapter.name, adapter.create));

@@ -1,9 +1,10 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../test-support/adapters.js';
+import { remindersSuite } from '../test-support/reminders.suite.js';
 import { daysBetween, upcomingDays, yearsAt } from './occurrences.js';
-import { remindersSuite } from './reminders.suite.js';
 
-for (const adapter of ADAPTERS) remindersSuite(adapter.name, adapter.create);
+forEachAdapter(ADAPTERS, (adapter) => remindersSuite(adapter.name, adapter.create));
 
 describe('reminder calendar', () => {
   it('lists the days of the window by MM-DD, across the year end', () => {

@@ -1,4 +1,5 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { ADAPTERS } from '../test-support/adapters.js';
-import { segmentsSuite } from './segments.suite.js';
+import { segmentsSuite } from '../test-support/segments.suite.js';
 
-for (const adapter of ADAPTERS) segmentsSuite(adapter.name, adapter.create);
+forEachAdapter(ADAPTERS, (adapter) => segmentsSuite(adapter.name, adapter.create));

@@ -1,4 +1,4 @@
-import { isSellkitError, type ModuleScope } from '@sellkit/core';
+import type { ModuleScope } from '@sellkit/core';
 import type { PotentialClassifier } from '../classification/potential.js';
 import { company } from '../companies/company-model.js';
 import { contact, contactCompanyHistory } from '../contacts/contact-model.js';
@@ -39,24 +39,4 @@ export function models(scope: ModuleScope<CustomerEvents>) {
     segment: scope.model(segment.name) as typeof segment,
     history: scope.model(contactCompanyHistory.name) as typeof contactCompanyHistory,
   };
-}
-
-/**
- * Runs `work` in a transaction, retried (up to 3 times) on `CONFLICT` when this is the
- * outermost transaction: counters kept on companies and contacts use optimistic versions, and
- * a concurrent writer may win the first round.
- */
-export async function withRetry<T>(
-  scope: ModuleScope<CustomerEvents>,
-  work: (tx: ModuleScope<CustomerEvents>) => Promise<T>,
-): Promise<T> {
-  if (scope.inTransaction) return scope.transaction(work);
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await scope.transaction(work);
-    } catch (error) {
-      // A clash on the counters' versions: a concurrent writer won this round, so go again.
-      if (!isSellkitError(error, 'CONFLICT') || attempt >= 3) throw error;
-    }
-  }
 }

@@ -1,4 +1,5 @@
+import { forEachAdapter } from '@sellkit/core/testing';
 import { ADAPTERS } from '../test-support/adapters.js';
-import { tagsSuite } from './tags.suite.js';
+import { tagsSuite } from '../test-support/tags.suite.js';
 
-for (const adapter of ADAPTERS) tagsSuite(adapter.name, adapter.create);
+forEachAdapter(ADAPTERS, (adapter) => tagsSuite(adapter.name, adapter.create));

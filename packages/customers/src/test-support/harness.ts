@@ -3,11 +3,9 @@ import {
   type AnyPlugin,
   createSellkit,
   createTestClock,
-  isSellkitError,
   type StorageAdapter,
   type TenantSettingsInput,
 } from '@sellkit/core';
-import { expect } from 'vitest';
 import { customers } from '../module.js';
 import type { CustomersOptions } from '../options.js';
 
@@ -16,12 +14,6 @@ import type { CustomersOptions } from '../options.js';
  * that shares one database between tests keeps a database per distinct schema.
  */
 export type AdapterFactory = (schema?: string) => StorageAdapter | Promise<StorageAdapter>;
-
-/** An adapter factory with a name for test titles. */
-export interface NamedAdapter {
-  readonly name: string;
-  readonly create: AdapterFactory;
-}
 
 export const ADMIN = { id: 'admin-1', roles: ['admin'] } as const;
 export const REP_1 = { id: 'rep-1', roles: ['sales-rep'] } as const;
@@ -83,26 +75,8 @@ export async function setup(
   };
 }
 
-/** Awaits a promise that must fail with a SellkitError of `code`; returns the error. */
-export async function expectError(promise: Promise<unknown>, code: string, path?: string) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(isSellkitError(error), `expected SellkitError ${code}, got ${String(error)}`).toBe(true);
-  const sellkit = error as {
-    code: string;
-    details: { issues?: { path: string; reason: string }[] };
-  };
-  expect(sellkit.code, String(error)).toBe(code);
-  if (path !== undefined) {
-    expect(
-      sellkit.details.issues?.map((issue) => issue.path),
-      String(error),
-    ).toContain(path);
-  }
-  return sellkit;
-}
+/** Awaits a promise that must fail with a SellkitError of `code` (the core testing helper). */
+export { expectSellkitError as expectError } from '@sellkit/core/testing';
 
 /** Collects an async iterable of CSV lines into one string. */
 export async function collect(lines: AsyncIterable<string>): Promise<string> {

@@ -4,6 +4,7 @@ import {
   SellkitError,
   type TenantCalendar,
   validationError,
+  withRetry,
 } from '@sellkit/core';
 import { readLines } from '../opportunities/lines.js';
 import { loadForUpdate } from '../opportunities/load-deal.js';
@@ -17,7 +18,7 @@ import type { Opportunity } from '../opportunities/opportunity-model.js';
 import { updateDeal } from '../opportunities/write-deal.js';
 import { closingStage, firstOpenStage, stageOf } from '../pipelines/pipeline-store.js';
 import { recordOutcome } from '../predictive/win-stats.js';
-import { type PipelineContext, within, withRetry } from '../shared/context.js';
+import { type PipelineContext, within } from '../shared/context.js';
 import { readStageHistory, recordStageChange } from '../stages/history.js';
 import { cancelOpenTasks, runPlaybook } from '../tasks/playbook.js';
 

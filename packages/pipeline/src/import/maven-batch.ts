@@ -1,4 +1,11 @@
-import { type InferCreate, type InferPatch, isSellkitError, type Money } from '@sellkit/core';
+import {
+  type ImportRowsReport,
+  type InferCreate,
+  type InferPatch,
+  isSellkitError,
+  type Money,
+  rejectImportRow,
+} from '@sellkit/core';
 import type {
   Opportunity,
   opportunity as opportunityModel,
@@ -9,12 +16,7 @@ import { type PipelineScope, pipelineModels } from '../shared/context.js';
 import type { MavenDeal } from './maven-rows.js';
 
 /** Counts of the deals part of an import. Every row is counted once. */
-export interface MavenDealReport {
-  total: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  readonly rejected: { line: number; field: string | null; reason: string }[];
+export interface MavenDealReport extends ImportRowsReport {
   /** Deals kept as leads (open, no account yet). */
   leads: number;
   /** Product spellings resolved through an alias, with their row counts (`{ GTXPro: 1480 }`). */
@@ -55,13 +57,7 @@ function changedFields(existing: Opportunity, deal: MavenDeal): Record<string, u
 
 /** Records a rejection from a SellkitError (or rethrows anything else). */
 export function rejectRow(report: MavenDealReport, line: number, error: unknown): void {
-  if (!isSellkitError(error)) throw error;
-  const issue = error.details.issues?.[0];
-  report.rejected.push({
-    line,
-    field: issue?.path ? (issue.path.split('.')[0] ?? null) : null,
-    reason: issue ? `${issue.path ? `${issue.path}: ` : ''}${issue.message}` : error.message,
-  });
+  rejectImportRow(report, line, error);
 }
 
 async function writeNew(

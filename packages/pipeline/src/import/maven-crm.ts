@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { catalogHandle, type Product, type ProductImportReport } from '@sellkit/catalog';
-import { readCsv } from '@sellkit/core';
+import { importRowsReport, readCsv } from '@sellkit/core';
 import { customersHandle, type ImportReport, MAVEN_ACCOUNTS_MAPPING } from '@sellkit/customers';
 import type { SalesPipeline } from '../pipelines/pipeline-model.js';
 import { findPipeline, internalPipelines } from '../pipelines/pipeline-store.js';
@@ -178,11 +178,7 @@ export async function runMavenImport(
     calendar: await scope.calendar(),
   };
   const report: MavenDealReport = {
-    total: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: [],
+    ...importRowsReport(),
     leads: 0,
     aliased: {},
   };

@@ -8,6 +8,7 @@ import {
   SellkitError,
   type Where,
   type WriteOptions,
+  withRetry,
 } from '@sellkit/core';
 import {
   type LoseOptions,
@@ -20,7 +21,7 @@ import {
 import type { ScorableOpportunity } from '../scoring/facts.js';
 import { maybeRoute } from '../scoring/routing.js';
 import { loadScorer } from '../scoring/scorer.js';
-import { type PipelineContext, pipelineModels, within, withRetry } from '../shared/context.js';
+import { type PipelineContext, pipelineModels, within } from '../shared/context.js';
 import { readStageHistory, type StageStay, stageStays } from '../stages/history.js';
 import { type MoveOptions, moveStage } from '../stages/move-stage.js';
 import type { StageChange } from '../stages/stage-change-model.js';

@@ -1,4 +1,4 @@
-import { isSellkitError, type ModuleScope } from '@sellkit/core';
+import type { ModuleScope } from '@sellkit/core';
 import type { PipelineEvents } from '../events.js';
 import { opportunityLine } from '../opportunities/line-model.js';
 import { opportunity } from '../opportunities/opportunity-model.js';
@@ -32,22 +32,4 @@ export function pipelineModels(scope: Pick<ModuleScope, 'model'>) {
     task: scope.model(task.name) as typeof task,
     winStat: scope.model(winStat.name) as typeof winStat,
   };
-}
-
-/**
- * Runs `work` in a transaction, retried up to 3 times on `CONFLICT` when this is the outermost
- * transaction: the win counts use optimistic versions, and a concurrent close may win a round.
- */
-export async function withRetry<T>(
-  scope: PipelineScope,
-  work: (tx: PipelineScope) => Promise<T>,
-): Promise<T> {
-  if (scope.inTransaction) return scope.transaction(work);
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await scope.transaction(work);
-    } catch (error) {
-      if (!isSellkitError(error, 'CONFLICT') || attempt >= 3) throw error;
-    }
-  }
 }

@@ -1,4 +1,4 @@
-import { issueList, requireObject, SellkitError } from '@sellkit/core';
+import { issueList, requireObject, SellkitError, withRetry } from '@sellkit/core';
 import { readLines } from '../opportunities/lines.js';
 import { loadForUpdate } from '../opportunities/load-deal.js';
 import type { OpportunityPatch } from '../opportunities/opportunity-input.js';
@@ -7,7 +7,7 @@ import type { Opportunity } from '../opportunities/opportunity-model.js';
 import { updateDeal } from '../opportunities/write-deal.js';
 import { stageOf } from '../pipelines/pipeline-store.js';
 import { maybeRoute } from '../scoring/routing.js';
-import { type PipelineContext, within, withRetry } from '../shared/context.js';
+import { type PipelineContext, within } from '../shared/context.js';
 import { runPlaybook } from '../tasks/playbook.js';
 import { recordStageChange } from './history.js';
 

@@ -5,13 +5,11 @@ import {
   type Actor,
   createSellkit,
   createTestClock,
-  isSellkitError,
   Money,
   type StorageAdapter,
   type TenantSettingsInput,
 } from '@sellkit/core';
 import { customers } from '@sellkit/customers';
-import { expect } from 'vitest';
 import { pipeline } from '../module.js';
 import type { PipelineOptions } from '../options.js';
 
@@ -96,20 +94,8 @@ export async function setup(
   };
 }
 
-/** Resolves with the SellkitError `promise` rejects with, checking its code. */
-export async function expectCode(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(isSellkitError(error), `expected SellkitError ${code}, got ${String(error)}`).toBe(true);
-  expect((error as { code: string }).code).toBe(code);
-  return error as {
-    code: string;
-    message: string;
-    details: { issues?: { path: string; reason: string }[] };
-  };
-}
+/** Awaits a promise that must fail with a SellkitError of `code` (the core testing helper). */
+export { expectSellkitError as expectCode } from '@sellkit/core/testing';
 
 /** The Maven CRM data set kept in the repository (`examples/data/maven-crm`). */
 export const MAVEN_DIR = new URL('../../../../examples/data/maven-crm/', import.meta.url).pathname;

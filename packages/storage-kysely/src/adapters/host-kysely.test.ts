@@ -6,7 +6,7 @@ import { type Dialect, Kysely, PGliteDialect, PostgresDialect, SqliteDialect, sq
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomTenant } from '../test-support/models.js';
-import { describePostgres, dropSchema, postgresUrl, testSchema } from '../test-support/targets.js';
+import { describePostgres, dropSchema, postgresUrl, testSchema } from '../testing/index.js';
 import { type KyselyStorageAdapter, kysely } from './adapters.js';
 
 interface HostDb {

@@ -1,5 +1,5 @@
 import { runStorageConformance } from '@sellkit/core/testing';
-import { describePostgres, dropSchema, testSchema } from '../test-support/targets.js';
+import { describePostgres, dropSchema, testSchema } from '../testing/index.js';
 import { postgres } from './adapters.js';
 
 describePostgres('postgres adapter', (url) => {

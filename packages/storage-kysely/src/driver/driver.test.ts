@@ -6,7 +6,7 @@ import type { SuiteContext } from '../test-support/suites/context.js';
 import { crudSuite } from '../test-support/suites/crud-suite.js';
 import { filterSuite } from '../test-support/suites/filter-suite.js';
 import { transactionSuite } from '../test-support/suites/transaction-suite.js';
-import { describePostgres, driverTargets, postgresUrl } from '../test-support/targets.js';
+import { describePostgres, driverTargets, postgresUrl } from '../testing/index.js';
 import type { KyselyStorageDriver } from './kysely-driver.js';
 
 for (const target of driverTargets()) {
@@ -18,7 +18,7 @@ for (const target of driverTargets()) {
     });
     afterAll(async () => {
       await driver?.close();
-      await target.cleanup();
+      await target.release();
     });
     const context: SuiteContext = {
       name: target.engine,

@@ -4,7 +4,7 @@ import { defineModel, field } from '@sellkit/core/module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { all, leaf } from '../test-support/filters.js';
 import { flatRow, randomTenant, everythingLayout as table } from '../test-support/models.js';
-import { describePostgres, driverTargets, postgresUrl } from '../test-support/targets.js';
+import { describePostgres, driverTargets, postgresUrl } from '../testing/index.js';
 import type { KyselyStorageDriver } from './kysely-driver.js';
 
 /** Strings that would break a query built by concatenation. Every one must stay plain data. */
@@ -105,7 +105,7 @@ for (const target of driverTargets()) {
     });
     afterAll(async () => {
       await driver.close();
-      await target.cleanup();
+      await target.release();
     });
 
     it('stores and reads every hostile string unchanged', async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { postgresDriver } from '../adapters/drivers.js';
 import { all } from '../test-support/filters.js';
 import { flatRow, randomTenant, everythingLayout as table } from '../test-support/models.js';
-import { describePostgres, dropSchema, testSchema } from '../test-support/targets.js';
+import { describePostgres, dropSchema, testSchema } from '../testing/index.js';
 import type { KyselyStorageDriver } from './kysely-driver.js';
 
 describePostgres('a lost PostgreSQL connection', (url) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { postgresDriver } from '../adapters/drivers.js';
 import { randomTenant } from '../test-support/models.js';
-import { describePostgres, dropSchema, testSchema } from '../test-support/targets.js';
+import { describePostgres, dropSchema, testSchema } from '../testing/index.js';
 import type { KyselyStorageDriver } from './kysely-driver.js';
 
 class Rollback extends Error {}

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { SellkitError } from '@sellkit/core';
+import { createMutex, type Mutex } from '@sellkit/core/driver';
 import type { DatabaseConnection } from 'kysely';
 import { storageError } from './errors.js';
 import {
@@ -8,7 +9,6 @@ import {
   kyselyExecutor,
   type SqlExecutor,
 } from './executor.js';
-import { createMutex, type Mutex } from './mutex.js';
 import { exec, savepointOpener } from './savepoints.js';
 import type { SessionShared, TransactionOpener } from './session/index.js';
 

@@ -5,7 +5,7 @@ import { TENANT_COLUMN } from '../sql/table-plan.js';
 /** PostgreSQL truncates identifiers beyond 63 bytes; longer names are shortened with a hash. */
 export const MAX_IDENTIFIER_LENGTH = 63;
 
-/** Tables the driver keeps for itself. */
+/** Tables the driver keeps for itself (`sk_migrations` also marks a database as Sellkit's). */
 export const MIGRATIONS_TABLE = 'sk_migrations';
 export const SEQUENCE_TABLE = 'sk_sequence';
 

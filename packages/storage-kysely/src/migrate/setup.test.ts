@@ -19,7 +19,7 @@ import {
   withoutColumn,
 } from '../test-support/layouts.js';
 import { randomTenant } from '../test-support/models.js';
-import { describePostgres, dropSchema, postgresUrl, testSchema } from '../test-support/targets.js';
+import { describePostgres, dropSchema, postgresUrl, testSchema } from '../testing/index.js';
 
 const all = { type: 'const', value: true } as const;
 

@@ -1,5 +1,11 @@
 import type { Readable } from 'node:stream';
-import { type ModuleScope, validationError } from '@sellkit/core';
+import {
+  type ImportCounts,
+  importCounts,
+  type ModuleScope,
+  transactionOrDryRun,
+  validationError,
+} from '@sellkit/core';
 import type { TeamEvents } from '../events.js';
 import type { ResolvedTeamOptions } from '../options.js';
 import type { Rep } from '../reps/rep-model.js';
@@ -22,12 +28,8 @@ export interface SalesTeamsImportOptions {
   dryRun?: boolean;
 }
 
-/** Created / updated / unchanged counts of one kind of record. */
-export interface ImportCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
+/** Created / updated / unchanged counts of one kind of record (the core import counts). */
+export type { ImportCounts };
 
 /** Created / ended / unchanged counts of effective-dated links. */
 export interface PeriodCounts {
@@ -47,14 +49,6 @@ export interface SalesTeamsImportReport {
   dryRun: boolean;
 }
 
-/** Carries the report out of a transaction rolled back on purpose. */
-class DryRunRollback extends Error {
-  constructor(readonly report: SalesTeamsImportReport) {
-    super('dry run');
-  }
-}
-
-const counts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
 const periods = (): PeriodCounts => ({ created: 0, ended: 0, unchanged: 0 });
 
 /**
@@ -136,9 +130,9 @@ export function createSalesTeamsImport(
     const on = await toDate(tx, input.effectiveFrom, 'effectiveFrom');
     const report: SalesTeamsImportReport = {
       rows: plan.rows,
-      reps: counts(),
-      teams: counts(),
-      territories: counts(),
+      reps: importCounts(),
+      teams: importCounts(),
+      territories: importCounts(),
       memberships: periods(),
       territoryAssignments: periods(),
       dryRun: input.dryRun === true,
@@ -288,16 +282,7 @@ export function createSalesTeamsImport(
         throw validationError('userIdFor', 'must be a function', 'invalid_type');
       }
       const plan = await parseSalesTeams(source);
-      try {
-        return await scope.transaction(async (tx) => {
-          const report = await run(tx, plan, input);
-          if (input.dryRun) throw new DryRunRollback(report);
-          return report;
-        });
-      } catch (error) {
-        if (error instanceof DryRunRollback) return error.report;
-        throw error;
-      }
+      return transactionOrDryRun(scope, input, (tx) => run(tx, plan, input));
     },
   };
 }

@@ -2,11 +2,8 @@ import {
   type AnyPlugin,
   createSellkit,
   createTestClock,
-  isSellkitError,
-  type SellkitError,
   type TenantSettingsInput,
 } from '@sellkit/core';
-import { expect } from 'vitest';
 import { team } from '../module.js';
 import type { TeamOptions } from '../options.js';
 import type { AdapterFactory } from './adapters.js';
@@ -60,24 +57,8 @@ export async function setup(
 /** What {@link setup} returns. */
 export type Harness = Awaited<ReturnType<typeof setup>>;
 
-/** Awaits a promise that must fail with a SellkitError of `code` (and an issue at `path`). */
-export async function expectError(
-  promise: Promise<unknown>,
-  code: string,
-  path?: string,
-): Promise<SellkitError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(isSellkitError(error), `expected SellkitError ${code}, got ${String(error)}`).toBe(true);
-  const sellkit = error as SellkitError;
-  expect(sellkit.code, sellkit.message).toBe(code);
-  if (path !== undefined) {
-    expect(sellkit.details.issues?.map((issue) => issue.path)).toContain(path);
-  }
-  return sellkit;
-}
+/** Awaits a promise that must fail with a SellkitError of `code` (the core testing helper). */
+export { expectSellkitError as expectError } from '@sellkit/core/testing';
 
 /** A small organisation: a VP, two managers, four reps, for hierarchy and access tests. */
 export async function seedOrg(h: Harness) {

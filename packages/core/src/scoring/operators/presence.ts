@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPlainObject } from '../../kit/is-plain-object.js';
 import { FACT_KINDS } from '../values.js';
 import { type AnyOperatorDefinition, defineOperator } from './define-operator.js';
 import { withInline } from './inline.js';
@@ -17,11 +18,6 @@ export const exists: AnyOperatorDefinition = withInline(
   }),
   (input, prepared) => `(${input.fact} != null) === ${prepared === true ? 'true' : 'false'}`,
 );
-
-function isPlainObject(value: object): boolean {
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
 
 function empty(fact: unknown): boolean {
   if (typeof fact === 'string' || Array.isArray(fact)) return fact.length === 0;

@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { SellkitError } from '../../errors/sellkit-error.js';
+import { createMutex, type Mutex } from '../../kit/mutex.js';
 import type { DriverSession, FlatRow, SetupReport, StorageDriver } from '../driver.js';
 import type { TableLayout } from '../layout.js';
 import { aggregateRows } from './aggregate.js';
 import { rowCopier } from './copy.js';
-import { createMutex, type Mutex } from './mutex.js';
 import { compileFilter, sortRows } from './predicate.js';
 import {
   checkUnique,

@@ -1,7 +1,7 @@
 import { defineModel, definePlugin, field, Money } from '@sellkit/core';
 import { describe, expect, it } from 'vitest';
 import type { CustomerMergedEvent } from '../events.js';
-import { ADMIN, type AdapterFactory, expectError, setup } from '../test-support/harness.js';
+import { ADMIN, type AdapterFactory, expectError, setup } from './harness.js';
 
 /** The duplicates suite, run per adapter. */
 export function duplicatesSuite(name: string, factory: AdapterFactory): void {

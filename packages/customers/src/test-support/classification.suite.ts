@@ -1,7 +1,7 @@
 import { Money } from '@sellkit/core';
 import { describe, expect, it } from 'vitest';
-import { type AdapterFactory, expectError, setup } from '../test-support/harness.js';
-import { defaultPotentialRules } from './potential.js';
+import { defaultPotentialRules } from '../classification/potential.js';
+import { type AdapterFactory, expectError, setup } from './harness.js';
 
 /** The classification suite, run per adapter. */
 export function classificationSuite(name: string, factory: AdapterFactory): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReminderDueEvent } from '../events.js';
-import { ADMIN, type AdapterFactory, setup } from '../test-support/harness.js';
+import { ADMIN, type AdapterFactory, setup } from './harness.js';
 
 const DAY = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AdapterFactory, expectError, setup } from '../test-support/harness.js';
+import { type AdapterFactory, expectError, setup } from './harness.js';
 
 const HOUR = 3_600_000;
 

@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import { Money } from '@sellkit/core';
 import { describe, expect, it } from 'vitest';
 import type { Company } from '../companies/company-model.js';
-import { type AdapterFactory, collect, expectError, setup } from '../test-support/harness.js';
-import { MAVEN_ACCOUNTS_MAPPING } from './import-companies.js';
-import type { ImportProgress } from './import-report.js';
+import { MAVEN_ACCOUNTS_MAPPING } from '../import/import-companies.js';
+import type { ImportProgress } from '../import/import-report.js';
+import { type AdapterFactory, collect, expectError, setup } from './harness.js';
 
 /** The Maven CRM sample accounts, resolved from this file (`examples/data/maven-crm` in the repository). */
 export const ACCOUNTS = new URL(

@@ -2,7 +2,7 @@ import { definePlugin, field } from '@sellkit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Company } from '../companies/company-model.js';
-import { type AdapterFactory, collect, expectError, setup } from '../test-support/harness.js';
+import { type AdapterFactory, collect, expectError, setup } from './harness.js';
 
 const DAY = 86_400_000;
 const INDUSTRIES = ['manufacturing', 'retail', 'medical'] as const;

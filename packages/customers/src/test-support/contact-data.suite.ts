@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AdapterFactory, expectError, setup } from '../test-support/harness.js';
-import { contactDisplayName } from './contact-name.js';
+import { contactDisplayName } from '../contacts/contact-name.js';
+import { type AdapterFactory, expectError, setup } from './harness.js';
 
 /** Real-world contact data (phones, countries, addresses, names, e-mails), run per adapter. */
 export function contactDataSuite(name: string, factory: AdapterFactory): void {

@@ -9,7 +9,7 @@ import {
   REP_2,
   setup,
   VIEWER,
-} from '../test-support/harness.js';
+} from './harness.js';
 
 type Role = 'rep' | 'manager' | 'admin' | 'viewer';
 type Action = 'read' | 'list' | 'update' | 'delete';

@@ -1,6 +1,6 @@
 import { definePlugin, field, Money } from '@sellkit/core';
 import { describe, expect, it } from 'vitest';
-import { type AdapterFactory, expectError, setup } from '../test-support/harness.js';
+import { type AdapterFactory, expectError, setup } from './harness.js';
 
 /** The company service suite, run per adapter. */
 export function companiesSuite(name: string, factory: AdapterFactory): void {

@@ -1,7 +1,7 @@
 import type { TenantSettingsInput } from '@sellkit/core';
 import { describe, expect, it } from 'vitest';
 import type { ReminderDueEvent } from '../events.js';
-import { ADMIN, type AdapterFactory, expectError, setup } from '../test-support/harness.js';
+import { ADMIN, type AdapterFactory, expectError, setup } from './harness.js';
 
 async function tenant(factory: AdapterFactory, start: string, settings: TenantSettingsInput) {
   const context = await setup(factory, { reminders: { withinDays: 1 } }, [], start, settings);
