@@ -1,8 +1,7 @@
 import { createSellkit, memory, type StorageAdapter } from '@sellkit/core';
 import { pglite, sqlite } from '@sellkit/storage-kysely';
 import { describe, expect, it } from 'vitest';
-import { customers } from './module.js';
-import type { CustomersService } from './service.js';
+import { customers, customersHandle } from './module.js';
 
 // docs/getting-started.md, "Transactions": several calls in crm.as(ctx).transaction commit
 // together, and a throw undoes all of them, on every adapter. (The doc test runs the guide's
@@ -19,7 +18,7 @@ describe.each(ADAPTERS)('several calls in one transaction on %s', (_name, make) 
     try {
       const admin = crm.as({ tenantId: 'acme', actor: { id: 'u-1', roles: ['admin'] } });
       await admin.transaction(async (tx) => {
-        const service = tx.service<CustomersService>('customers');
+        const service = tx.use(customersHandle);
         const acme = await service.companies.create({ name: 'Acme' });
         await service.contacts.create({
           firstName: 'Ada',
@@ -33,7 +32,7 @@ describe.each(ADAPTERS)('several calls in one transaction on %s', (_name, make) 
       });
       const failure = await admin
         .transaction(async (tx) => {
-          const service = tx.service<CustomersService>('customers');
+          const service = tx.use(customersHandle);
           const globex = await service.companies.create({ name: 'Globex' });
           await service.contacts.create({
             firstName: 'Bo',

@@ -1,5 +1,5 @@
 import type { ModuleScope, Money } from '@sellkit/core';
-import type { PipelineService } from '@sellkit/pipeline';
+import { pipelineHandle } from '@sellkit/pipeline';
 import { codeName, pipelineName, stageName } from '../messages/catalogue.js';
 import { en } from '../messages/en.js';
 import type { Messages } from '../messages/messages.js';
@@ -114,7 +114,7 @@ export async function buildPipelineReport(
   const messages = options.messages ?? en;
   const text = messages.pipelineReport;
   const table = tablesFor(messages);
-  const pipeline = scope.service<PipelineService>('pipeline');
+  const pipeline = scope.use(pipelineHandle);
   const [pipelines, winRates, won] = await Promise.all([
     pipeline.pipelines.list(),
     pipeline.reports.winRates('owner'),

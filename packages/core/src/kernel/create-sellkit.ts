@@ -388,7 +388,7 @@ export async function createSellkit<
         if (!module.services) continue;
         Object.defineProperty(facade, module.id, {
           enumerable: true,
-          get: () => scope.service(module.id),
+          get: () => scope.use(module),
         });
       }
       return facade as ScopedSellkit<Modules, Plugins>;

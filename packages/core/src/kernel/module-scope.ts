@@ -107,8 +107,6 @@ export interface ModuleScope<E extends EventMap = Record<string, unknown>> {
   use<S>(handle: ModuleHandle<S>): S;
   /** True when the module is installed (for optional dependencies). */
   has(handle: ModuleHandle<unknown>): boolean;
-  /** @deprecated Use {@link ModuleScope.use} with a typed handle. */
-  service<S>(moduleId: string): S;
   /** A kernel extension by key (e.g. `scoring`). */
   extension<T>(key: string): T;
 }

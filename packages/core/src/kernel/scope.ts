@@ -183,12 +183,7 @@ function scopeFor(
       ]);
     },
     use<S>(handle: ModuleHandle<S>): S {
-      return scope.service<S>(handle.id);
-    },
-    has(handle) {
-      return runtime.modules.get(handle.id)?.services !== undefined;
-    },
-    service<S>(moduleId: string): S {
+      const moduleId = handle.id;
       if (!services.has(moduleId)) {
         const module = runtime.modules.get(moduleId);
         if (!module?.services) {
@@ -198,7 +193,11 @@ function scopeFor(
         }
         services.set(moduleId, module.services(scope));
       }
+      // The module installed under the handle's id builds the services the handle names.
       return services.get(moduleId) as S;
+    },
+    has(handle) {
+      return runtime.modules.get(handle.id)?.services !== undefined;
     },
     extension<T>(key: string): T {
       if (!runtime.extensions.has(key)) {
