@@ -1,4 +1,5 @@
-import { Money, newId, type StorageAdapter, tableLayout } from '@sellkit/core';
+import { Money, newId, type StorageAdapter } from '@sellkit/core';
+import { tableLayout } from '@sellkit/core/driver';
 import type { KyselyStorageDriver } from '@sellkit/storage-kysely';
 import {
   benchCustomer,

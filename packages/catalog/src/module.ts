@@ -1,4 +1,5 @@
-import { defineModule, moduleHandle } from '@sellkit/core';
+import { defineModule } from '@sellkit/core';
+import { moduleHandle } from '@sellkit/core/module';
 import { productAlias } from './aliases/alias-model.js';
 import type { CatalogEvents } from './events.js';
 import { type CatalogOptions, resolveCatalogOptions } from './options.js';

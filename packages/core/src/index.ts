@@ -1,11 +1,12 @@
 /**
- * The Sellkit kernel: `Money`, ids, `SellkitError`, context, model definitions, the storage
- * contract and the `memory()` adapter, typed events and the outbox, access scopes, audit, the
- * scoring engine, modules and plugins, and `createSellkit`.
+ * The Sellkit kernel for hosts: `createSellkit`, contexts, `Money`, ids, `SellkitError`, model
+ * definitions and plugins, queries and record types, typed events and the outbox, access scopes,
+ * audit, the scoring engine, tenant settings and the calendar, and the `memory()` adapter.
  *
- * Exports are grouped by reader: **Host API** (what an application embedding Sellkit calls),
- * **Module and plugin authors** (models, events, scoring facts and operators, access, audit) and
- * **Storage adapter authors** (the driver contract). Guides:
+ * Two more entries serve the two other audiences: `@sellkit/core/module` (the scope, the record
+ * services and the named internal door, module handles and the module kit, for module and
+ * plugin authors) and `@sellkit/core/driver` (the driver contract, for storage adapter
+ * authors). Guides:
  * [Getting started](https://github.com/sellkit/sellkit/blob/main/docs/getting-started.md),
  * [Writing a plugin](https://github.com/sellkit/sellkit/blob/main/docs/plugins.md),
  * [The scoring engine](https://github.com/sellkit/sellkit/blob/main/docs/scoring.md),
@@ -68,7 +69,6 @@ export type { Actor, SellkitContext } from './context/context.js';
 export { validateContext } from './context/context.js';
 export type {
   FieldIssue,
-  IssueList,
   SellkitErrorCode,
   SellkitErrorDetails,
 } from './errors/index.js';
@@ -76,11 +76,7 @@ export {
   clipText,
   ERROR_CODES,
   ERROR_TEXT_LIMITS,
-  fromZodError,
   isSellkitError,
-  issueList,
-  notFound,
-  requireObject,
   SellkitError,
   validationError,
 } from './errors/index.js';
@@ -98,14 +94,10 @@ export type {
   EventsOf,
   ExtendedModels,
   ExtensionsOf,
-  InternalRecords,
-  InternalWriteOptions,
   KernelFacade,
-  KernelRuntime,
   ModelHooks,
   ModelsOf,
   ModuleDefinition,
-  ModuleHandle,
   ModuleScope,
   PluginDefinition,
   PluginEventHandlers,
@@ -123,30 +115,14 @@ export type {
   TickAllReport,
   TickReport,
 } from './kernel/index.js';
-export { createSellkit, defineModule, definePlugin, moduleHandle } from './kernel/index.js';
-// ---- module kit (begin) ------------------------------------------------------------------
+export {
+  createSellkit,
+  defineModule,
+  definePlugin,
+} from './kernel/index.js';
 // Helpers for module and plugin authors (dry runs, retries, import reports, locks, value
 // checks). Exported here for now; they belong in the `@sellkit/core/module` entry.
-export type {
-  ImportCounts,
-  ImportRowError,
-  ImportRowsReport,
-  Mutex,
-  RejectRowOptions,
-  RetryOptions,
-  TransactionScope,
-} from './kit/index.js';
-export {
-  createMutex,
-  dryRun,
-  importCounts,
-  importRowsReport,
-  isPlainObject,
-  rejectImportRow,
-  transactionOrDryRun,
-  withLock,
-  withRetry,
-} from './kit/index.js';
+
 export type {
   AccessFields,
   AnyField,
@@ -247,25 +223,11 @@ export type {
   AggregateFunction,
   AggregateQuery,
   AggregateRow,
-  ColumnLayout,
-  ColumnType,
-  CreateStorageOptions,
-  DriverAggregate,
-  DriverFind,
-  DriverGroupKey,
-  DriverMeasure,
-  DriverSession,
-  DriverSort,
-  DriverUpdate,
   FieldCondition,
-  FilterNode,
   FilterOperator,
   FindQuery,
   FindResult,
-  FlatRow,
   GroupKey,
-  IndexLayout,
-  LeafOperator,
   Measure,
   Page,
   RecordOf,
@@ -275,8 +237,6 @@ export type {
   SortDirection,
   SortKey,
   StorageAdapter,
-  StorageDriver,
-  TableLayout,
   TenantStorage,
   TimeBucket,
   UpdateManyOptions,
@@ -285,13 +245,6 @@ export type {
   WriteOptions,
 } from './storage/index.js';
 export {
-  createStorage,
   FILTER_OPERATORS,
-  MONEY_PRECISION,
-  MONEY_SCALE,
   memory,
-  memoryDriver,
-  tableLayout,
-  toSnakeCase,
 } from './storage/index.js';
-// ---- module kit (end) --------------------------------------------------------------------

@@ -1,4 +1,5 @@
-import { defineModule, moduleHandle } from '@sellkit/core';
+import { defineModule } from '@sellkit/core';
+import { moduleHandle } from '@sellkit/core/module';
 import { createPotentialClassifier } from './classification/potential.js';
 import { company } from './companies/company-model.js';
 import { contact, contactCompanyHistory } from './contacts/contact-model.js';

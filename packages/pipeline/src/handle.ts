@@ -1,4 +1,4 @@
-import { moduleHandle } from '@sellkit/core';
+import { moduleHandle } from '@sellkit/core/module';
 import type { PipelineService } from './service.js';
 
 /**

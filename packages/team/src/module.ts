@@ -1,4 +1,5 @@
-import { defineModule, moduleHandle } from '@sellkit/core';
+import { defineModule } from '@sellkit/core';
+import { moduleHandle } from '@sellkit/core/module';
 import { teamAccessResolver } from './access/access-resolver.js';
 import { assignmentRuleSet, roundRobinCursor } from './assignment/assignment-models.js';
 import {

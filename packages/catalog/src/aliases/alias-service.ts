@@ -1,4 +1,5 @@
-import { notFound, SellkitError, validationError } from '@sellkit/core';
+import { SellkitError, validationError } from '@sellkit/core';
+import { notFound } from '@sellkit/core/module';
 import { product } from '../products/product-model.js';
 import { keyOf } from '../products/resolve.js';
 import type { CatalogContext } from '../shared/context.js';

@@ -1,16 +1,13 @@
 import type { Readable } from 'node:stream';
+import { isCurrencyCode, Money, readCsv, SellkitError } from '@sellkit/core';
 import {
   type ImportRowError,
   type ImportRowsReport,
   importRowsReport,
-  isCurrencyCode,
   issueList,
-  Money,
-  readCsv,
   rejectImportRow,
-  SellkitError,
   transactionOrDryRun,
-} from '@sellkit/core';
+} from '@sellkit/core/module';
 import { productKey, skuFromName } from '../products/normalize.js';
 import { prepareProductCreate, prepareProductPatch } from '../products/product-input.js';
 import { type Product, product } from '../products/product-model.js';

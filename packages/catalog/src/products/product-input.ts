@@ -1,10 +1,5 @@
-import {
-  type InferCreate,
-  type InferPatch,
-  type IssueList,
-  Money,
-  SellkitError,
-} from '@sellkit/core';
+import { type InferCreate, type InferPatch, Money, SellkitError } from '@sellkit/core';
+import type { IssueList } from '@sellkit/core/module';
 import { productAlias } from '../aliases/alias-model.js';
 import type { CatalogContext } from '../shared/context.js';
 import { productKey, skuFromName } from './normalize.js';

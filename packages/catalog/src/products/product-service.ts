@@ -1,14 +1,12 @@
 import {
   diffRecords,
   type FindQuery,
-  issueList,
-  notFound,
   type Page,
-  requireObject,
   SellkitError,
   type Where,
   type WriteOptions,
 } from '@sellkit/core';
+import { issueList, notFound, requireObject } from '@sellkit/core/module';
 import { type CatalogContext, within } from '../shared/context.js';
 import type { ProductInput, ProductPatch } from './product-input.js';
 import { prepareProductCreate, prepareProductPatch } from './product-input.js';

@@ -3,13 +3,13 @@ import {
   compileRuleSet,
   defineRuleSet,
   type Explanation,
-  isPlainObject,
   Money,
   type RuleSet,
   type ScoringRegistry,
   SellkitError,
   type TenantCalendar,
 } from '@sellkit/core';
+import { isPlainObject } from '@sellkit/core/module';
 import { PURCHASE_POTENTIALS, type PurchasePotential } from '../companies/company-model.js';
 
 /**

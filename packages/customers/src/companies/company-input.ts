@@ -1,4 +1,4 @@
-import type { IssueList } from '@sellkit/core';
+import type { IssueList } from '@sellkit/core/module';
 import { deriveSizeClass } from '../classification/size-class.js';
 import {
   employerDomain,

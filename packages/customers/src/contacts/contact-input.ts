@@ -1,4 +1,4 @@
-import type { IssueList } from '@sellkit/core';
+import type { IssueList } from '@sellkit/core/module';
 import type { Company } from '../companies/company-model.js';
 import { type CustomersContext, models } from '../shared/context.js';
 import { withTenantCountry } from '../shared/default-country.js';

@@ -1,4 +1,4 @@
-import type { IssueList } from '@sellkit/core';
+import type { IssueList } from '@sellkit/core/module';
 import type { CustomersContext } from '../shared/context.js';
 import { defaultCountry } from '../shared/default-country.js';
 import { type PhoneNumber, parsePhone } from '../shared/phone-number.js';

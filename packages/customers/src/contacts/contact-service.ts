@@ -2,12 +2,11 @@ import {
   diffRecords,
   type FindQuery,
   type InferPatch,
-  issueList,
   type Page,
-  requireObject,
   type Where,
   type WriteOptions,
 } from '@sellkit/core';
+import { issueList, requireObject } from '@sellkit/core/module';
 import { type CustomersContext, models, within } from '../shared/context.js';
 import { recordReads } from '../shared/record-reads.js';
 import { prepareContactWrite } from './contact-input.js';

@@ -2,11 +2,11 @@ import {
   type AnyModel,
   type InferPatch,
   type ModuleScope,
-  notFound,
   SYSTEM_FIELDS,
   toJsonValue,
   validationError,
 } from '@sellkit/core';
+import { notFound } from '@sellkit/core/module';
 import { COMPANY_DERIVED_FIELDS, type Company } from '../companies/company-model.js';
 import { updateCompany } from '../companies/company-service.js';
 import type { CustomerEvents } from '../events.js';

@@ -3,7 +3,7 @@ import {
   type ImportRowsReport,
   importRowsReport,
   rejectImportRow,
-} from '@sellkit/core';
+} from '@sellkit/core/module';
 
 /**
  * A row that was not written, and why: the core import row error (line, field, column, code,

@@ -1,10 +1,5 @@
-import {
-  type AnyModel,
-  type InferRecord,
-  type IssueList,
-  issueList,
-  type Where,
-} from '@sellkit/core';
+import type { AnyModel, InferRecord, Where } from '@sellkit/core';
+import { type IssueList, issueList } from '@sellkit/core/module';
 import type { Company } from '../companies/company-model.js';
 import { type CustomersContext, models } from '../shared/context.js';
 import { convertMapped } from './convert-cell.js';

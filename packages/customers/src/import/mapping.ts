@@ -1,12 +1,5 @@
-import {
-  type AnyField,
-  type AnyModel,
-  type IssueList,
-  isPlainObject,
-  issueList,
-  SellkitError,
-  toDecimal,
-} from '@sellkit/core';
+import { type AnyField, type AnyModel, SellkitError, toDecimal } from '@sellkit/core';
+import { type IssueList, isPlainObject, issueList } from '@sellkit/core/module';
 import type { PostalAddress } from '../shared/postal-address.js';
 import { compileDateFormat, type DateFormat } from './date-format.js';
 

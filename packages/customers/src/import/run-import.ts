@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { type CsvProgress, dryRun, readCsv, SellkitError, validationError } from '@sellkit/core';
+import { type CsvProgress, readCsv, SellkitError, validationError } from '@sellkit/core';
+import { dryRun } from '@sellkit/core/module';
 import { type CustomersContext, within } from '../shared/context.js';
 import { countryCode } from '../shared/country.js';
 import { type ImportProgress, type ImportReport, newReport, reject } from './import-report.js';

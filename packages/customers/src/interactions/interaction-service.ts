@@ -1,12 +1,5 @@
-import {
-  type InferCreate,
-  issueList,
-  notFound,
-  type Page,
-  requireObject,
-  validationError,
-  withRetry,
-} from '@sellkit/core';
+import { type InferCreate, type Page, validationError } from '@sellkit/core';
+import { issueList, notFound, requireObject, withRetry } from '@sellkit/core/module';
 import { type CustomersContext, models, within } from '../shared/context.js';
 import { checkDirectory } from '../shared/directory.js';
 import { dateProblem } from '../shared/formats.js';

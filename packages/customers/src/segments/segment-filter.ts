@@ -2,7 +2,6 @@ import {
   type AnyModel,
   createTenantCalendar,
   DEFAULT_TENANT_SETTINGS,
-  isPlainObject,
   isSellkitError,
   type ModuleScope,
   SellkitError,
@@ -10,6 +9,7 @@ import {
   validationError,
   type Where,
 } from '@sellkit/core';
+import { isPlainObject } from '@sellkit/core/module';
 
 /** Limits that keep a stored filter from becoming a denial of service. */
 const MAX_FILTER_BYTES = 64 * 1024;

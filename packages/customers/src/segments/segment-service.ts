@@ -4,15 +4,13 @@ import {
   type FindQuery,
   type InferCreate,
   type InferPatch,
-  isPlainObject,
-  notFound,
   type Page,
   reachIncludes,
   reachWhere,
-  requireObject,
   SellkitError,
   type Where,
 } from '@sellkit/core';
+import { isPlainObject, notFound, requireObject } from '@sellkit/core/module';
 import type { Company } from '../companies/company-model.js';
 import type { Contact } from '../contacts/contact-model.js';
 import {

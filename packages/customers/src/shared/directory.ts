@@ -1,4 +1,4 @@
-import type { IssueList } from '@sellkit/core';
+import type { IssueList } from '@sellkit/core/module';
 import type { CustomersContext } from './context.js';
 
 /**

@@ -1,4 +1,4 @@
-import { type IssueList, isPlainObject } from '@sellkit/core';
+import { type IssueList, isPlainObject } from '@sellkit/core/module';
 import { countryCode } from './country.js';
 
 /** What an address is for. */

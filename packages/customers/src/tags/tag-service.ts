@@ -1,11 +1,5 @@
-import {
-  type InternalRecords,
-  isPlainObject,
-  issueList,
-  notFound,
-  SellkitError,
-  validationError,
-} from '@sellkit/core';
+import { SellkitError, validationError } from '@sellkit/core';
+import { type InternalRecords, isPlainObject, issueList, notFound } from '@sellkit/core/module';
 import { updateCompany } from '../companies/company-service.js';
 import { updateContact } from '../contacts/contact-service.js';
 import { type CustomersContext, models, within } from '../shared/context.js';

@@ -1,11 +1,5 @@
-import {
-  issueList,
-  requireObject,
-  SellkitError,
-  type TenantCalendar,
-  validationError,
-  withRetry,
-} from '@sellkit/core';
+import { SellkitError, type TenantCalendar, validationError } from '@sellkit/core';
+import { issueList, requireObject, withRetry } from '@sellkit/core/module';
 import { readLines } from '../opportunities/lines.js';
 import { loadForUpdate } from '../opportunities/load-deal.js';
 import {

@@ -1,4 +1,5 @@
-import { moduleHandle, readCsv } from '@sellkit/core';
+import { readCsv } from '@sellkit/core';
+import { moduleHandle } from '@sellkit/core/module';
 import type { PipelineScope } from '../shared/context.js';
 
 /** A sales agent of `sales_teams.csv`. */

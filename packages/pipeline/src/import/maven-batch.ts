@@ -1,11 +1,5 @@
-import {
-  type ImportRowsReport,
-  type InferCreate,
-  type InferPatch,
-  isSellkitError,
-  type Money,
-  rejectImportRow,
-} from '@sellkit/core';
+import { type InferCreate, type InferPatch, isSellkitError, type Money } from '@sellkit/core';
+import { type ImportRowsReport, rejectImportRow } from '@sellkit/core/module';
 import type {
   Opportunity,
   opportunity as opportunityModel,

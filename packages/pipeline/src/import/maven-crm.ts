@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { catalogHandle, type Product, type ProductImportReport } from '@sellkit/catalog';
-import { importRowsReport, readCsv } from '@sellkit/core';
+import { readCsv } from '@sellkit/core';
+import { importRowsReport } from '@sellkit/core/module';
 import { customersHandle, type ImportReport, MAVEN_ACCOUNTS_MAPPING } from '@sellkit/customers';
 import type { SalesPipeline } from '../pipelines/pipeline-model.js';
 import { findPipeline, internalPipelines } from '../pipelines/pipeline-store.js';

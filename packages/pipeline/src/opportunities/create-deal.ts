@@ -1,5 +1,5 @@
 import type { InferCreate } from '@sellkit/core';
-import { issueList, requireObject } from '@sellkit/core';
+import { issueList, requireObject } from '@sellkit/core/module';
 import type { ScorableOpportunity } from '../scoring/facts.js';
 import { maybeRoute } from '../scoring/routing.js';
 import { type PipelineContext, pipelineModels, within } from '../shared/context.js';

@@ -1,12 +1,6 @@
 import { assertPriceCurrency, catalogHandle, type Product } from '@sellkit/catalog';
-import {
-  type IssueList,
-  isPlainObject,
-  isSellkitError,
-  Money,
-  SellkitError,
-  toDecimal,
-} from '@sellkit/core';
+import { isSellkitError, Money, SellkitError, toDecimal } from '@sellkit/core';
+import { type IssueList, isPlainObject } from '@sellkit/core/module';
 import type { PipelineContext, PipelineScope } from '../shared/context.js';
 import { type OpportunityLine, opportunityLine } from './line-model.js';
 

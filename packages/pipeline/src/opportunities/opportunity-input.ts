@@ -1,12 +1,6 @@
 import { catalogHandle } from '@sellkit/catalog';
-import {
-  type AnyModel,
-  type IssueList,
-  isPlainObject,
-  isSellkitError,
-  Money,
-  SellkitError,
-} from '@sellkit/core';
+import { type AnyModel, isSellkitError, Money, SellkitError } from '@sellkit/core';
+import { type IssueList, isPlainObject } from '@sellkit/core/module';
 import type { SalesPipeline } from '../pipelines/pipeline-model.js';
 import { firstOpenStage, pipelineFor, stageOf } from '../pipelines/pipeline-store.js';
 import type { StageDefinition } from '../pipelines/stage-definition.js';

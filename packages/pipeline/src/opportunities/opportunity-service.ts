@@ -2,14 +2,12 @@ import {
   diffRecords,
   type Explanation,
   type FindQuery,
-  issueList,
   type Page,
-  requireObject,
   SellkitError,
   type Where,
   type WriteOptions,
-  withRetry,
 } from '@sellkit/core';
+import { issueList, requireObject, withRetry } from '@sellkit/core/module';
 import {
   type LoseOptions,
   lose,

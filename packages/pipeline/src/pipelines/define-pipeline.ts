@@ -1,4 +1,4 @@
-import { isPlainObject, issueList } from '@sellkit/core';
+import { isPlainObject, issueList } from '@sellkit/core/module';
 import {
   type DueOffset,
   type PipelineDefinition,

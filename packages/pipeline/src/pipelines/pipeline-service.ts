@@ -1,4 +1,5 @@
-import { notFound, SellkitError } from '@sellkit/core';
+import { SellkitError } from '@sellkit/core';
+import { notFound } from '@sellkit/core/module';
 import { type PipelineContext, pipelineModels } from '../shared/context.js';
 import { definePipeline } from './define-pipeline.js';
 import type { SalesPipeline } from './pipeline-model.js';

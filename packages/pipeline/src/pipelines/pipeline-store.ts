@@ -1,10 +1,5 @@
-import {
-  type InternalRecords,
-  isId,
-  isSellkitError,
-  SellkitError,
-  validationError,
-} from '@sellkit/core';
+import { isId, isSellkitError, SellkitError, validationError } from '@sellkit/core';
+import type { InternalRecords } from '@sellkit/core/module';
 import { type PipelineContext, pipelineModels } from '../shared/context.js';
 import type { SalesPipeline, salesPipeline } from './pipeline-model.js';
 import type { StageDefinition } from './stage-definition.js';

@@ -1,4 +1,5 @@
-import { type InternalRecords, type ModuleScope, SellkitError } from '@sellkit/core';
+import { type ModuleScope, SellkitError } from '@sellkit/core';
+import type { InternalRecords } from '@sellkit/core/module';
 import type { Opportunity } from '../opportunities/opportunity-model.js';
 import {
   buildWinModel,

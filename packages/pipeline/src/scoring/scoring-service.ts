@@ -1,11 +1,11 @@
 import {
   createRuleSetStore,
-  isPlainObject,
   type RuleSet,
   SellkitError,
   type StoredRuleSet,
   validationError,
 } from '@sellkit/core';
+import { isPlainObject } from '@sellkit/core/module';
 import { type RebuildReport, rebuildWinModel } from '../predictive/rebuild.js';
 import { featureValues, winProbability } from '../predictive/win-model.js';
 import { loadWinModel } from '../predictive/win-stats.js';

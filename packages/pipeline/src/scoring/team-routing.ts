@@ -1,4 +1,5 @@
-import { isSellkitError, moduleHandle } from '@sellkit/core';
+import { isSellkitError } from '@sellkit/core';
+import { moduleHandle } from '@sellkit/core/module';
 import type { RouteFunction } from '../options.js';
 
 /** The part of the team module's services routing uses (declared here: no dependency on it). */

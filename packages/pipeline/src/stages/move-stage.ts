@@ -1,4 +1,5 @@
-import { issueList, requireObject, SellkitError, withRetry } from '@sellkit/core';
+import { SellkitError } from '@sellkit/core';
+import { issueList, requireObject, withRetry } from '@sellkit/core/module';
 import { readLines } from '../opportunities/lines.js';
 import { loadForUpdate } from '../opportunities/load-deal.js';
 import type { OpportunityPatch } from '../opportunities/opportunity-input.js';

@@ -3,11 +3,11 @@ import {
   type InferCreate,
   type InferPatch,
   type Page,
-  requireObject,
   SellkitError,
   validationError,
   type Where,
 } from '@sellkit/core';
+import { requireObject } from '@sellkit/core/module';
 import { scoreDeal } from '../opportunities/write-deal.js';
 import { localOffset } from '../pipelines/stage-definition.js';
 import type { ScorableOpportunity } from '../scoring/facts.js';

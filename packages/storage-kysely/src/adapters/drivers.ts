@@ -21,7 +21,7 @@ export type SqliteTarget = { readonly file: string } | { readonly memory: true }
  *
  * @example
  * ```ts
- * import { createStorage } from '@sellkit/core';
+ * import { createStorage } from '@sellkit/core/driver';
  * const storage = createStorage(sqliteDriver({ file: 'crm.db' }));
  * ```
  */
@@ -63,7 +63,7 @@ export interface PostgresOptions {
  *
  * @example
  * ```ts
- * import { createStorage } from '@sellkit/core';
+ * import { createStorage } from '@sellkit/core/driver';
  * const storage = createStorage(postgresDriver({ url: process.env.DATABASE_URL! }, { schema: 'crm' }));
  * ```
  */
@@ -110,7 +110,7 @@ export type PgliteTarget = { readonly dataDir?: string } | { readonly instance: 
  *
  * @example
  * ```ts
- * import { createStorage } from '@sellkit/core';
+ * import { createStorage } from '@sellkit/core/driver';
  * const storage = createStorage(pgliteDriver({ dataDir: './crm-pgdata' }));
  * ```
  */
@@ -148,7 +148,7 @@ export interface HostKyselyOptions {
  *
  * @example
  * ```ts
- * import { createStorage } from '@sellkit/core';
+ * import { createStorage } from '@sellkit/core/driver';
  * import { Kysely, SqliteDialect } from 'kysely';
  * import Database from 'better-sqlite3';
  * const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database('erp.db') }) });

@@ -88,7 +88,7 @@ const DIALECTS: Record<DialectName, SqlDialect> = {
  *
  * @example
  * ```ts
- * import { createStorage } from '@sellkit/core';
+ * import { createStorage } from '@sellkit/core/driver';
  * import { Kysely, PostgresDialect } from 'kysely';
  * import { Pool } from 'pg';
  * const pool = new Pool({ connectionString: process.env.DATABASE_URL });

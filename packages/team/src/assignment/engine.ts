@@ -4,11 +4,11 @@ import {
   type InferPatch,
   isSellkitError,
   type ModuleScope,
-  requireObject,
   SellkitError,
   validationError,
   type Where,
 } from '@sellkit/core';
+import { requireObject } from '@sellkit/core/module';
 import type { TeamEvents } from '../events.js';
 import type { ResolvedTeamOptions } from '../options.js';
 import type { Rep } from '../reps/rep-model.js';

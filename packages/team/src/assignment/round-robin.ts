@@ -1,10 +1,5 @@
-import {
-  type EventMap,
-  type InternalRecords,
-  isSellkitError,
-  type ModuleScope,
-  SellkitError,
-} from '@sellkit/core';
+import { type EventMap, isSellkitError, type ModuleScope, SellkitError } from '@sellkit/core';
+import type { InternalRecords } from '@sellkit/core/module';
 import type { Rep } from '../reps/rep-model.js';
 import { teamModels } from '../shared/models.js';
 import type { RoundRobinCursor, roundRobinCursor } from './assignment-models.js';

@@ -1,4 +1,4 @@
-import { fromZodError } from '@sellkit/core';
+import { fromZodError } from '@sellkit/core/module';
 import { z } from 'zod';
 
 const id = z.string().min(1).max(128);

@@ -1,12 +1,11 @@
 import {
   type AnyModel,
   type EventMap,
-  isPlainObject,
   type ModuleScope,
-  requireObject,
   validationError,
   type Where,
 } from '@sellkit/core';
+import { isPlainObject, requireObject } from '@sellkit/core/module';
 import { createAssignmentEngine } from '../assignment/engine.js';
 import { ownedModel } from '../assignment/rule-store.js';
 import type { TeamEvents } from '../events.js';

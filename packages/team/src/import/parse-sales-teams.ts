@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import { issueList, readCsv, validationError } from '@sellkit/core';
+import { readCsv, validationError } from '@sellkit/core';
+import { issueList } from '@sellkit/core/module';
 
 /**
  * A person's stable key: their name, lower-cased, accents dropped, words joined by dashes.

@@ -1,11 +1,6 @@
 import type { Readable } from 'node:stream';
-import {
-  type ImportCounts,
-  importCounts,
-  type ModuleScope,
-  transactionOrDryRun,
-  validationError,
-} from '@sellkit/core';
+import { type ModuleScope, validationError } from '@sellkit/core';
+import { type ImportCounts, importCounts, transactionOrDryRun } from '@sellkit/core/module';
 import type { TeamEvents } from '../events.js';
 import type { ResolvedTeamOptions } from '../options.js';
 import type { Rep } from '../reps/rep-model.js';

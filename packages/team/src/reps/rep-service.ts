@@ -4,14 +4,13 @@ import {
   type InferCreate,
   type InferPatch,
   type ModuleScope,
-  notFound,
   type Page,
   reachIncludes,
-  requireObject,
   SellkitError,
   validationError,
   type WriteOptions,
 } from '@sellkit/core';
+import { notFound, requireObject } from '@sellkit/core/module';
 import { type RepsUnderOptions, teamDirectory } from '../directory/team-directory.js';
 import type { TeamEvents } from '../events.js';
 import {

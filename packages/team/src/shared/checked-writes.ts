@@ -1,14 +1,13 @@
-import {
-  type AnyModel,
-  type EventMap,
-  type InferCreate,
-  type InferPatch,
-  type InferRecord,
-  type ModuleScope,
-  notFound,
-  requireObject,
-  type WriteOptions,
+import type {
+  AnyModel,
+  EventMap,
+  InferCreate,
+  InferPatch,
+  InferRecord,
+  ModuleScope,
+  WriteOptions,
 } from '@sellkit/core';
+import { notFound, requireObject } from '@sellkit/core/module';
 
 /** What {@link checkedWrites} needs to know about a model's writes. */
 export interface WriteChecks<E extends EventMap> {

@@ -1,4 +1,5 @@
-import type { AnyModel, InferRecord, InternalRecords, SortKey, Where } from '@sellkit/core';
+import type { AnyModel, InferRecord, SortKey, Where } from '@sellkit/core';
+import type { InternalRecords } from '@sellkit/core/module';
 
 const PAGE = 10_000;
 

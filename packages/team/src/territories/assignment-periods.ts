@@ -1,13 +1,12 @@
 import {
   type EventMap,
   type ModuleScope,
-  notFound,
   reachIncludes,
-  requireObject,
   SellkitError,
   validationError,
   type Where,
 } from '@sellkit/core';
+import { notFound, requireObject } from '@sellkit/core/module';
 import { teamDirectory } from '../directory/team-directory.js';
 import type { TeamEvents } from '../events.js';
 import { activeRep } from '../reps/rep-checks.js';

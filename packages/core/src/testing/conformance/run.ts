@@ -21,7 +21,7 @@ import { testModels } from './models.js';
  * @example
  * ```ts
  * // my-adapter.conformance.test.ts, with your driver in place of memoryDriver()
- * import { createStorage, memoryDriver } from '@sellkit/core';
+ * import { createStorage, memoryDriver } from '@sellkit/core/driver';
  * import { runStorageConformance } from '@sellkit/core/testing';
  * runStorageConformance('my-adapter', () => createStorage(memoryDriver()), { heavy: true });
  * ```
