@@ -204,12 +204,16 @@ async function generate(
     );
   }
 
+  // Planned calendar dates (hire dates, birthdays, expected close dates) are the tenant's.
+  const calendar = await scope.calendar();
+  const dateOf = (time: number) => calendar.dateOf(new Date(time));
   const random = createRandom(seed);
   const organisation: OrganisationPlan = planOrganisation(
     random.fork('organisation'),
     size,
     now,
     profile,
+    dateOf,
   );
   const repsByKey = new Map(organisation.reps.map((rep) => [rep.key, rep]));
   const yearAgo = now.getTime() - 365 * 86_400_000;
@@ -234,6 +238,7 @@ async function generate(
           repsByKey,
           now,
           profile,
+          dateOf,
         );
         await writeCompany(tx, clock, plan, ids, counts);
       }

@@ -1,6 +1,6 @@
 import type { DemoProfile } from './demo-profile.js';
 import type { OrganisationPlan, PlannedArea, PlannedRep } from './plan-organisation.js';
-import { contactFor, DAY, employeesFor, isoDate, planLines } from './plan-parts.js';
+import { contactFor, DAY, type DateOf, employeesFor, isoDate, planLines } from './plan-parts.js';
 import type {
   CompanyEvent,
   InteractionKind,
@@ -26,6 +26,7 @@ export function planCompany(
   repsByKey: ReadonlyMap<string, PlannedRep>,
   now: Date,
   profile: DemoProfile = ENGLISH_PROFILE,
+  dateOf: DateOf = isoDate,
 ): PlannedCompany {
   const end = now.getTime();
   const yearAgo = end - 365 * DAY;
@@ -44,7 +45,7 @@ export function planCompany(
   const contacts: PlannedContact[] = [];
   const createdAt = yearAgo - random.int(0, 60) * DAY + random.int(8, 17) * 3_600_000;
   for (let contactIndex = 0; contactIndex < contactCount; contactIndex++) {
-    const contact = contactFor(random, `c${contactIndex}`, domain, createdAt, profile);
+    const contact = contactFor(random, `c${contactIndex}`, domain, createdAt, profile, dateOf);
     contacts.push(contact);
     events.push({ type: 'contact', at: createdAt + (contactIndex + 1) * 60_000, contact });
   }
@@ -113,7 +114,7 @@ export function planCompany(
       lines,
       budgetConfirmed,
       competitors,
-      expectedCloseDate: isoDate(engagedAt + random.int(30, 120) * DAY),
+      expectedCloseDate: dateOf(engagedAt + random.int(30, 120) * DAY),
     };
     events.push({ type: 'open', at: engagedAt, opportunity });
     // Odds of passing each gate grow with the rep's skill, a confirmed budget and no competitor.
@@ -145,7 +146,7 @@ export function planCompany(
         opportunityKey: key,
         stage,
         ...(stage === 'negotiation'
-          ? { expectedCloseDate: isoDate(at + random.int(7, 40) * DAY) }
+          ? { expectedCloseDate: dateOf(at + random.int(7, 40) * DAY) }
           : {}),
       });
       interaction(at, stage === 'proposal' ? 'email' : 'meeting');

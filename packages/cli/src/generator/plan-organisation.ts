@@ -1,4 +1,5 @@
 import type { DemoProfile, DemoRegion } from './demo-profile.js';
+import { type DateOf, isoDate } from './plan-parts.js';
 import { ENGLISH_PROFILE } from './profile-en.js';
 import type { Random } from './random.js';
 
@@ -56,10 +57,6 @@ export interface OrganisationPlan {
 
 const SKILLS = ['negotiation', 'hardware', 'services', 'enterprise', 'public sector', 'IoT'];
 
-function isoDate(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
-}
-
 /**
  * How many selling reps a tenant of `companies` companies has: about 30 accounts each, and at
  * least one per area of `territories` (the English tree unless told).
@@ -83,6 +80,7 @@ export function planOrganisation(
   companies: number,
   now: Date,
   profile: DemoProfile = ENGLISH_PROFILE,
+  dateOf: DateOf = isoDate,
 ): OrganisationPlan {
   const usedNames = new Set<string>();
   const usedSlugs = new Set<string>();
@@ -108,7 +106,7 @@ export function planOrganisation(
   };
   const day = 86_400_000;
   const hired = (stream: Random, minYears: number, maxYears: number) =>
-    isoDate(
+    dateOf(
       now.getTime() - stream.int(Math.round(minYears * 365), Math.round(maxYears * 365)) * day,
     );
   const makeRep = (

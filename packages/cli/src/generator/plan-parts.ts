@@ -4,6 +4,10 @@ import type { Random } from './random.js';
 
 export const DAY = 86_400_000;
 
+/** The calendar date (`YYYY-MM-DD`) of an instant, in the tenant's calendar. */
+export type DateOf = (time: number) => string;
+
+/** The UTC date of an instant: the calendar of a tenant on UTC, and the plans' default. */
 export function isoDate(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
@@ -82,6 +86,7 @@ export function contactFor(
   domain: string,
   knownAt: number,
   profile: DemoProfile,
+  dateOf: DateOf = isoDate,
 ): PlannedContact {
   const person = profile.person(random);
   // Dates the CRM could know when the contact was entered: never in its future.
@@ -94,8 +99,8 @@ export function contactFor(
     title: random.pick(profile.jobTitles),
     email: `${person.ascii.first}.${person.ascii.last}@${domain}`,
     phone: `+1 555 ${String(random.int(100, 999))} ${String(random.int(1000, 9999))}`,
-    birthday: random.chance(0.85) ? isoDate(born) : null,
-    workAnniversary: random.chance(0.6) ? isoDate(joined) : null,
+    birthday: random.chance(0.85) ? dateOf(born) : null,
+    workAnniversary: random.chance(0.6) ? dateOf(joined) : null,
     preferredChannel: random.weighted([
       ['email', 5],
       ['phone', 3],

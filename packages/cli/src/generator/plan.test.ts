@@ -1,3 +1,4 @@
+import { createTenantCalendar, resolveTenantSettings, systemClock } from '@sellkit/core';
 import { describe, expect, it } from 'vitest';
 import { planCompany } from './plan-company.js';
 import { planOrganisation, repCount } from './plan-organisation.js';
@@ -83,5 +84,52 @@ describe('demo plans', () => {
     expect(won).toBeGreaterThan(20);
     expect(lost).toBeGreaterThan(20);
     expect(open).toBeGreaterThan(20);
+  });
+
+  it("take calendar dates in the tenant's calendar (hire dates, birthdays, expected closes)", () => {
+    // 23:30 UTC on 14 March is already 15 March in Shanghai: the tenant's date, not UTC's.
+    const lateUtc = new Date('2026-03-14T23:30:00.000Z');
+    const shanghai = createTenantCalendar(
+      resolveTenantSettings({ timeZone: 'Asia/Shanghai' }),
+      systemClock,
+    );
+    expect(shanghai.dateOf(lateUtc)).toBe('2026-03-15');
+    const seen: number[] = [];
+    const dateOf = (time: number) => {
+      seen.push(time);
+      return shanghai.dateOf(new Date(time));
+    };
+    const random = createRandom('calendar');
+    const organisation = planOrganisation(
+      random.fork('organisation'),
+      50,
+      lateUtc,
+      undefined,
+      dateOf,
+    );
+    const reps = new Map(organisation.reps.map((rep) => [rep.key, rep]));
+    const company = planCompany(
+      random.fork('companies').fork(3),
+      3,
+      organisation,
+      reps,
+      lateUtc,
+      undefined,
+      dateOf,
+    );
+    const dates = [
+      ...organisation.reps.map((rep) => rep.hireDate),
+      ...company.events.flatMap((event) =>
+        event.type === 'contact'
+          ? [event.contact.birthday, event.contact.workAnniversary].filter((d) => d !== null)
+          : event.type === 'open'
+            ? [event.opportunity.expectedCloseDate]
+            : [],
+      ),
+    ];
+    expect(dates.length).toBeGreaterThan(organisation.reps.length);
+    expect(seen.length).toBe(dates.length);
+    const local = new Set(seen.map((time) => shanghai.dateOf(new Date(time))));
+    for (const date of dates) expect(local.has(date)).toBe(true);
   });
 });
