@@ -1,3 +1,4 @@
+import type { StorageAdapter } from '@sellkit/core';
 import {
   type AdapterTarget,
   freshTarget,
@@ -45,7 +46,7 @@ export function pgliteTarget(options: { readonly perTest?: boolean } = {}): Adap
 
 /**
  * PostgreSQL at SELLKIT_PG_URL, in a schema of its own per test file and key (so files run in
- * parallel on one database and leave nothing behind). Without SELLKIT_PG_URL its suites are
+ * parallel on one database and leave nothing behind), or with `perTest`, per test. Without SELLKIT_PG_URL its suites are
  * skipped locally and fail in CI.
  *
  * @example
@@ -56,13 +57,17 @@ export function pgliteTarget(options: { readonly perTest?: boolean } = {}): Adap
  * forEachAdapter([postgresTarget('sk_pipeline')], (target) => describe(target.name, () => undefined));
  * ```
  */
-export function postgresTarget(prefix = 'sk_test'): AdapterTarget {
+export function postgresTarget(
+  prefix = 'sk_test',
+  options: { readonly perTest?: boolean } = {},
+): AdapterTarget {
   const url = postgresUrl;
   if (url === undefined) {
     const { reason, fail } = postgresUnavailable();
     return unavailableTarget('postgres', reason, fail);
   }
   const schemas: string[] = [];
+  if (options.perTest === true) return freshPostgres(url, prefix, schemas);
   return sharedTarget('postgres', {
     open: () => {
       const schema = testSchema(prefix);
@@ -74,6 +79,25 @@ export function postgresTarget(prefix = 'sk_test'): AdapterTarget {
       for (const schema of schemas.splice(0)) await dropSchema(url, schema);
     },
   });
+}
+
+/** A schema of its own for every test (suites that need an empty database), all dropped at the end. */
+function freshPostgres(url: string, prefix: string, schemas: string[]): AdapterTarget {
+  const opened: StorageAdapter[] = [];
+  return {
+    name: 'postgres',
+    create: () => {
+      const schema = testSchema(prefix);
+      schemas.push(schema);
+      const adapter = postgres({ url }, { schema });
+      opened.push(adapter);
+      return adapter;
+    },
+    release: async () => {
+      for (const adapter of opened.splice(0)) await adapter.close();
+      for (const schema of schemas.splice(0)) await dropSchema(url, schema);
+    },
+  };
 }
 
 const TARGETS: Readonly<Record<TargetName, () => AdapterTarget>> = {
