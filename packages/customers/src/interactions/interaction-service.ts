@@ -80,87 +80,102 @@ function timestamp(value: unknown, now: Date): Date | undefined {
   return Number.isNaN(parsed.getTime()) ? undefined : parsed;
 }
 
+/**
+ * Logging or deleting an interaction moves its company's and contact's counters, hot rows when
+ * many log at once: each round of clashing writers lets one through, so retry generously.
+ */
+const COUNTER_RETRY = { attempts: 12 } as const;
+
 async function logInteraction(ctx: CustomersContext, input: unknown): Promise<Interaction> {
   const raw = requireObject(input, 'an interaction', 'interaction');
-  return withRetry(ctx.scope, async (tx) => {
-    const inner = within(ctx, tx);
-    const { company, contact, interaction } = models(tx);
-    const issues = issueList();
-    const data: Record<string, unknown> = { ...raw };
-    if (!INTERACTION_TYPES.includes(raw.type as InteractionType)) {
-      issues.add('type', `must be one of ${INTERACTION_TYPES.join(', ')}`, 'invalid_enum_value');
-    }
-    const occurredAt = timestamp(raw.occurredAt, tx.clock.now());
-    if (occurredAt === undefined) issues.add('occurredAt', 'must be a date-time', 'invalid_date');
-    else data.occurredAt = occurredAt;
+  return withRetry(
+    ctx.scope,
+    async (tx) => {
+      const inner = within(ctx, tx);
+      const { company, contact, interaction } = models(tx);
+      const issues = issueList();
+      const data: Record<string, unknown> = { ...raw };
+      if (!INTERACTION_TYPES.includes(raw.type as InteractionType)) {
+        issues.add('type', `must be one of ${INTERACTION_TYPES.join(', ')}`, 'invalid_enum_value');
+      }
+      const occurredAt = timestamp(raw.occurredAt, tx.clock.now());
+      if (occurredAt === undefined) issues.add('occurredAt', 'must be a date-time', 'invalid_date');
+      else data.occurredAt = occurredAt;
 
-    // internal: existence checks see past the actor; sight of what is found is asserted below
-    const people = tx.internal(contact);
-    const primary = raw.contactId ?? null;
-    const person = typeof primary === 'string' ? await people.get(primary) : null;
-    if (primary !== null && person === null) {
-      issues.add('contactId', `contact ${String(primary)} does not exist`, 'unknown_contact');
-    }
-    const companyId = raw.companyId ?? person?.companyId ?? null;
-    // internal: an existence check, like the contact's; sight of the company is asserted below
-    const organisation =
-      typeof companyId === 'string' ? await tx.internal(company).get(companyId) : null;
-    if (raw.companyId !== undefined && raw.companyId !== null && organisation === null) {
-      issues.add('companyId', `company ${String(raw.companyId)} does not exist`, 'unknown_company');
-    }
-    if (primary === null && (raw.companyId === undefined || raw.companyId === null)) {
-      issues.add('contactId', 'an interaction needs a contact or a company', 'missing');
-    }
-    const others = raw.contactIds ?? [];
-    const participants: string[] = person ? [person.id] : [];
-    if (!Array.isArray(others))
-      issues.add('contactIds', 'must be a list of contact ids', 'invalid_type');
-    else {
-      const found = new Set(
-        (await people.getMany(others.filter((id): id is string => typeof id === 'string'))).map(
-          (row) => row.id,
-        ),
-      );
-      others.forEach((id, index) => {
-        if (typeof id !== 'string' || !found.has(id)) {
-          issues.add(
-            `contactIds.${index}`,
-            `contact ${String(id)} does not exist`,
-            'unknown_contact',
-          );
-        } else if (!participants.includes(id)) participants.push(id);
+      // internal: existence checks see past the actor; sight of what is found is asserted below
+      const people = tx.internal(contact);
+      const primary = raw.contactId ?? null;
+      const person = typeof primary === 'string' ? await people.get(primary) : null;
+      if (primary !== null && person === null) {
+        issues.add('contactId', `contact ${String(primary)} does not exist`, 'unknown_contact');
+      }
+      const companyId = raw.companyId ?? person?.companyId ?? null;
+      // internal: an existence check, like the contact's; sight of the company is asserted below
+      const organisation =
+        typeof companyId === 'string' ? await tx.internal(company).get(companyId) : null;
+      if (raw.companyId !== undefined && raw.companyId !== null && organisation === null) {
+        issues.add(
+          'companyId',
+          `company ${String(raw.companyId)} does not exist`,
+          'unknown_company',
+        );
+      }
+      if (primary === null && (raw.companyId === undefined || raw.companyId === null)) {
+        issues.add('contactId', 'an interaction needs a contact or a company', 'missing');
+      }
+      const others = raw.contactIds ?? [];
+      const participants: string[] = person ? [person.id] : [];
+      if (!Array.isArray(others))
+        issues.add('contactIds', 'must be a list of contact ids', 'invalid_type');
+      else {
+        const found = new Set(
+          (await people.getMany(others.filter((id): id is string => typeof id === 'string'))).map(
+            (row) => row.id,
+          ),
+        );
+        others.forEach((id, index) => {
+          if (typeof id !== 'string' || !found.has(id)) {
+            issues.add(
+              `contactIds.${index}`,
+              `contact ${String(id)} does not exist`,
+              'unknown_contact',
+            );
+          } else if (!participants.includes(id)) participants.push(id);
+        });
+      }
+      const reps = raw.repIds ?? [tx.context.actor.id];
+      if (!Array.isArray(reps)) issues.add('repIds', 'must be a list of user ids', 'invalid_type');
+      else
+        for (const [index, id] of reps.entries())
+          await checkDirectory(inner, 'owners', `repIds.${index}`, id, issues);
+      issues.throwIfAny({ model: 'interaction' });
+
+      // Logging needs sight of what the interaction is about.
+      if (person) await tx.assertCan('read', contact, person);
+      if (organisation) await tx.assertCan('read', company, organisation);
+      const record: InferCreate<typeof interaction> = {
+        ...data,
+        // Both checked above (issues thrown otherwise).
+        type: raw.type as InteractionType,
+        occurredAt: data.occurredAt as Date,
+        contactId: person?.id ?? null,
+        companyId: organisation?.id ?? null,
+        contactIds: participants,
+        repIds: [...new Set(reps as string[])],
+      };
+      const created = await tx.records(interaction).create(record);
+      if (organisation)
+        await touchCompany(inner, organisation.id, created.type, created.occurredAt);
+      if (person) await touchContact(inner, person.id, created.type, created.occurredAt);
+      await tx.emit('interaction.logged', {
+        interaction: created,
+        companyId: created.companyId,
+        contactId: created.contactId,
       });
-    }
-    const reps = raw.repIds ?? [tx.context.actor.id];
-    if (!Array.isArray(reps)) issues.add('repIds', 'must be a list of user ids', 'invalid_type');
-    else
-      for (const [index, id] of reps.entries())
-        await checkDirectory(inner, 'owners', `repIds.${index}`, id, issues);
-    issues.throwIfAny({ model: 'interaction' });
-
-    // Logging needs sight of what the interaction is about.
-    if (person) await tx.assertCan('read', contact, person);
-    if (organisation) await tx.assertCan('read', company, organisation);
-    const record: InferCreate<typeof interaction> = {
-      ...data,
-      // Both checked above (issues thrown otherwise).
-      type: raw.type as InteractionType,
-      occurredAt: data.occurredAt as Date,
-      contactId: person?.id ?? null,
-      companyId: organisation?.id ?? null,
-      contactIds: participants,
-      repIds: [...new Set(reps as string[])],
-    };
-    const created = await tx.records(interaction).create(record);
-    if (organisation) await touchCompany(inner, organisation.id, created.type, created.occurredAt);
-    if (person) await touchContact(inner, person.id, created.type, created.occurredAt);
-    await tx.emit('interaction.logged', {
-      interaction: created,
-      companyId: created.companyId,
-      contactId: created.contactId,
-    });
-    return created;
-  });
+      return created;
+    },
+    COUNTER_RETRY,
+  );
 }
 
 function pageSize(limit: unknown): number {
@@ -217,22 +232,26 @@ export function interactionService(ctx: CustomersContext): InteractionService {
       return timeline({ contactId }, query);
     },
     async delete(id) {
-      await withRetry(scope, async (tx) => {
-        const inner = within(ctx, tx);
-        const { interaction } = models(tx);
-        // internal: NOT_FOUND or, for what the actor may not delete, FORBIDDEN from delete below
-        const before = await tx.internal(interaction).get(id);
-        if (!before) throw notFound('interaction', id);
-        await tx.records(interaction).delete(id, { current: before });
-        if (before.companyId) {
-          const last = await lastOccurrence(inner, { companyId: before.companyId });
-          await touchCompany(inner, before.companyId, before.type, before.occurredAt, -1, last);
-        }
-        if (before.contactId) {
-          const last = await lastOccurrence(inner, { contactId: before.contactId });
-          await touchContact(inner, before.contactId, before.type, before.occurredAt, -1, last);
-        }
-      });
+      await withRetry(
+        scope,
+        async (tx) => {
+          const inner = within(ctx, tx);
+          const { interaction } = models(tx);
+          // internal: NOT_FOUND or, for what the actor may not delete, FORBIDDEN from delete below
+          const before = await tx.internal(interaction).get(id);
+          if (!before) throw notFound('interaction', id);
+          await tx.records(interaction).delete(id, { current: before });
+          if (before.companyId) {
+            const last = await lastOccurrence(inner, { companyId: before.companyId });
+            await touchCompany(inner, before.companyId, before.type, before.occurredAt, -1, last);
+          }
+          if (before.contactId) {
+            const last = await lastOccurrence(inner, { contactId: before.contactId });
+            await touchContact(inner, before.contactId, before.type, before.occurredAt, -1, last);
+          }
+        },
+        COUNTER_RETRY,
+      );
     },
   };
 }
