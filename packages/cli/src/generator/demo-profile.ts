@@ -61,6 +61,11 @@ export interface DemoProfile {
   readonly timeZone: string;
   readonly territories: readonly DemoRegion[];
   readonly products: readonly DemoProduct[];
+  /**
+   * The deal sizes the tenant's priority rules call large and mid-size, in
+   * {@link DemoProfile.currency}. Absent: the pipeline module's default rules (USD) stand.
+   */
+  readonly dealSizes?: { readonly large: string; readonly medium: string };
   /** Annual revenue per employee, a range in {@link DemoProfile.currency}. */
   readonly revenuePerEmployee: readonly [number, number];
   readonly jobTitles: readonly string[];

@@ -136,6 +136,19 @@ describe('generateDemoTenant options', () => {
     await crm.close();
   });
 
+  it('scores a Chinese tenant in CNY and explains the scores in Chinese', async () => {
+    const crm = await composeSellkit(memory(), {
+      tenantSettings: () => ({ timeZone: 'Asia/Shanghai', locale: 'zh-CN' }),
+    });
+    await generateDemoTenant(crm, { size: 3, now, locale: 'zh-CN' });
+    const admin = crm.as({ tenantId: 'default', actor: { id: 'probe', roles: ['admin'] } });
+    const rules = await admin.pipeline.scoring.activeRuleSet();
+    const large = rules.rules.find((rule) => rule.id === 'large-deal');
+    expect(large?.description).toBe('大额商机（1000000 CNY 及以上）');
+    expect(JSON.stringify(large?.condition)).toContain('"currency":"CNY"');
+    await crm.close();
+  });
+
   it('sizes for a number of rows', () => {
     expect(sizeForRows(1_000_000)).toBeGreaterThan(10_000);
     expect(sizeForRows(1)).toBe(1);

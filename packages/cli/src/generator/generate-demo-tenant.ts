@@ -6,7 +6,7 @@ import {
   type TestClock,
   validationError,
 } from '@sellkit/core';
-import { pipelineHandle } from '@sellkit/pipeline';
+import { defaultPriorityRuleSet, pipelineHandle } from '@sellkit/pipeline';
 import type { DemoProfile } from './demo-profile.js';
 import { demoProfileFor } from './demo-profiles.js';
 import { planCompany } from './plan-company.js';
@@ -219,6 +219,19 @@ async function generate(
   const yearAgo = now.getTime() - 365 * 86_400_000;
   const total = size;
   options.onProgress?.({ phase: 'organisation', done: 0, total: 1 });
+  // A tenant in another currency scores deal sizes in it, and explains scores in its language.
+  if (profile.dealSizes) {
+    const scoring = scope.use(pipelineHandle).scoring;
+    await scoring.saveDraft(
+      defaultPriorityRuleSet({
+        currency: profile.currency,
+        largeDeal: profile.dealSizes.large,
+        mediumDeal: profile.dealSizes.medium,
+        locale: profile.locale,
+      }),
+    );
+    await scoring.publish();
+  }
   const ids = await scope.transaction((tx) =>
     writeOrganisation(tx, clock, organisation, yearAgo - 90 * 86_400_000, profile),
   );

@@ -25,6 +25,7 @@ export const CHINESE_PROFILE: DemoProfile = {
   locale: 'zh-CN',
   currency: 'CNY',
   timeZone: 'Asia/Shanghai',
+  dealSizes: { large: '1000000', medium: '400000' },
   territories: ZH_TERRITORY_TREE,
   products: ZH_PRODUCTS,
   revenuePerEmployee: [300_000, 1_600_000],
