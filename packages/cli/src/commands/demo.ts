@@ -103,10 +103,8 @@ export const demoCommand: CommandSpec = {
     const size = parseSize(stringOption(options, 'size'));
     const seed = stringOption(options, 'seed') ?? DEMO_SEED;
     const locale = resolveLocale(stringOption(options, 'locale'), io.env, 'demo');
-    // The tenant's zone: --time-zone, else the demo profile's (Asia/Shanghai for zh-CN).
-    const timeZone = timeZoneOption(input, 'demo', demoProfileFor(locale).timeZone);
-    const localisation = createLocalisation(locale, { timeZone });
-    const { format: people, messages } = localisation;
+    // Checked before anything is written (the session settles the zone itself).
+    timeZoneOption(input, 'demo');
     const dbOption = stringOption(options, 'db') ?? DEMO_FILE;
     const target = parseDatabaseTarget(dbOption, io.cwd, {
       schema: stringOption(options, 'schema'),
@@ -126,11 +124,12 @@ export const demoCommand: CommandSpec = {
     const args = { ...input, options: { ...options, db: dbOption } };
     const now = new Date();
     let built: DemoTenantReport | null = null;
-    const summary = await withSession(
+    const { summary, localisation } = await withSession(
       args,
       'demo',
       {},
-      async ({ crm, admin, tenantId }) => {
+      async ({ crm, admin, tenantId, timeZone }) => {
+        const localisation = createLocalisation(locale, { timeZone });
         const existing = await admin.scope.records(admin.scope.model('rep')).count();
         if (existing === 0) {
           built = await generateDemoTenant(crm, {
@@ -152,15 +151,19 @@ export const demoCommand: CommandSpec = {
             `${target.kind === 'sqlite' ? target.file : target.display} already holds tenant "${tenantId}": showing its summary (use --fresh to rebuild)\n`,
           );
         }
-        return buildDemoSummary(crm.as(cliContext(tenantId)).scope, {
+        const summary = await buildDemoSummary(crm.as(cliContext(tenantId)).scope, {
           tenantId,
           now,
           // Machines get the same document whatever the locale.
-          messages: format === 'json' ? en : messages,
+          messages: format === 'json' ? en : localisation.messages,
         });
+        return { summary, localisation };
       },
-      timeZone,
+      // The tenant's zone: --time-zone, else the remembered one, else the demo profile's
+      // (Asia/Shanghai for zh-CN), remembered so later commands use it.
+      { zone: demoProfileFor(locale).timeZone, remember: true },
     );
+    const { format: people, messages } = localisation;
     const elapsed = Date.now() - started;
     const report = built as DemoTenantReport | null;
     if (format === 'json') {

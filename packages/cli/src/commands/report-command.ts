@@ -7,7 +7,7 @@ import { createLocalisation } from '../output/localisation.js';
 import type { Report } from '../output/report.js';
 import { outputFormat, writeReport } from '../output/write-report.js';
 import type { CommandSpec } from './command.js';
-import { timeZoneOption, withSession } from './session.js';
+import { withSession } from './session.js';
 import {
   DATABASE_OPTIONS,
   FORMAT_OPTIONS,
@@ -63,17 +63,23 @@ export function reportCommand(definition: {
       const format = outputFormat(input.options, input.io);
       const section = stringOption(input.options, 'section');
       const locale = resolveLocale(stringOption(input.options, 'locale'), input.io.env, command);
-      const timeZone = timeZoneOption(input, command);
-      const localisation = createLocalisation(locale, { timeZone });
       // Machines get the same document whatever the locale: English titles, raw values.
-      const messages = format === 'json' || format === 'csv' ? en : localisation.messages;
-      const report = await withSession(
+      const machine = format === 'json' || format === 'csv';
+      const { report, localisation } = await withSession(
         input,
         command,
         { require: 'existing', hint: 'run sellkit migrate, sellkit import or sellkit demo first' },
-        ({ admin, tenantId }) =>
-          definition.build(admin.scope, { tenantId, now: new Date(), messages }),
-        timeZone,
+        async ({ admin, tenantId, timeZone }) => {
+          // The tenant's zone is settled by the session: --time-zone, else the remembered one.
+          const localisation = createLocalisation(locale, { timeZone });
+          const messages = machine ? en : localisation.messages;
+          const report = await definition.build(admin.scope, {
+            tenantId,
+            now: new Date(),
+            messages,
+          });
+          return { report, localisation };
+        },
       );
       writeReport(input.io, report, format, section, localisation);
       return EXIT.ok;

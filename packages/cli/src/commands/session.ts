@@ -4,6 +4,7 @@ import { usageError } from '../cli/errors.js';
 import { type CliSellkit, cliContext, composeSellkit } from '../db/compose.js';
 import { type DatabaseState, type OpenDatabaseOptions, openDatabase } from '../db/open-database.js';
 import { type DatabaseTarget, parseDatabaseTarget } from '../db/target.js';
+import type { StoredTenantSettings } from '../settings/tenant-settings.js';
 import type { CommandInput } from './command.js';
 import { DEFAULT_TENANT, stringOption } from './shared-options.js';
 
@@ -16,6 +17,16 @@ export interface Session {
   readonly tenantId: string;
   /** The tenant, as the CLI's administrator actor. */
   readonly admin: ReturnType<CliSellkit['as']>;
+  /** The tenant's time zone for this command (see {@link TimeZoneDefault}). */
+  readonly timeZone: string;
+}
+
+/** Where a command's time zone comes from when neither `--time-zone` nor the database says. */
+export interface TimeZoneDefault {
+  /** The zone to use (default UTC; `sellkit demo`: its profile's). */
+  readonly zone?: string;
+  /** Store it for the tenant too (`sellkit demo` does, so later commands read the same zone). */
+  readonly remember?: boolean;
 }
 
 const TENANT = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -30,12 +41,12 @@ export function tenantOption(input: CommandInput, command: string): string {
 }
 
 /**
- * The `--time-zone` option, checked: an IANA zone in its canonical spelling, else `fallback`.
- * Anything else is a usage error before a database is opened.
+ * The `--time-zone` option, checked: an IANA zone in its canonical spelling, or undefined when
+ * it is not given. Anything else is a usage error before a database is opened.
  */
-export function timeZoneOption(input: CommandInput, command: string, fallback = 'UTC'): string {
+export function timeZoneOption(input: CommandInput, command: string): string | undefined {
   const given = stringOption(input.options, 'time-zone');
-  if (given === undefined) return fallback;
+  if (given === undefined) return undefined;
   const zone = canonicalTimeZone(given);
   if (zone === undefined) {
     throw usageError(`--time-zone ${given} is not an IANA time zone (e.g. Asia/Shanghai)`, command);
@@ -44,16 +55,21 @@ export function timeZoneOption(input: CommandInput, command: string, fallback = 
 }
 
 /**
- * Opens `--db` (refusing what is not a Sellkit database), composes Sellkit on it, runs `work`
- * and always closes the connection, whatever happens.
+ * Opens `--db` (refusing what is not a Sellkit database), composes Sellkit on it, settles the
+ * tenant's time zone, runs `work` and always closes the connection, whatever happens.
+ *
+ * The zone: `--time-zone` when given (remembered for the tenant when it changes, with one line
+ * on stderr), else the one remembered in the database, else `zoneDefault` (remembered when it
+ * says so), else UTC. The kernel's tenant settings are read once here, before `work` runs.
  */
 export async function withSession<T>(
   input: CommandInput,
   command: string,
   openOptions: OpenDatabaseOptions,
   work: (session: Session) => Promise<T>,
-  timeZone = timeZoneOption(input, command),
+  zoneDefault: TimeZoneDefault = {},
 ): Promise<T> {
+  const given = timeZoneOption(input, command);
   const tenantId = tenantOption(input, command);
   const target = parseDatabaseTarget(stringOption(input.options, 'db'), input.io.cwd, {
     schema: stringOption(input.options, 'schema'),
@@ -63,14 +79,18 @@ export async function withSession<T>(
   let crm: CliSellkit | undefined;
   let failed = true;
   try {
-    crm = await composeSellkit(storage, { tenantSettings: () => ({ timeZone }) });
-    const result = await work({
-      target,
-      state,
-      crm,
-      tenantId,
-      admin: crm.as(cliContext(tenantId)),
+    let settings: StoredTenantSettings | undefined;
+    // Read by the kernel (and cached) only once `settings` is settled below.
+    crm = await composeSellkit(storage, {
+      tenantSettings: (id) => (id === tenantId ? settings : undefined),
     });
+    const admin = crm.as(cliContext(tenantId));
+    settings = await settleTimeZone(admin, tenantId, given, zoneDefault, (line) =>
+      input.io.stderr.write(`${line}\n`),
+    );
+    // Whatever was resolved before `settings` was known is asked again.
+    crm.forgetTenantSettings();
+    const result = await work({ target, state, crm, tenantId, admin, timeZone: settings.timeZone });
     failed = false;
     return result;
   } finally {
@@ -79,6 +99,32 @@ export async function withSession<T>(
     // failed first import leaves the directory as it was.
     if (failed && state === 'missing' && target.kind === 'sqlite') removeSqliteFiles(target.file);
   }
+}
+
+async function settleTimeZone(
+  admin: Session['admin'],
+  tenantId: string,
+  given: string | undefined,
+  zoneDefault: TimeZoneDefault,
+  say: (line: string) => void,
+): Promise<StoredTenantSettings> {
+  const remembered = admin.cli.tenantSettings;
+  const stored = await remembered.read();
+  if (given !== undefined) {
+    if (stored?.timeZone !== given) {
+      await remembered.rememberTimeZone(given);
+      say(
+        stored === undefined
+          ? `sellkit: tenant "${tenantId}" now has time zone ${given} (remembered for later commands)`
+          : `sellkit: tenant "${tenantId}" time zone changed from ${stored.timeZone} to ${given} (remembered)`,
+      );
+    }
+    return { ...stored, timeZone: given };
+  }
+  if (stored !== undefined) return stored;
+  const zone = zoneDefault.zone ?? 'UTC';
+  if (zoneDefault.remember) await remembered.rememberTimeZone(zone);
+  return { timeZone: zone };
 }
 
 /** Removes a SQLite file and its WAL companions, ignoring what is not there. */

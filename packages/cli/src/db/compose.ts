@@ -11,6 +11,7 @@ import {
 import { customers } from '@sellkit/customers';
 import { pipeline } from '@sellkit/pipeline';
 import { team, teamDirectory } from '@sellkit/team';
+import { cliSettings } from '../settings/tenant-settings.js';
 
 /** The actor every CLI command acts as: an administrator of the tenant. */
 export const CLI_ACTOR = { id: 'sellkit-cli', roles: ['admin'], name: 'sellkit command line' };
@@ -47,6 +48,8 @@ export function sellkitModules() {
       territories: { exists: (scope, id) => teamDirectory(scope).territoryExists(id) },
     }),
     pipeline(),
+    // The CLI's own: each tenant's remembered calendar (--time-zone).
+    cliSettings(),
   ] as const;
 }
 
@@ -59,7 +62,8 @@ export interface ComposeOptions {
 
 /**
  * Composes Sellkit the way every CLI command does: catalog, team, customers (owners and
- * territories checked against the team directory) and pipeline on one storage adapter.
+ * territories checked against the team directory), pipeline and the CLI's remembered tenant
+ * settings on one storage adapter.
  * Creating it migrates the storage (tables, columns, indexes).
  *
  * @example
