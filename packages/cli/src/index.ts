@@ -86,3 +86,9 @@ export { outputFormat, writeReport } from './output/write-report.js';
 export { buildCustomersReport } from './reports/customers-report.js';
 export { buildDemoSummary } from './reports/demo-summary.js';
 export { buildPipelineReport } from './reports/pipeline-report.js';
+export type {
+  CliSettingsService,
+  CliTenantSettingsRecord,
+  StoredTenantSettings,
+} from './settings/tenant-settings.js';
+export { cliSettings, cliTenantSettings } from './settings/tenant-settings.js';

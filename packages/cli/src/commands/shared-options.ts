@@ -40,7 +40,7 @@ export const TIME_ZONE_OPTION = {
     type: 'string',
     valueName: 'iana',
     description:
-      "The tenant's IANA time zone, e.g. Asia/Shanghai (default UTC; the zh-CN demo: Asia/Shanghai).",
+      "The tenant's IANA time zone, e.g. Asia/Shanghai; remembered for the tenant (default: the remembered one, else UTC; the zh-CN demo: Asia/Shanghai).",
   },
 } as const satisfies Record<string, OptionSpec>;
 
