@@ -55,8 +55,9 @@ export interface DemoProfile {
   /** The currency of the catalog, the prices and the companies' revenue. */
   readonly currency: string;
   /**
-   * The tenant's IANA time zone (`Asia/Shanghai` for the Chinese tenant). Not yet handed to
-   * the kernel: once `createSellkit({ tenantSettings })` exists, the demo passes this one.
+   * The tenant's IANA time zone (`Asia/Shanghai` for the Chinese tenant): `sellkit demo` stores
+   * it as the tenant's remembered zone (unless `--time-zone` says otherwise), and every command
+   * hands it to the kernel's `tenantSettings`.
    */
   readonly timeZone: string;
   readonly territories: readonly DemoRegion[];

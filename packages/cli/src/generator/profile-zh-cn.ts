@@ -18,8 +18,7 @@ import {
  * provinces of China, companies named city + trade name + industry + legal form
  * (`上海华信科技有限公司`), people family name first without a space (`张伟`).
  *
- * Its `timeZone` is the one place the demo keeps the tenant's zone: hand it to the kernel's
- * `tenantSettings` once that exists.
+ * Its `timeZone` (Asia/Shanghai) becomes the tenant's remembered zone when the demo builds it.
  */
 export const CHINESE_PROFILE: DemoProfile = {
   locale: 'zh-CN',
