@@ -3,18 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSellkitError } from '../errors/sellkit-error.js';
 import { currencyExponent, MAX_MONEY_INTEGER_DIGITS } from './currencies.js';
+import { ROUNDING_MODES } from './exact.js';
 import { Money, type RoundingMode } from './money.js';
 
 const runs = { numRuns: 500 };
-const ROUNDING_MODES: RoundingMode[] = [
-  'half-even',
-  'half-up',
-  'half-down',
-  'up',
-  'down',
-  'ceil',
-  'floor',
-];
 const DECIMAL_ROUNDING: Record<RoundingMode, Decimal.Rounding> = {
   'half-even': Decimal.ROUND_HALF_EVEN,
   'half-up': Decimal.ROUND_HALF_UP,
