@@ -1,14 +1,5 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.base.config.js';
 import { binOptions } from './tsup.bin.config.js';
 
-export default defineConfig([
-  {
-    entry: { index: 'src/index.ts' },
-    format: ['esm'],
-    dts: true,
-    clean: false,
-    sourcemap: true,
-    target: 'node20',
-  },
-  binOptions,
-]);
+export default defineConfig([packageBuild({ clean: false }), binOptions]);

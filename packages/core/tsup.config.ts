@@ -1,16 +1,14 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.base.config.js';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    module: 'src/module.ts',
-    driver: 'src/driver.ts',
-    'testing/index': 'src/testing/index.ts',
-  },
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  external: ['vitest'],
-});
+export default defineConfig(
+  packageBuild({
+    entry: {
+      index: 'src/index.ts',
+      module: 'src/module.ts',
+      driver: 'src/driver.ts',
+      'testing/index': 'src/testing/index.ts',
+    },
+    external: ['vitest'],
+  }),
+);

@@ -1,19 +1,17 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.base.config.js';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  external: [
-    'better-sqlite3',
-    'libsql',
-    'pg',
-    '@electric-sql/pglite',
-    'kysely',
-    '@sellkit/core',
-    'vitest',
-  ],
-});
+export default defineConfig(
+  packageBuild({
+    entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+    external: [
+      'better-sqlite3',
+      'libsql',
+      'pg',
+      '@electric-sql/pglite',
+      'kysely',
+      '@sellkit/core',
+      'vitest',
+    ],
+  }),
+);

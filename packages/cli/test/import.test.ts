@@ -12,6 +12,15 @@ const cwd = tempDir('import');
 const fixtures = join(CLI_DIR, 'test', 'fixtures');
 const accounts = join(MAVEN_DIR, 'accounts.csv');
 const accountsMap = join(fixtures, 'accounts-mapping.json');
+const importContacts = [
+  'import',
+  'contacts',
+  join(fixtures, 'contacts.csv'),
+  '--map',
+  join(fixtures, 'contacts-mapping.json'),
+  '--db',
+  'crm.db',
+];
 
 beforeAll(async () => {
   await ensureBuiltCli();
@@ -41,19 +50,7 @@ describe('sellkit import companies|contacts (built CLI, SQLite)', { timeout: 180
   });
 
   it('imports contacts, rejecting bad rows with line numbers and reasons', async () => {
-    const { code, stdout } = await runBuiltCli(
-      [
-        'import',
-        'contacts',
-        join(fixtures, 'contacts.csv'),
-        '--map',
-        join(fixtures, 'contacts-mapping.json'),
-        '--db',
-        'crm.db',
-        '--json',
-      ],
-      { cwd },
-    );
+    const { code, stdout } = await runBuiltCli([...importContacts, '--json'], { cwd });
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.sections.summary[0]).toMatchObject({ total: 4, created: 2, rejected: 2 });
@@ -63,18 +60,7 @@ describe('sellkit import companies|contacts (built CLI, SQLite)', { timeout: 180
   });
 
   it('prints a readable report when piped, rejected rows included', async () => {
-    const { code, stdout } = await runBuiltCli(
-      [
-        'import',
-        'contacts',
-        join(fixtures, 'contacts.csv'),
-        '--map',
-        join(fixtures, 'contacts-mapping.json'),
-        '--db',
-        'crm.db',
-      ],
-      { cwd },
-    );
+    const { code, stdout } = await runBuiltCli(importContacts, { cwd });
     expect(code).toBe(0);
     expect(stdout).toContain('Import of contacts from contacts.csv');
     expect(stdout).toMatch(/contacts\.csv\s+4\s+0\s+0\s+2\s+2/);

@@ -14,12 +14,12 @@
  */
 
 // One lock for drivers that must serialise work on a single connection.
-export type { Mutex } from './kit/index.js';
-export { createMutex, withLock } from './kit/index.js';
+export type { Mutex } from './kit/mutex.js';
+export { createMutex, withLock } from './kit/mutex.js';
+export { MONEY_PRECISION, MONEY_SCALE } from './money/currencies.js';
+export type { CreateStorageOptions } from './storage/create-storage.js';
+export { createStorage } from './storage/create-storage.js';
 export type {
-  ColumnLayout,
-  ColumnType,
-  CreateStorageOptions,
   DriverAggregate,
   DriverFind,
   DriverGroupKey,
@@ -29,20 +29,12 @@ export type {
   DriverUpdate,
   FilterNode,
   FlatRow,
-  IndexLayout,
   LeafOperator,
   SetupReport,
-  SortDirection,
-  StorageAdapter,
   StorageDriver,
-  TableLayout,
-  TimeBucket,
-} from './storage/index.js';
-export {
-  createStorage,
-  MONEY_PRECISION,
-  MONEY_SCALE,
-  memoryDriver,
-  tableLayout,
-  toSnakeCase,
-} from './storage/index.js';
+} from './storage/driver.js';
+export type { ColumnLayout, ColumnType, IndexLayout, TableLayout } from './storage/layout.js';
+export { tableLayout, toSnakeCase } from './storage/layout.js';
+export { memoryDriver } from './storage/memory/index.js';
+export type { SortDirection, TimeBucket } from './storage/query.js';
+export type { StorageAdapter } from './storage/storage.js';

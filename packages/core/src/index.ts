@@ -33,45 +33,39 @@ export {
 } from './access/policy.js';
 export type { AuditEntry } from './audit/audit.js';
 export { auditEntryModel, diffRecords, toJsonValue } from './audit/audit.js';
-export type {
-  CalendarUnit,
-  DateParts,
-  LocalOffset,
-  TenantCalendar,
-  TenantSettings,
-  TenantSettingsCache,
-  TenantSettingsInput,
-  TenantSettingsResolver,
-  TimeParts,
-  WeekStartsOn,
-} from './calendar/index.js';
+export type { DateParts, TimeParts } from './calendar/calendar-date.js';
 export {
   addCalendarDays,
   addCalendarMonths,
-  CALENDAR_UNITS,
   calendarDaysBetween,
-  canonicalTimeZone,
-  createTenantCalendar,
-  DEFAULT_TENANT_SETTINGS,
   dateParts,
   dayOfWeek,
   formatDate,
   isCalendarDate,
   isLeapYear,
   requireDate,
-  resolveTenantSettings,
-  tenantSettingsCache,
   timeParts,
-} from './calendar/index.js';
+} from './calendar/calendar-date.js';
+export type { TenantSettingsCache } from './calendar/settings-cache.js';
+export { tenantSettingsCache } from './calendar/settings-cache.js';
+export type { CalendarUnit, LocalOffset, TenantCalendar } from './calendar/tenant-calendar.js';
+export { CALENDAR_UNITS, createTenantCalendar } from './calendar/tenant-calendar.js';
+export type {
+  TenantSettings,
+  TenantSettingsInput,
+  TenantSettingsResolver,
+  WeekStartsOn,
+} from './calendar/tenant-settings.js';
+export {
+  canonicalTimeZone,
+  DEFAULT_TENANT_SETTINGS,
+  resolveTenantSettings,
+} from './calendar/tenant-settings.js';
 export type { Clock, TestClock } from './context/clock.js';
 export { createTestClock, systemClock } from './context/clock.js';
 export type { Actor, SellkitContext } from './context/context.js';
 export { validateContext } from './context/context.js';
-export type {
-  FieldIssue,
-  SellkitErrorCode,
-  SellkitErrorDetails,
-} from './errors/index.js';
+export type { FieldIssue, SellkitErrorCode, SellkitErrorDetails } from './errors/sellkit-error.js';
 export {
   clipText,
   ERROR_CODES,
@@ -79,54 +73,74 @@ export {
   isSellkitError,
   SellkitError,
   validationError,
-} from './errors/index.js';
+} from './errors/sellkit-error.js';
 export type { EventBus, EventHandler, EventMap, HandlerErrorReporter } from './events/event-bus.js';
 export { createEventBus } from './events/event-bus.js';
 export type { DrainOptions, DrainReport, OutboxMessage } from './events/outbox.js';
 export { drainOutbox } from './events/outbox.js';
 export { deliveryModel, outboxEventModel } from './events/outbox-models.js';
-export { idTime, isId, newId } from './ids/index.js';
+export { idTime, isId, newId } from './ids/ids.js';
 export type { CsvProgress, CsvRow, ReadCsvOptions } from './io/csv-reader.js';
 export { csvCell, csvLine, readCsv } from './io/csv-reader.js';
 export type {
+  KernelFacade,
+  ScopedSellkit,
+  Sellkit,
+  SellkitOptions,
+} from './kernel/create-sellkit.js';
+export { createSellkit } from './kernel/create-sellkit.js';
+export type {
   AnyModule,
   AnyPlugin,
+  ModuleDefinition,
+  PluginDefinition,
+  PluginEventHandlers,
+  ScheduledJob,
+  ScoringContribution,
+  SellkitEventRegistry,
+} from './kernel/definitions.js';
+export { defineModule, definePlugin } from './kernel/definitions.js';
+export type {
   EventsOf,
   ExtendedModels,
   ExtensionsOf,
-  KernelFacade,
-  ModelHooks,
   ModelsOf,
-  ModuleDefinition,
-  ModuleScope,
-  PluginDefinition,
-  PluginEventHandlers,
-  RecordService,
   RecordServices,
-  ScheduledJob,
-  ScopedSellkit,
-  ScoringContribution,
-  Sellkit,
-  SellkitEventRegistry,
-  SellkitOptions,
-  SellkitScheduler,
   ServicesOf,
+} from './kernel/facade-types.js';
+export type { ModelHooks, ModuleScope, RecordService } from './kernel/module-scope.js';
+export type {
+  SellkitScheduler,
   TickAllOptions,
   TickAllReport,
   TickReport,
-} from './kernel/index.js';
-export {
-  createSellkit,
-  defineModule,
-  definePlugin,
-} from './kernel/index.js';
+} from './kernel/scheduler.js';
 // Helpers for module and plugin authors (dry runs, retries, import reports, locks, value
 // checks). Exported here for now; they belong in the `@sellkit/core/module` entry.
 
 export type {
   AccessFields,
-  AnyField,
   AnyModel,
+  FieldMap,
+  FieldValue,
+  IndexDefinition,
+  InferCreate,
+  InferPatch,
+  InferRecord,
+  ModelDefinition,
+  ModelInput,
+  SystemFields,
+} from './model/define-model.js';
+export {
+  defineModel,
+  extendModel,
+  RESERVED_FIELD_NAMES,
+  SYSTEM_FIELDS,
+} from './model/define-model.js';
+export type { FieldSchemaMode } from './model/field-schema.js';
+export { fieldValueSchema } from './model/field-schema.js';
+export type {
+  AnyField,
   BooleanOptions,
   CommonFieldOptions,
   DateOptions,
@@ -135,90 +149,71 @@ export type {
   FieldDefinition,
   FieldFor,
   FieldKind,
-  FieldMap,
-  FieldSchemaMode,
-  FieldValue,
-  IndexDefinition,
-  InferCreate,
-  InferPatch,
-  InferRecord,
   IntegerOptions,
   JsonOptions,
-  ModelDefinition,
-  ModelInput,
-  ModelSchemas,
   MoneyOptions,
   ReferenceOptions,
-  SystemFields,
   TextListOptions,
   TextOptions,
   TimestampOptions,
-  ValidatedValues,
-} from './model/index.js';
-export {
-  defineModel,
-  extendModel,
-  field,
-  fieldValueSchema,
-  modelSchemas,
-  RESERVED_FIELD_NAMES,
-  SYSTEM_FIELDS,
-} from './model/index.js';
-export type { DecimalInput, RoundingMode } from './money/index.js';
+} from './model/fields.js';
+export { field } from './model/fields.js';
+export type { ModelSchemas, ValidatedValues } from './model/schema.js';
+export { modelSchemas } from './model/schema.js';
 export {
   currencyCodes,
   currencyExponent,
-  divideRounded,
   isCurrencyCode,
   MAX_CURRENCY_EXPONENT,
   MAX_MONEY_INTEGER_DIGITS,
-  Money,
-  toDecimal,
-} from './money/index.js';
+} from './money/currencies.js';
+export { divideRounded } from './money/exact.js';
+export type { DecimalInput, RoundingMode } from './money/money.js';
+export { Money, toDecimal } from './money/money.js';
 export type {
-  AllCondition,
-  AnyCondition,
-  AnyFactDefinition,
-  AnyOperatorDefinition,
-  Band,
   CompiledRuleSet,
   CompileMode,
   CompileOptions,
-  Condition,
-  ConditionTrace,
   EvaluateOptions,
-  Explanation,
-  FactCondition,
-  FactContext,
-  FactDefinition,
-  FactKind,
-  FactRead,
+} from './scoring/compile.js';
+export { compileRuleSet } from './scoring/compile.js';
+export { defineRuleSet } from './scoring/define-rule-set.js';
+export type { ConditionTrace, Explanation, FactRead, RuleExplanation } from './scoring/explain.js';
+export type { AnyFactDefinition, FactContext, FactDefinition } from './scoring/facts.js';
+export { defineFact } from './scoring/facts.js';
+export type {
+  AnyOperatorDefinition,
   FactValueOf,
-  NotCondition,
   OperatorContext,
   OperatorDefinition,
-  Rule,
-  RuleExplanation,
-  RuleOutcome,
-  RuleSet,
+} from './scoring/operators/define-operator.js';
+export { defineOperator } from './scoring/operators/define-operator.js';
+export { unsafePatternReason } from './scoring/operators/safe-regex.js';
+export type { ScoringRegistry } from './scoring/registry.js';
+export { createScoringRegistry } from './scoring/registry.js';
+export type { ScoreResult } from './scoring/result.js';
+export type {
   RuleSetScope,
   RuleSetStatus,
   RuleSetStore,
-  ScoreResult,
-  ScoringRegistry,
   StoredRuleSet,
-} from './scoring/index.js';
-export {
-  compileRuleSet,
-  createRuleSetStore,
-  createScoringRegistry,
-  defineFact,
-  defineOperator,
-  defineRuleSet,
-  ruleSetSchema,
-  scoringRuleSet,
-  unsafePatternReason,
-} from './scoring/index.js';
+} from './scoring/rule-set-store.js';
+export { createRuleSetStore, scoringRuleSet } from './scoring/rule-set-store.js';
+export type {
+  AllCondition,
+  AnyCondition,
+  Band,
+  Condition,
+  FactCondition,
+  NotCondition,
+  Rule,
+  RuleOutcome,
+  RuleSet,
+} from './scoring/schema.js';
+export { ruleSetSchema } from './scoring/schema.js';
+export type { FactKind } from './scoring/values.js';
+export type { SetupReport } from './storage/driver.js';
+export { memory } from './storage/memory/index.js';
 export type {
   AggregateFunction,
   AggregateQuery,
@@ -233,18 +228,13 @@ export type {
   RecordOf,
   RecordUpdate,
   Selected,
-  SetupReport,
   SortDirection,
   SortKey,
-  StorageAdapter,
-  TenantStorage,
   TimeBucket,
   UpdateManyOptions,
   UpdateManyResult,
   Where,
   WriteOptions,
-} from './storage/index.js';
-export {
-  FILTER_OPERATORS,
-  memory,
-} from './storage/index.js';
+} from './storage/query.js';
+export { FILTER_OPERATORS } from './storage/query.js';
+export type { StorageAdapter, TenantStorage } from './storage/storage.js';

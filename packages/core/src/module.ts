@@ -31,20 +31,11 @@ export {
 } from './access/policy.js';
 export type { AuditEntry } from './audit/audit.js';
 export { auditEntryModel, diffRecords, toJsonValue } from './audit/audit.js';
-export type {
-  CalendarUnit,
-  DateParts,
-  LocalOffset,
-  TenantCalendar,
-  TimeParts,
-  WeekStartsOn,
-} from './calendar/index.js';
+export type { DateParts, TimeParts } from './calendar/calendar-date.js';
 export {
   addCalendarDays,
   addCalendarMonths,
-  CALENDAR_UNITS,
   calendarDaysBetween,
-  canonicalTimeZone,
   dateParts,
   dayOfWeek,
   formatDate,
@@ -52,18 +43,21 @@ export {
   isLeapYear,
   requireDate,
   timeParts,
-} from './calendar/index.js';
+} from './calendar/calendar-date.js';
+export type { CalendarUnit, LocalOffset, TenantCalendar } from './calendar/tenant-calendar.js';
+export { CALENDAR_UNITS } from './calendar/tenant-calendar.js';
+export type { WeekStartsOn } from './calendar/tenant-settings.js';
+export { canonicalTimeZone } from './calendar/tenant-settings.js';
 export type { Clock } from './context/clock.js';
-export type { FieldIssue, IssueList } from './errors/index.js';
+export type { IssueList } from './errors/field-issues.js';
+export { issueList, notFound, requireObject } from './errors/field-issues.js';
+export type { FieldIssue } from './errors/sellkit-error.js';
 export {
   clipText,
   ERROR_TEXT_LIMITS,
   fromZodError,
-  issueList,
-  notFound,
-  requireObject,
   validationError,
-} from './errors/index.js';
+} from './errors/sellkit-error.js';
 export type { EventHandler, EventMap } from './events/event-bus.js';
 export { deliveryModel, outboxEventModel } from './events/outbox-models.js';
 export type { CsvProgress, CsvRow, ReadCsvOptions } from './io/csv-reader.js';
@@ -71,48 +65,66 @@ export { csvCell, csvLine, readCsv } from './io/csv-reader.js';
 export type {
   AnyModule,
   AnyPlugin,
-  EventsOf,
-  ExtendedModels,
-  ExtensionsOf,
-  InternalRecords,
-  InternalWriteOptions,
-  ModelHooks,
-  ModelsOf,
   ModuleDefinition,
-  ModuleHandle,
-  ModuleScope,
   PluginDefinition,
   PluginEventHandlers,
-  RecordService,
-  RecordServices,
   ScheduledJob,
   ScoringContribution,
   SellkitEventRegistry,
+} from './kernel/definitions.js';
+export { defineModule, definePlugin } from './kernel/definitions.js';
+export type {
+  EventsOf,
+  ExtendedModels,
+  ExtensionsOf,
+  ModelsOf,
+  RecordServices,
   ServicesOf,
-} from './kernel/index.js';
-export { defineModule, definePlugin, moduleHandle } from './kernel/index.js';
+} from './kernel/facade-types.js';
+export type { InternalRecords, InternalWriteOptions } from './kernel/internal-records.js';
+export type {
+  ModelHooks,
+  ModuleHandle,
+  ModuleScope,
+  RecordService,
+} from './kernel/module-scope.js';
+export { moduleHandle } from './kernel/module-scope.js';
+export { dryRun, transactionOrDryRun } from './kit/dry-run.js';
 // The module kit: one copy of the mechanical parts every module needs.
 export type {
   ImportCounts,
   ImportRowError,
   ImportRowsReport,
   RejectRowOptions,
-  RetryOptions,
-  TransactionScope,
-} from './kit/index.js';
-export {
-  dryRun,
-  importCounts,
-  importRowsReport,
-  isPlainObject,
-  rejectImportRow,
-  transactionOrDryRun,
-  withRetry,
-} from './kit/index.js';
+} from './kit/import-report.js';
+export { importCounts, importRowsReport, rejectImportRow } from './kit/import-report.js';
+export { isPlainObject } from './kit/is-plain-object.js';
+export type { TransactionScope } from './kit/transaction-scope.js';
+export type { RetryOptions } from './kit/with-retry.js';
+export { withRetry } from './kit/with-retry.js';
 export type {
   AccessFields,
-  AnyField,
   AnyModel,
+  FieldMap,
+  FieldValue,
+  IndexDefinition,
+  InferCreate,
+  InferPatch,
+  InferRecord,
+  ModelDefinition,
+  ModelInput,
+  SystemFields,
+} from './model/define-model.js';
+export {
+  defineModel,
+  extendModel,
+  RESERVED_FIELD_NAMES,
+  SYSTEM_FIELDS,
+} from './model/define-model.js';
+export type { FieldSchemaMode } from './model/field-schema.js';
+export { fieldValueSchema } from './model/field-schema.js';
+export type {
+  AnyField,
   BooleanOptions,
   CommonFieldOptions,
   DateOptions,
@@ -121,77 +133,57 @@ export type {
   FieldDefinition,
   FieldFor,
   FieldKind,
-  FieldMap,
-  FieldSchemaMode,
-  FieldValue,
-  IndexDefinition,
-  InferCreate,
-  InferPatch,
-  InferRecord,
   IntegerOptions,
   JsonOptions,
-  ModelDefinition,
-  ModelInput,
-  ModelSchemas,
   MoneyOptions,
   ReferenceOptions,
-  SystemFields,
   TextListOptions,
   TextOptions,
   TimestampOptions,
-  ValidatedValues,
-} from './model/index.js';
-export {
-  defineModel,
-  extendModel,
-  field,
-  fieldValueSchema,
-  modelSchemas,
-  RESERVED_FIELD_NAMES,
-  SYSTEM_FIELDS,
-} from './model/index.js';
+} from './model/fields.js';
+export { field } from './model/fields.js';
+export type { ModelSchemas, ValidatedValues } from './model/schema.js';
+export { modelSchemas } from './model/schema.js';
 export type {
-  AllCondition,
-  AnyCondition,
-  AnyFactDefinition,
-  AnyOperatorDefinition,
-  Band,
   CompiledRuleSet,
   CompileMode,
   CompileOptions,
-  Condition,
-  ConditionTrace,
   EvaluateOptions,
-  Explanation,
-  FactCondition,
-  FactContext,
-  FactDefinition,
-  FactKind,
-  FactRead,
+} from './scoring/compile.js';
+export { compileRuleSet } from './scoring/compile.js';
+export { defineRuleSet } from './scoring/define-rule-set.js';
+export type { ConditionTrace, Explanation, FactRead, RuleExplanation } from './scoring/explain.js';
+export type { AnyFactDefinition, FactContext, FactDefinition } from './scoring/facts.js';
+export { defineFact } from './scoring/facts.js';
+export type {
+  AnyOperatorDefinition,
   FactValueOf,
-  NotCondition,
   OperatorContext,
   OperatorDefinition,
-  Rule,
-  RuleExplanation,
-  RuleOutcome,
-  RuleSet,
+} from './scoring/operators/define-operator.js';
+export { defineOperator } from './scoring/operators/define-operator.js';
+export { unsafePatternReason } from './scoring/operators/safe-regex.js';
+export type { ScoringRegistry } from './scoring/registry.js';
+export { createScoringRegistry } from './scoring/registry.js';
+export type { ScoreResult } from './scoring/result.js';
+export type {
   RuleSetScope,
   RuleSetStatus,
   RuleSetStore,
-  ScoreResult,
-  ScoringRegistry,
   StoredRuleSet,
-} from './scoring/index.js';
-export {
-  compileRuleSet,
-  createRuleSetStore,
-  createScoringRegistry,
-  defineFact,
-  defineOperator,
-  defineRuleSet,
-  ruleSetSchema,
-  scoringRuleSet,
-  unsafePatternReason,
-} from './scoring/index.js';
-export type { TenantStorage } from './storage/index.js';
+} from './scoring/rule-set-store.js';
+export { createRuleSetStore, scoringRuleSet } from './scoring/rule-set-store.js';
+export type {
+  AllCondition,
+  AnyCondition,
+  Band,
+  Condition,
+  FactCondition,
+  NotCondition,
+  Rule,
+  RuleOutcome,
+  RuleSet,
+} from './scoring/schema.js';
+export { ruleSetSchema } from './scoring/schema.js';
+export type { FactKind } from './scoring/values.js';
+export type { TenantStorage } from './storage/storage.js';

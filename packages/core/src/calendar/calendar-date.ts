@@ -12,6 +12,11 @@ import { validationError } from '../errors/sellkit-error.js';
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
+/** The match of `pattern` on a string value; null for no match or no string. */
+function matchOf(pattern: RegExp, value: unknown): RegExpExecArray | null {
+  return typeof value === 'string' ? pattern.exec(value) : null;
+}
+
 /** A calendar date's parts: year, month 1-12, day 1-31. */
 export interface DateParts {
   readonly year: number;
@@ -36,17 +41,15 @@ export interface TimeParts {
  * ```
  */
 export function dateParts(value: unknown): DateParts | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = DATE.exec(value);
+  const match = matchOf(DATE, value);
   if (!match) return undefined;
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
   if (year < 1 || month < 1 || month > 12 || day < 1) return undefined;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const last =
     month === 2
-      ? leap
+      ? isLeapYear(year)
         ? 29
         : 28
       : month === 4 || month === 6 || month === 9 || month === 11
@@ -79,8 +82,7 @@ export function isCalendarDate(value: unknown): value is string {
  * ```
  */
 export function timeParts(value: unknown): TimeParts | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = TIME.exec(value);
+  const match = matchOf(TIME, value);
   if (!match) return undefined;
   const hour = Number(match[1]);
   const minute = Number(match[2]);

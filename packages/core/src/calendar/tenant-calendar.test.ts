@@ -9,39 +9,24 @@ function calendarAt(at: string, settings: TenantSettingsInput = {}): TenantCalen
 }
 
 const iso = (date: Date) => date.toISOString();
+const todayIn = (timeZone: string, at: string) => calendarAt(at, { timeZone }).today();
 
 describe('today() at awkward instants', () => {
   it('is the local date east and west of UTC around midnight', () => {
     // 23:30 and 00:30 local in Shanghai (UTC+8).
-    expect(calendarAt('2026-03-31T15:30:00Z', { timeZone: 'Asia/Shanghai' }).today()).toBe(
-      '2026-03-31',
-    );
-    expect(calendarAt('2026-03-31T16:30:00Z', { timeZone: 'Asia/Shanghai' }).today()).toBe(
-      '2026-04-01',
-    );
+    expect(todayIn('Asia/Shanghai', '2026-03-31T15:30:00Z')).toBe('2026-03-31');
+    expect(todayIn('Asia/Shanghai', '2026-03-31T16:30:00Z')).toBe('2026-04-01');
     // 23:30 and 00:30 local in New York (UTC-4 in summer).
-    expect(calendarAt('2026-07-01T03:30:00Z', { timeZone: 'America/New_York' }).today()).toBe(
-      '2026-06-30',
-    );
-    expect(calendarAt('2026-07-01T04:30:00Z', { timeZone: 'America/New_York' }).today()).toBe(
-      '2026-07-01',
-    );
+    expect(todayIn('America/New_York', '2026-07-01T03:30:00Z')).toBe('2026-06-30');
+    expect(todayIn('America/New_York', '2026-07-01T04:30:00Z')).toBe('2026-07-01');
     expect(calendarAt('2026-07-01T04:30:00Z').today()).toBe('2026-07-01');
   });
 
   it('crosses 31 December and 28/29 February locally', () => {
-    expect(calendarAt('2026-12-31T16:30:00Z', { timeZone: 'Asia/Shanghai' }).today()).toBe(
-      '2027-01-01',
-    );
-    expect(calendarAt('2027-01-01T04:30:00Z', { timeZone: 'America/New_York' }).today()).toBe(
-      '2026-12-31',
-    );
-    expect(calendarAt('2028-02-28T16:30:00Z', { timeZone: 'Asia/Shanghai' }).today()).toBe(
-      '2028-02-29',
-    );
-    expect(calendarAt('2027-02-28T16:30:00Z', { timeZone: 'Asia/Shanghai' }).today()).toBe(
-      '2027-03-01',
-    );
+    expect(todayIn('Asia/Shanghai', '2026-12-31T16:30:00Z')).toBe('2027-01-01');
+    expect(todayIn('America/New_York', '2027-01-01T04:30:00Z')).toBe('2026-12-31');
+    expect(todayIn('Asia/Shanghai', '2028-02-28T16:30:00Z')).toBe('2028-02-29');
+    expect(todayIn('Asia/Shanghai', '2027-02-28T16:30:00Z')).toBe('2027-03-01');
   });
 });
 

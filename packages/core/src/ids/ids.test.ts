@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { isSellkitError } from '../errors/sellkit-error.js';
+import { expectIssue } from '../errors/test-support/expect-issue.js';
 import { idTime, isId, newId } from './ids.js';
 
 type Ids = typeof import('./ids.js');
@@ -16,19 +16,6 @@ async function freshIds(): Promise<Ids> {
 
 const BODY = /^[0-9a-hjkmnp-tv-z]{26}$/;
 const MAX_TIME = 2 ** 48 - 1;
-
-function expectIssue(action: () => unknown, path: string, reason: string): void {
-  let thrown: unknown;
-  try {
-    action();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(isSellkitError(thrown, 'VALIDATION_FAILED')).toBe(true);
-  if (isSellkitError(thrown)) {
-    expect(thrown.details.issues).toEqual([{ path, reason, message: expect.any(String) }]);
-  }
-}
 
 describe('newId', () => {
   it('is the prefix, an underscore and a 26-character Crockford base32 body', () => {

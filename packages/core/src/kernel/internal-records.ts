@@ -69,12 +69,21 @@ export interface InternalRecordsHost {
   transaction<T>(work: (host: InternalRecordsHost) => Promise<T>): Promise<T>;
 }
 
-/** Runs `work` in the open transaction, or in a new one: a write and its audit entry are one. */
-function atomically<T>(
-  host: InternalRecordsHost,
-  work: (host: InternalRecordsHost) => Promise<T>,
+/** Anything that knows whether a transaction is open and can open one (a scope, a host). */
+export interface Transactional<S> {
+  readonly inTransaction: boolean;
+  transaction<T>(work: (scope: S) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Runs `work` in the open transaction (no savepoint), or in a new one: a write and its audit
+ * entry are one.
+ */
+export function atomically<S extends Transactional<S>, T>(
+  scope: S,
+  work: (scope: S) => Promise<T>,
 ): Promise<T> {
-  return host.inTransaction ? work(host) : host.transaction(work);
+  return scope.inTransaction ? work(scope) : scope.transaction(work);
 }
 
 /** The record as the caller holds it, checked to be the one named, or read from storage. */

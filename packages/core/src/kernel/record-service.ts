@@ -4,14 +4,10 @@ import { notFound } from '../errors/field-issues.js';
 import { SellkitError } from '../errors/sellkit-error.js';
 import type { AnyModel, InferCreate, InferPatch, InferRecord } from '../model/define-model.js';
 import type { AggregateQuery, FindQuery, Where } from '../storage/query.js';
+import { atomically } from './internal-records.js';
 import type { ModelHooks, ModuleScope, RecordService } from './module-scope.js';
 
 type Loose = Record<string, unknown>;
-
-/** Runs `work` in the open transaction (no savepoint), or in a new one. */
-function atomically<T>(scope: ModuleScope, work: (tx: ModuleScope) => Promise<T>): Promise<T> {
-  return scope.inTransaction ? work(scope) : scope.transaction(work);
-}
 
 /** The record the caller holds (checked to be the one named), or the stored one. */
 async function currentOf<M extends AnyModel>(

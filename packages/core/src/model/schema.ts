@@ -28,6 +28,16 @@ export interface ModelSchemas {
 
 const cache = new WeakMap<AnyModel, ModelSchemas>();
 
+/** What `make` builds for a model, built on the first call and kept in `built`. */
+function once<T>(built: WeakMap<AnyModel, T>, model: AnyModel, make: (model: AnyModel) => T): T {
+  let value = built.get(model);
+  if (value === undefined) {
+    value = make(model);
+    built.set(model, value);
+  }
+  return value;
+}
+
 function build(model: AnyModel): ModelSchemas {
   const createShape: Record<string, z.ZodType<unknown, unknown>> = {};
   const patchShape: Record<string, z.ZodType<unknown, unknown>> = {};
@@ -74,12 +84,7 @@ function build(model: AnyModel): ModelSchemas {
  * ```
  */
 export function modelSchemas(model: AnyModel): ModelSchemas {
-  let schemas = cache.get(model);
-  if (!schemas) {
-    schemas = build(model);
-    cache.set(model, schemas);
-  }
-  return schemas;
+  return once(cache, model, build);
 }
 
 /**
@@ -211,10 +216,5 @@ function compileParser(model: AnyModel): ModelParser {
 
 /** The compiled {@link ModelParser} of a model, built once per model. */
 export function modelParser(model: AnyModel): ModelParser {
-  let parser = parsers.get(model);
-  if (!parser) {
-    parser = compileParser(model);
-    parsers.set(model, parser);
-  }
-  return parser;
+  return once(parsers, model, compileParser);
 }

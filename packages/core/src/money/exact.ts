@@ -4,7 +4,8 @@ import { validationError } from '../errors/sellkit-error.js';
 /** Rounding modes Sellkit accepts. `half-even` (banker's rounding) is the default. */
 export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'up' | 'down' | 'ceil' | 'floor';
 
-const ROUNDING_MODES: readonly RoundingMode[] = [
+/** Every rounding mode, in the order error messages list them. */
+export const ROUNDING_MODES: readonly RoundingMode[] = [
   'half-even',
   'half-up',
   'half-down',

@@ -1,22 +1,9 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { isSellkitError } from '../errors/sellkit-error.js';
+import { expectIssue } from '../errors/test-support/expect-issue.js';
 import { type DecimalInput, Money } from './money.js';
 
 const strings = (parts: readonly Money[]) => parts.map((part) => part.toString());
-
-function expectIssue(action: () => unknown, path: string, reason: string): void {
-  let thrown: unknown;
-  try {
-    action();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(isSellkitError(thrown, 'VALIDATION_FAILED')).toBe(true);
-  if (isSellkitError(thrown)) {
-    expect(thrown.details.issues).toEqual([{ path, reason, message: expect.any(String) }]);
-  }
-}
 
 describe('Money#allocate', () => {
   it.each<[string, string, DecimalInput[], string[]]>([

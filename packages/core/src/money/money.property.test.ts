@@ -3,18 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSellkitError } from '../errors/sellkit-error.js';
 import { currencyExponent, MAX_MONEY_INTEGER_DIGITS } from './currencies.js';
+import { ROUNDING_MODES } from './exact.js';
 import { Money, type RoundingMode } from './money.js';
 
 const runs = { numRuns: 500 };
-const ROUNDING_MODES: RoundingMode[] = [
-  'half-even',
-  'half-up',
-  'half-down',
-  'up',
-  'down',
-  'ceil',
-  'floor',
-];
 const DECIMAL_ROUNDING: Record<RoundingMode, Decimal.Rounding> = {
   'half-even': Decimal.ROUND_HALF_EVEN,
   'half-up': Decimal.ROUND_HALF_UP,
@@ -51,6 +43,14 @@ function exponentOf(code: string): number {
   const exponent = currencyExponent(code);
   if (exponent === undefined) throw new Error(`no exponent for ${code}`);
   return exponent;
+}
+
+/** `actual` is the `exact` reference rounded to its currency's minor unit with `rounding`. */
+function expectRounded(actual: Money, exact: Decimal, rounding: RoundingMode): void {
+  const places = exponentOf(actual.currency);
+  expect(actual.toString()).toBe(
+    exact.toDecimalPlaces(places, DECIMAL_ROUNDING[rounding]).toFixed(places),
+  );
 }
 
 describe('allocation properties', () => {
@@ -147,11 +147,10 @@ describe('arithmetic properties', () => {
       .map(([digits, scale]) => new Reference(digits.toString()).div(10 ** scale).toFixed());
     fc.assert(
       fc.property(money, rate, fc.constantFrom(...ROUNDING_MODES), (a, factor, rounding) => {
-        const expected = new Reference(a.toString())
-          .times(factor)
-          .toDecimalPlaces(exponentOf(a.currency), DECIMAL_ROUNDING[rounding]);
-        expect(a.multiply(factor, { rounding }).toString()).toBe(
-          expected.toFixed(exponentOf(a.currency)),
+        expectRounded(
+          a.multiply(factor, { rounding }),
+          new Reference(a.toString()).times(factor),
+          rounding,
         );
       }),
       runs,
@@ -166,12 +165,7 @@ describe('arithmetic properties', () => {
     fc.assert(
       fc.property(money, divisor, fc.constantFrom(...ROUNDING_MODES), (a, by, rounding) => {
         // 400 digits leave no room for double rounding with these operand sizes.
-        const expected = new Reference(a.toString())
-          .div(by)
-          .toDecimalPlaces(exponentOf(a.currency), DECIMAL_ROUNDING[rounding]);
-        expect(a.divide(by, { rounding }).toString()).toBe(
-          expected.toFixed(exponentOf(a.currency)),
-        );
+        expectRounded(a.divide(by, { rounding }), new Reference(a.toString()).div(by), rounding);
       }),
       runs,
     );

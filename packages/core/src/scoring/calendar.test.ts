@@ -22,17 +22,18 @@ function fires(condition: Condition, facts: object, calendar?: TenantCalendar): 
 }
 
 const all = (value: boolean) => Array.from({ length: 6 }, () => value);
+const relative = (fact: string, operator: string, n: number, unit: string): Condition => ({
+  fact,
+  operator,
+  value: { n, unit },
+});
 
 describe('relative dates in the tenant calendar', () => {
   it('withinLast counts local days across the DST change (a 23-hour day)', () => {
     // 2026-03-09T13:00Z is 09:00 EDT; 7 local days earlier is 2 March 09:00 EST = 14:00Z.
     const ny = calendarOf('America/New_York', '2026-03-09T13:00:00Z');
     const utc = calendarOf('UTC', '2026-03-09T13:00:00Z');
-    const condition: Condition = {
-      fact: 'seenAt',
-      operator: 'withinLast',
-      value: { n: 7, unit: 'day' },
-    };
+    const condition = relative('seenAt', 'withinLast', 7, 'day');
     const facts = { seenAt: new Date('2026-03-02T13:30:00Z') };
     expect(fires(condition, facts, ny)).toEqual(all(false));
     expect(fires(condition, facts, utc)).toEqual(all(true));
@@ -41,11 +42,7 @@ describe('relative dates in the tenant calendar', () => {
     expect(
       bothModes(oneRule(condition)).map((compiled) => compiled.score(facts, at).total),
     ).toEqual([1, 1]);
-    const older: Condition = {
-      fact: 'seenAt',
-      operator: 'olderThan',
-      value: { n: 1, unit: 'week' },
-    };
+    const older = relative('seenAt', 'olderThan', 1, 'week');
     expect(fires(older, facts, ny)).toEqual(all(true));
     expect(fires(older, facts, utc)).toEqual(all(false));
   });
@@ -54,11 +51,7 @@ describe('relative dates in the tenant calendar', () => {
     // 2026-04-01T00:30 in Shanghai = 2026-03-31T16:30Z.
     const cn = calendarOf('Asia/Shanghai', '2026-03-31T16:30:00Z');
     const utc = calendarOf('UTC', '2026-03-31T16:30:00Z');
-    const today: Condition = {
-      fact: 'closeDate',
-      operator: 'withinLast',
-      value: { n: 1, unit: 'day' },
-    };
+    const today = relative('closeDate', 'withinLast', 1, 'day');
     expect(fires(today, { closeDate: '2026-04-01' }, cn)).toEqual(all(true));
     expect(fires(today, { closeDate: '2026-04-01' }, utc)).toEqual(all(false));
     const before: Condition = { fact: 'wonAt', operator: 'before', value: '2026-04-01' };

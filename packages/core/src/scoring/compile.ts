@@ -132,6 +132,10 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
     }
   };
 
+  // The values of asynchronous computed facts, resolved before a run (none when all are sync).
+  const asyncValues = async (facts: Facts, now: number, calendar: TenantCalendar | undefined) =>
+    plan.isAsync ? resolveAsyncFacts(plan, facts, now, calendar) : undefined;
+
   const compiled: CompiledRuleSet = {
     id: plan.ruleSet.id,
     version: plan.ruleSet.version,
@@ -164,9 +168,7 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
     async scoreAsync(facts, evaluate) {
       checkFacts(facts, 'facts');
       const now = nowOf(evaluate);
-      const values = plan.isAsync
-        ? await resolveAsyncFacts(plan, facts, now, evaluate?.calendar)
-        : undefined;
+      const values = await asyncValues(facts, now, evaluate?.calendar);
       return run(facts, now, values, evaluate?.calendar);
     },
     async scoreManyAsync(list, evaluate) {
@@ -175,9 +177,7 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
       const results: ScoreResult[] = [];
       for (const [index, facts] of list.entries()) {
         checkFacts(facts, `facts.${index}`);
-        const values = plan.isAsync
-          ? await resolveAsyncFacts(plan, facts, now, evaluate?.calendar)
-          : undefined;
+        const values = await asyncValues(facts, now, evaluate?.calendar);
         results.push(run(facts, now, values, evaluate?.calendar));
       }
       return results;
@@ -185,9 +185,7 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
     async explainAsync(facts, evaluate) {
       checkFacts(facts, 'facts');
       const now = nowOf(evaluate);
-      const values = plan.isAsync
-        ? await resolveAsyncFacts(plan, facts, now, evaluate?.calendar)
-        : undefined;
+      const values = await asyncValues(facts, now, evaluate?.calendar);
       return explainRun(facts, now, values, evaluate?.calendar);
     },
   };

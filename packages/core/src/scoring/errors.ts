@@ -17,31 +17,29 @@ function where(ruleSetId: string, leaf: PlanLeaf) {
   };
 }
 
-/** A fact of a kind the operator does not accept: `VALIDATION_FAILED` naming rule and path. */
-export function factTypeError(ruleSetId: string, leaf: PlanLeaf, value: unknown): SellkitError {
-  const accepted = leaf.accepts === 'any' ? 'any value' : [...leaf.accepts].join(', ');
-  const message = `fact ${leaf.fact.source} is ${describeValue(value)}; ${leaf.operator.name} accepts ${accepted}`;
+/** `VALIDATION_FAILED` at a leaf: one issue at its path, with where it happened. */
+function leafIssue(ruleSetId: string, leaf: PlanLeaf, message: string, reason: string) {
   return new SellkitError(
     'VALIDATION_FAILED',
     `rule "${short(leaf.ruleId)}" at ${leaf.path}: ${message}`,
     {
       ...where(ruleSetId, leaf),
-      issues: [{ path: leaf.path, message, reason: 'invalid_type' }],
+      issues: [{ path: leaf.path, message, reason }],
     },
   );
+}
+
+/** A fact of a kind the operator does not accept: `VALIDATION_FAILED` naming rule and path. */
+export function factTypeError(ruleSetId: string, leaf: PlanLeaf, value: unknown): SellkitError {
+  const accepted = leaf.accepts === 'any' ? 'any value' : [...leaf.accepts].join(', ');
+  const message = `fact ${leaf.fact.source} is ${describeValue(value)}; ${leaf.operator.name} accepts ${accepted}`;
+  return leafIssue(ruleSetId, leaf, message, 'invalid_type');
 }
 
 /** A fact refused by the operator itself (`context.invalid`). */
 export function factValueError(ruleSetId: string, leaf: PlanLeaf, reason: string): SellkitError {
   const message = `fact ${leaf.fact.source} ${short(reason)}`;
-  return new SellkitError(
-    'VALIDATION_FAILED',
-    `rule "${short(leaf.ruleId)}" at ${leaf.path}: ${message}`,
-    {
-      ...where(ruleSetId, leaf),
-      issues: [{ path: leaf.path, message, reason: 'invalid_value' }],
-    },
-  );
+  return leafIssue(ruleSetId, leaf, message, 'invalid_value');
 }
 
 /** A plugin operator that threw something other than a SellkitError. */

@@ -1,6 +1,6 @@
 import type { TenantCalendar } from '../calendar/tenant-calendar.js';
 import { SellkitError } from '../errors/sellkit-error.js';
-import { NAME_PATTERN } from './operators/define-operator.js';
+import { isDefinitionOf, NAME_PATTERN } from './operators/define-operator.js';
 
 /** What a computed fact's `compute` receives besides the facts. */
 export interface FactContext {
@@ -105,12 +105,7 @@ export function defineFact<T>(input: SyncFactInput<T> | AsyncFactInput<T>): Fact
 
 /** True for an object built by {@link defineFact}. */
 export function isFactDefinition(value: unknown): value is AnyFactDefinition {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { kind?: unknown }).kind === 'fact' &&
-    typeof (value as { compute?: unknown }).compute === 'function'
-  );
+  return isDefinitionOf(value, 'fact', 'compute');
 }
 
 /**

@@ -21,31 +21,16 @@ const JRE: Record<string, string> = {
 const number = fc.integer({ min: -5, max: 5 });
 const word = fc.constantFrom('a', 'b', 'c', 'd');
 
-const numberLeaf = fc.record({
-  fact: fc.constantFrom('n1', 'n2'),
-  operator: fc.constantFrom('eq', 'ne', 'lt', 'lte', 'gt', 'gte'),
-  value: number,
-});
-const numberListLeaf = fc.record({
-  fact: fc.constantFrom('n1', 'n2'),
-  operator: fc.constantFrom('in', 'notIn'),
-  value: fc.array(number, { minLength: 1, maxLength: 9 }),
-});
-const wordLeaf = fc.record({
-  fact: fc.constantFrom('s1', 's2'),
-  operator: fc.constantFrom('eq', 'ne'),
-  value: word,
-});
-const wordListLeaf = fc.record({
-  fact: fc.constantFrom('s1', 's2'),
-  operator: fc.constantFrom('in', 'notIn'),
-  value: fc.array(word, { minLength: 1, maxLength: 9 }),
-});
-const containsLeaf = fc.record({
-  fact: fc.constant('tags'),
-  operator: fc.constant('contains'),
-  value: word,
-});
+// A fact condition: one of `facts`, one of `operators`, a generated value.
+const leafOf = <V>(facts: string[], operators: string[], value: fc.Arbitrary<V>) =>
+  fc.record({ fact: fc.constantFrom(...facts), operator: fc.constantFrom(...operators), value });
+const numberLeaf = leafOf(['n1', 'n2'], ['eq', 'ne', 'lt', 'lte', 'gt', 'gte'], number);
+const numberList = fc.array(number, { minLength: 1, maxLength: 9 });
+const numberListLeaf = leafOf(['n1', 'n2'], ['in', 'notIn'], numberList);
+const wordLeaf = leafOf(['s1', 's2'], ['eq', 'ne'], word);
+const wordList = fc.array(word, { minLength: 1, maxLength: 9 });
+const wordListLeaf = leafOf(['s1', 's2'], ['in', 'notIn'], wordList);
+const containsLeaf = leafOf(['tags'], ['contains'], word);
 const leaf: fc.Arbitrary<Condition> = fc.oneof(
   numberLeaf,
   numberListLeaf,

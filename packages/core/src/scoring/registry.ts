@@ -84,33 +84,31 @@ export function createScoringRegistry(): ScoringRegistry {
   );
   const facts = new Map<string, AnyFactDefinition>();
 
-  const addOperators = (list: readonly AnyOperatorDefinition[]): void => {
+  // `CONFIGURATION_INVALID` for a name registered already, or twice in `list`.
+  const refuseTaken = (
+    kind: 'operator' | 'fact',
+    list: readonly { readonly name: string }[],
+    taken: ReadonlyMap<string, unknown>,
+  ): void => {
     const names = new Set<string>();
-    for (const definition of list) {
-      if (operators.has(definition.name) || names.has(definition.name)) {
-        throw new SellkitError(
-          'CONFIGURATION_INVALID',
-          `operator ${definition.name} is already registered`,
-          { operator: definition.name },
-        );
+    for (const { name } of list) {
+      if (taken.has(name) || names.has(name)) {
+        throw new SellkitError('CONFIGURATION_INVALID', `${kind} ${name} is already registered`, {
+          [kind]: name,
+        });
       }
-      names.add(definition.name);
+      names.add(name);
     }
+  };
+
+  const addOperators = (list: readonly AnyOperatorDefinition[]): void => {
+    refuseTaken('operator', list, operators);
     for (const definition of list) operators.set(definition.name, definition);
   };
 
   const addFacts = (list: readonly AnyFactDefinition[]): void => {
-    const added = new Map<string, AnyFactDefinition>();
-    for (const definition of list) {
-      if (facts.has(definition.name) || added.has(definition.name)) {
-        throw new SellkitError(
-          'CONFIGURATION_INVALID',
-          `fact ${definition.name} is already registered`,
-          { fact: definition.name },
-        );
-      }
-      added.set(definition.name, definition);
-    }
+    refuseTaken('fact', list, facts);
+    const added = new Map(list.map((definition) => [definition.name, definition]));
     // Dependencies may be registered later; cycles among the known facts are refused now.
     const lookup = (name: string) => added.get(name) ?? facts.get(name);
     factsInOrder(added.keys(), lookup, { allowUnknown: true });

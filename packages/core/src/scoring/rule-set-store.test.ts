@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestClock } from '../context/clock.js';
 import { isSellkitError } from '../errors/sellkit-error.js';
-import { memory } from '../storage/index.js';
+import { memory } from '../storage/memory/index.js';
 import type { TenantStorage } from '../storage/storage.js';
 import { compileRuleSet } from './compile.js';
 import { defineOperator } from './operators/define-operator.js';

@@ -71,6 +71,16 @@ function onlyKeys(
   }
 }
 
+/** The field a group key or measure names at `at`, or `VALIDATION_FAILED` (`unknown_field`). */
+function namedField(info: ModelInfo, name: unknown, at: string, model: string): FieldInfo {
+  const found = typeof name === 'string' ? info.fields.get(name) : undefined;
+  if (!found)
+    throw validationError(at, `model ${model} has no field ${String(name)}`, 'unknown_field', {
+      model,
+    });
+  return found;
+}
+
 function planGroups(info: ModelInfo, groupBy: unknown, model: string): GroupPlan[] {
   if (groupBy === undefined) return [];
   if (!Array.isArray(groupBy))
@@ -107,14 +117,7 @@ function planGroups(info: ModelInfo, groupBy: unknown, model: string): GroupPlan
       }
     } else if (isPlainObject(key)) {
       onlyKeys(key, ['field', 'bucket', 'as'], at, model);
-      const found = typeof key.field === 'string' ? info.fields.get(key.field) : undefined;
-      if (!found)
-        throw validationError(
-          `${at}.field`,
-          `model ${model} has no field ${String(key.field)}`,
-          'unknown_field',
-          { model },
-        );
+      const found = namedField(info, key.field, `${at}.field`, model);
       if (found.definition.kind !== 'date' && found.definition.kind !== 'timestamp') {
         throw validationError(
           `${at}.field`,
@@ -219,14 +222,7 @@ function planMeasures(
       });
     let found: FieldInfo | undefined;
     if (measure.field !== undefined) {
-      found = typeof measure.field === 'string' ? info.fields.get(measure.field) : undefined;
-      if (!found)
-        throw validationError(
-          `${at}.field`,
-          `model ${model} has no field ${String(measure.field)}`,
-          'unknown_field',
-          { model },
-        );
+      found = namedField(info, measure.field, `${at}.field`, model);
     }
     if (!found) {
       if (fn !== 'count')

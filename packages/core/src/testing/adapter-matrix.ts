@@ -1,6 +1,6 @@
 import { afterAll, describe, it } from 'vitest';
-import type { StorageAdapter } from '../storage/index.js';
-import { memory } from '../storage/index.js';
+import { memory } from '../storage/memory/index.js';
+import type { StorageAdapter } from '../storage/storage.js';
 
 /**
  * One database a test suite runs on: a row of the adapter matrix. `T` is what it opens (a

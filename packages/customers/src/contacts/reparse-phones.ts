@@ -56,6 +56,16 @@ interface Counters {
   failed: ReparseFailure[];
 }
 
+/** The query of one page of rows in id order, after the cursor `after` when given. */
+function pageById<W>(where: W, limit: number, after: string | undefined) {
+  return {
+    where,
+    orderBy: [{ field: 'id' as const }],
+    limit,
+    ...(after ? { after } : {}),
+  };
+}
+
 async function eachPage<R extends { id: string }>(
   ctx: CustomersContext,
   find: (after: string | undefined) => Promise<{ rows: R[]; nextCursor: string | null }>,
@@ -136,13 +146,7 @@ export async function reparsePhones(
   if (contactReach.kind !== 'none') {
     await eachPage<Contact>(
       base,
-      (after) =>
-        contacts.find({
-          where: contactWhere,
-          orderBy: [{ field: 'id' }],
-          limit,
-          ...(after ? { after } : {}),
-        }),
+      (after) => contacts.find(pageById(contactWhere, limit, after)),
       async (inner, row) => {
         const texts = row.phoneNumbers
           ? row.phoneNumbers.map((phone) => phone.entered)
@@ -175,13 +179,7 @@ export async function reparsePhones(
   if (companyReach.kind !== 'none') {
     await eachPage<Company>(
       base,
-      (after) =>
-        companies.find({
-          where: companyWhere,
-          orderBy: [{ field: 'id' }],
-          limit,
-          ...(after ? { after } : {}),
-        }),
+      (after) => companies.find(pageById(companyWhere, limit, after)),
       async (inner, row) => {
         const read = parsePhone(row.phone as string, defaultCountry(inner));
         if (!read.ok) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { InteractionInput } from '../interactions/interaction-service.js';
 import { type AdapterFactory, expectError, setup } from './harness.js';
 
 const HOUR = 3_600_000;
@@ -111,39 +112,26 @@ export function interactionsSuite(name: string, factory: AdapterFactory): void {
     it('refuses interactions about nothing, or about records that do not exist', async () => {
       const { admin } = await setup(factory);
       const company = await admin.companies.create({ name: 'X' });
-      await expectError(admin.interactions.log({ type: 'call' }), 'VALIDATION_FAILED', 'contactId');
-      await expectError(
-        admin.interactions.log({ type: 'fax' as never, companyId: company.id }),
-        'VALIDATION_FAILED',
-        'type',
-      );
-      await expectError(
-        admin.interactions.log({ type: 'call', contactId: 'con_00000000000000000000000000' }),
-        'VALIDATION_FAILED',
-        'contactId',
-      );
-      await expectError(
-        admin.interactions.log({
+      const refused = (input: InteractionInput, path: string) =>
+        expectError(admin.interactions.log(input), 'VALIDATION_FAILED', path);
+      await refused({ type: 'call' }, 'contactId');
+      await refused({ type: 'fax' as never, companyId: company.id }, 'type');
+      await refused({ type: 'call', contactId: 'con_00000000000000000000000000' }, 'contactId');
+      await refused(
+        {
           type: 'call',
           companyId: company.id,
           contactIds: ['con_00000000000000000000000000'],
-        }),
-        'VALIDATION_FAILED',
+        },
         'contactIds.0',
       );
-      await expectError(
-        admin.interactions.log({ type: 'call', companyId: company.id, repIds: ['ghost'] }),
-        'VALIDATION_FAILED',
-        'repIds.0',
-      );
-      await expectError(
-        admin.interactions.log({ type: 'call', companyId: company.id, occurredAt: '2026-02-30' }),
-        'VALIDATION_FAILED',
+      await refused({ type: 'call', companyId: company.id, repIds: ['ghost'] }, 'repIds.0');
+      await refused(
+        { type: 'call', companyId: company.id, occurredAt: '2026-02-30' },
         'occurredAt',
       );
-      await expectError(
-        admin.interactions.log({ type: 'call', companyId: company.id, durationMinutes: -5 }),
-        'VALIDATION_FAILED',
+      await refused(
+        { type: 'call', companyId: company.id, durationMinutes: -5 },
         'durationMinutes',
       );
       expect((await admin.companies.get(company.id)).interactionCount).toBe(0);

@@ -10,7 +10,12 @@ import {
 } from '../opportunities/opportunity-input.js';
 import type { Opportunity } from '../opportunities/opportunity-model.js';
 import { updateDeal } from '../opportunities/write-deal.js';
-import { closingStage, firstOpenStage, stageOf } from '../pipelines/pipeline-store.js';
+import {
+  assertMoveAllowed,
+  closingStage,
+  firstOpenStage,
+  stageOf,
+} from '../pipelines/pipeline-store.js';
 import { recordOutcome } from '../predictive/win-stats.js';
 import { type PipelineContext, within } from '../shared/context.js';
 import { readStageHistory, recordStageChange } from '../stages/history.js';
@@ -77,20 +82,7 @@ async function close(
       });
     }
     const target = closingStage(pipeline, outcome);
-    const from = stageOf(pipeline, before.stage);
-    if (from.allowedMoves !== null && !from.allowedMoves.includes(target.key)) {
-      throw new SellkitError(
-        'INVALID_TRANSITION',
-        `a deal in ${from.name} cannot move to ${target.name}`,
-        {
-          model: 'opportunity',
-          id,
-          from: from.key,
-          to: target.key,
-          allowed: [...from.allowedMoves],
-        },
-      );
-    }
+    assertMoveAllowed(stageOf(pipeline, before.stage), target, id);
     const issues = issueList();
     const prepared = await prepareUpdate(inner, before, pipeline, set, issues);
     const calendar = await tx.calendar();

@@ -59,6 +59,19 @@ function moneyCell(value: string | undefined, currency: string, path: string): M
   return money;
 }
 
+/** `found`, or `VALIDATION_FAILED` at `column` naming the unknown `what` (first `shown` characters). */
+function known<T>(
+  found: T | null | undefined,
+  column: string,
+  what: string,
+  cell: string,
+  shown: number,
+  reason: string,
+): T {
+  if (found) return found;
+  throw validationError(column, `unknown ${what} "${cell.slice(0, shown)}"`, reason);
+}
+
 /**
  * Converts one row: agent → owner and territory, product (through aliases), account →
  * company (open deals without one are leads), stage, dates (a close date before the engage
@@ -72,30 +85,33 @@ export function convertMavenRow(
   const externalId = (values.opportunity_id ?? '').trim();
   if (externalId === '') throw validationError('opportunity_id', 'is empty', 'required');
   const agent = (values.sales_agent ?? '').trim();
-  const placement = lookups.placements.get(agent);
-  if (!placement)
-    throw validationError(
-      'sales_agent',
-      `unknown sales agent "${agent.slice(0, 60)}"`,
-      'unknown_agent',
-    );
+  const placement = known(
+    lookups.placements.get(agent),
+    'sales_agent',
+    'sales agent',
+    agent,
+    60,
+    'unknown_agent',
+  );
   const productCell = (values.product ?? '').trim();
-  const product = lookups.products.get(productCell);
-  if (!product)
-    throw validationError(
-      'product',
-      `unknown product "${productCell.slice(0, 60)}"`,
-      'unknown_product',
-    );
+  const product = known(
+    lookups.products.get(productCell),
+    'product',
+    'product',
+    productCell,
+    60,
+    'unknown_product',
+  );
   const stageCell = (values.deal_stage ?? '').trim();
   const stageKey = MAVEN_STAGES[stageCell];
-  const stage = lookups.pipeline.stages.find((item) => item.key === stageKey);
-  if (!stage)
-    throw validationError(
-      'deal_stage',
-      `unknown stage "${stageCell.slice(0, 40)}"`,
-      'unknown_stage',
-    );
+  const stage = known(
+    lookups.pipeline.stages.find((item) => item.key === stageKey),
+    'deal_stage',
+    'stage',
+    stageCell,
+    40,
+    'unknown_stage',
+  );
   const accountCell = (values.account ?? '').trim();
   const company = accountCell === '' ? null : lookups.companies.get(accountCell);
   if (company === undefined) {

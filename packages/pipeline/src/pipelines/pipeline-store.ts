@@ -116,3 +116,18 @@ export function closingStage(pipeline: SalesPipeline, kind: 'won' | 'lost'): Sta
     throw new SellkitError('INVALID_STATE', `pipeline ${pipeline.key} has no ${kind} stage`);
   return stage;
 }
+
+/**
+ * `INVALID_TRANSITION` when the stage `from` lists the moves it allows and `to` is not one of
+ * them (deal `id`, for the error's details).
+ */
+export function assertMoveAllowed(from: StageDefinition, to: StageDefinition, id: string): void {
+  if (from.allowedMoves === null || from.allowedMoves.includes(to.key)) return;
+  throw new SellkitError('INVALID_TRANSITION', `a deal in ${from.name} cannot move to ${to.name}`, {
+    model: 'opportunity',
+    id,
+    from: from.key,
+    to: to.key,
+    allowed: [...from.allowedMoves],
+  });
+}

@@ -6,7 +6,7 @@ import type { OpportunityPatch } from '../opportunities/opportunity-input.js';
 import { prepareUpdate, requireForStage } from '../opportunities/opportunity-input.js';
 import type { Opportunity } from '../opportunities/opportunity-model.js';
 import { updateDeal } from '../opportunities/write-deal.js';
-import { stageOf } from '../pipelines/pipeline-store.js';
+import { assertMoveAllowed, stageOf } from '../pipelines/pipeline-store.js';
 import { maybeRoute } from '../scoring/routing.js';
 import { type PipelineContext, within } from '../shared/context.js';
 import { runPlaybook } from '../tasks/playbook.js';
@@ -54,23 +54,8 @@ export async function moveStage(
     }
     if (target.key === before.stage && Object.keys(set).length === 0) return before;
     const from = stageOf(pipeline, before.stage);
-    if (
-      from.allowedMoves !== null &&
-      target.key !== from.key &&
-      !from.allowedMoves.includes(target.key)
-    ) {
-      throw new SellkitError(
-        'INVALID_TRANSITION',
-        `a deal in ${from.name} cannot move to ${target.name}`,
-        {
-          model: 'opportunity',
-          id,
-          from: from.key,
-          to: target.key,
-          allowed: [...from.allowedMoves],
-        },
-      );
-    }
+    // Staying in the stage (to change fields) is always allowed.
+    if (target.key !== from.key) assertMoveAllowed(from, target, id);
     const issues = issueList();
     const prepared = await prepareUpdate(inner, before, pipeline, set, issues);
     const now = tx.clock.now();

@@ -73,12 +73,15 @@ export function mavenSuite(name: string, factory: AdapterFactory, withTeam: bool
         const reps = await admin.team.reps.list({ limit: 1000 });
         for (const rep of reps.rows) names.set(rep.userId, rep.name);
       }
-      const byAgent = Object.fromEntries(
-        owners.map((row) => [
-          withTeam ? names.get(row.key ?? '') : row.key,
-          { won: row.won, lost: row.lost },
-        ]),
-      );
+      // Won and lost per group, keyed by name when the team module names the keys.
+      const countsBy = (rows: typeof owners, labels: Map<string, string>) =>
+        Object.fromEntries(
+          rows.map((row) => [
+            withTeam ? labels.get(row.key ?? '') : row.key,
+            { won: row.won, lost: row.lost },
+          ]),
+        );
+      const byAgent = countsBy(owners, names);
       const slugged = Object.fromEntries(
         Object.entries(expected.byAgent).map(([agent, counts]) => [
           withTeam ? agent : agent.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
@@ -94,12 +97,7 @@ export function mavenSuite(name: string, factory: AdapterFactory, withTeam: bool
         const list = await admin.team.territories.list({ limit: 100 });
         for (const territory of list.rows) codes.set(territory.id, territory.name);
       }
-      const byRegion = Object.fromEntries(
-        territories.map((row) => [
-          withTeam ? codes.get(row.key ?? '') : row.key,
-          { won: row.won, lost: row.lost },
-        ]),
-      );
+      const byRegion = countsBy(territories, codes);
       expect(byRegion).toEqual(
         Object.fromEntries(
           Object.entries(expected.byRegion).map(([region, counts]) => [

@@ -1,6 +1,7 @@
 import type { ColumnLayout } from '@sellkit/core/driver';
 import { sql } from 'kysely';
 import type { ColumnVerdict, ExistingColumn, Sql, SqlDialect } from './dialect.js';
+import { asIs, type Convert, nullable } from './nullable.js';
 
 /*
  * Storage scheme on PostgreSQL (and PGlite): native types. Text columns use the "C" collation so
@@ -77,45 +78,30 @@ function compareType(column: ColumnLayout, existing: ExistingColumn): ColumnVerd
   }
 }
 
-function encoder(column: ColumnLayout): (value: unknown) => unknown {
+function encoder(column: ColumnLayout): Convert {
   switch (column.type) {
     case 'decimal':
-      return (value) =>
-        value === null || value === undefined
-          ? null
-          : typeof value === 'string'
-            ? value
-            : String(value);
+      return nullable((value) => (typeof value === 'string' ? value : String(value)));
     case 'timestamp':
-      return (value) =>
-        value === null || value === undefined
-          ? null
-          : value instanceof Date
-            ? value.toISOString()
-            : value;
+      return nullable((value) => (value instanceof Date ? value.toISOString() : value));
     case 'json':
     case 'textList':
       // Always JSON text: pg would turn a JavaScript array into a Postgres array literal.
-      return (value) => (value === null || value === undefined ? null : JSON.stringify(value));
+      return nullable((value) => JSON.stringify(value));
     default:
-      return (value) => (value === undefined ? null : value);
+      return asIs;
   }
 }
 
-function decoder(column: ColumnLayout): (value: unknown) => unknown {
+function decoder(column: ColumnLayout): Convert {
   switch (column.type) {
     case 'integer':
-      return (value) => (value === null || value === undefined ? null : Number(value));
+      return nullable(Number);
     case 'decimal':
-      return (value) => (value === null || value === undefined ? null : String(value));
+      return nullable(String);
     case 'timestamp':
       // Epoch milliseconds (see readColumn); a Date if a host's own query returned one.
-      return (value) =>
-        value === null || value === undefined
-          ? null
-          : value instanceof Date
-            ? value
-            : new Date(Number(value));
+      return nullable((value) => (value instanceof Date ? value : new Date(Number(value))));
     case 'json':
     case 'textList':
       return (value) =>
@@ -125,7 +111,7 @@ function decoder(column: ColumnLayout): (value: unknown) => unknown {
             ? JSON.parse(value)
             : value;
     default:
-      return (value) => (value === undefined ? null : value);
+      return asIs;
   }
 }
 

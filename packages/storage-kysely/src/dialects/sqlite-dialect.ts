@@ -2,6 +2,7 @@ import type { ColumnLayout } from '@sellkit/core/driver';
 import { sql } from 'kysely';
 import { fromScaled } from '../values/decimal.js';
 import type { ColumnVerdict, ExistingColumn, Sql, SqlDialect, SumPlan } from './dialect.js';
+import { asIs, type Convert, nullable } from './nullable.js';
 import {
   combineSlices,
   INTEGER_PRECISION,
@@ -90,26 +91,25 @@ function compareType(column: ColumnLayout, existing: ExistingColumn): ColumnVerd
 const toMillis = (value: unknown): number =>
   value instanceof Date ? value.getTime() : new Date(value as string).getTime();
 
-function encoder(column: ColumnLayout): (value: unknown) => unknown {
+function encoder(column: ColumnLayout): Convert {
   switch (column.type) {
     case 'decimal': {
       const codec = sqliteDecimalCodec(column);
-      return (value) =>
-        value === null || value === undefined ? null : codec.encode(value, column);
+      return nullable((value) => codec.encode(value, column));
     }
     case 'boolean':
-      return (value) => (value === null || value === undefined ? null : value === true ? 1 : 0);
+      return nullable((value) => (value === true ? 1 : 0));
     case 'timestamp':
-      return (value) => (value === null || value === undefined ? null : toMillis(value));
+      return nullable(toMillis);
     case 'json':
     case 'textList':
-      return (value) => (value === null || value === undefined ? null : JSON.stringify(value));
+      return nullable((value) => JSON.stringify(value));
     default:
-      return (value) => (value === undefined ? null : value);
+      return asIs;
   }
 }
 
-function decoder(column: ColumnLayout): (value: unknown) => unknown {
+function decoder(column: ColumnLayout): Convert {
   switch (column.type) {
     case 'integer':
       return (value) => (typeof value === 'bigint' ? Number(value) : value);
@@ -118,18 +118,14 @@ function decoder(column: ColumnLayout): (value: unknown) => unknown {
       return (value) => codec.read(value);
     }
     case 'boolean':
-      return (value) =>
-        value === null || value === undefined
-          ? null
-          : value === 1 || value === 1n || value === true;
+      return nullable((value) => value === 1 || value === 1n || value === true);
     case 'timestamp':
-      return (value) => (value === null || value === undefined ? null : new Date(Number(value)));
+      return nullable((value) => new Date(Number(value)));
     case 'json':
     case 'textList':
-      return (value) =>
-        value === null || value === undefined ? null : JSON.parse(value as string);
+      return nullable((value) => JSON.parse(value as string));
     default:
-      return (value) => (value === undefined ? null : value);
+      return asIs;
   }
 }
 

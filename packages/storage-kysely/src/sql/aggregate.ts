@@ -68,6 +68,16 @@ export function aggregatePlan(
   dialect: SqlDialect,
   safe = false,
 ): AggregatePlan {
+  // A column's value (or `raw`, computed from it) read and decoded as the dialect does.
+  const columnValue = (alias: string, key: string, raw: Sql, column: ColumnLayout): Output =>
+    single(
+      alias,
+      key,
+      raw,
+      dialect.readColumn(raw, column),
+      kindOf(column),
+      dialect.decoder(column),
+    );
   const groups: Output[] = query.groupBy.map((group, index) => {
     const column = columnOf(plan, group.column);
     const ref = sql.id(column.name);
@@ -81,14 +91,7 @@ export function aggregatePlan(
         value === null || value === undefined ? null : String(value),
       );
     }
-    return single(
-      group.alias,
-      key,
-      ref,
-      dialect.readColumn(ref, column),
-      kindOf(column),
-      dialect.decoder(column),
-    );
+    return columnValue(group.alias, key, ref, column);
   });
   const measures: Output[] = query.measures.map((measure, index) => {
     const key = `m${index}`;
@@ -119,14 +122,7 @@ export function aggregatePlan(
     // no need to aggregate it (the kernel asks for a money column's currency range this way).
     const grouped = query.groupBy.some((group) => group.column === column.name && !group.bucket);
     const raw = grouped ? ref : measure.fn === 'min' ? sql`MIN(${ref})` : sql`MAX(${ref})`;
-    return single(
-      measure.alias,
-      key,
-      raw,
-      dialect.readColumn(raw, column),
-      kindOf(column),
-      dialect.decoder(column),
-    );
+    return columnValue(measure.alias, key, raw, column);
   });
   const outputs = [...groups, ...measures];
   const byAlias = new Map(outputs.map((output) => [output.alias, output]));

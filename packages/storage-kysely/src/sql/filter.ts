@@ -32,17 +32,12 @@ export function filterSql(node: FilterNode, plan: TablePlan, dialect: SqlDialect
     case 'const':
       return node.value ? TRUE : FALSE;
     case 'and':
-      if (node.nodes.length === 0) return TRUE;
-      return sql`(${sql.join(
-        node.nodes.map((child) => filterSql(child, plan, dialect)),
-        sql` AND `,
-      )})`;
-    case 'or':
-      if (node.nodes.length === 0) return FALSE;
-      return sql`(${sql.join(
-        node.nodes.map((child) => filterSql(child, plan, dialect)),
-        sql` OR `,
-      )})`;
+    case 'or': {
+      // An empty AND holds, an empty OR does not.
+      if (node.nodes.length === 0) return node.type === 'and' ? TRUE : FALSE;
+      const children = node.nodes.map((child) => filterSql(child, plan, dialect));
+      return sql`(${sql.join(children, node.type === 'and' ? sql` AND ` : sql` OR `)})`;
+    }
     case 'leaf':
       return leafSql(node, columnOf(plan, node.column), dialect);
   }

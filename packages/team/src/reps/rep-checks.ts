@@ -12,11 +12,8 @@ export async function activeRep<E extends EventMap>(
   id: unknown,
   path: string,
 ): Promise<Rep> {
-  if (typeof id !== 'string' || id.length === 0) throw unknownReference(path, 'rep', id);
-  // internal: a reference check; the rep named may be outside the actor's reach
-  const found = await scope.internal(teamModels(scope).rep).get(id);
-  if (!found) throw unknownReference(path, 'rep', id);
-  if (!found.active) throw inactiveRep(path, id);
+  const found = await existingRep(scope, id, path);
+  if (!found.active) throw inactiveRep(path, found.id);
   return found;
 }
 

@@ -80,43 +80,32 @@ function fixedLength(value: RelativePeriod): number | undefined {
   return undefined;
 }
 
+function dateOrder(name: 'before' | 'after', symbol: '<' | '>'): AnyOperatorDefinition {
+  const holds = symbol === '<' ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
+  return withInline(
+    defineOperator<string, DateLimit, 'date' | 'string'>({
+      name,
+      accepts: ['date', 'string'],
+      value: instant,
+      prepare: prepareLimit,
+      test: (fact, limit, context) => holds(factTime(fact, context), limitTime(limit, context)),
+    }),
+    (input, prepared) => {
+      const limit = prepared as DateLimit;
+      return inlineDate(
+        input,
+        (time) => `${time} ${symbol} ${input.constant(limit.time)}`,
+        limit.date !== undefined,
+      );
+    },
+  );
+}
+
 /** `before`: the fact (a date) is strictly before the given date or date-time. */
-export const before: AnyOperatorDefinition = withInline(
-  defineOperator<string, DateLimit, 'date' | 'string'>({
-    name: 'before',
-    accepts: ['date', 'string'],
-    value: instant,
-    prepare: prepareLimit,
-    test: (fact, limit, context) => factTime(fact, context) < limitTime(limit, context),
-  }),
-  (input, prepared) => {
-    const limit = prepared as DateLimit;
-    return inlineDate(
-      input,
-      (time) => `${time} < ${input.constant(limit.time)}`,
-      limit.date !== undefined,
-    );
-  },
-);
+export const before: AnyOperatorDefinition = dateOrder('before', '<');
 
 /** `after`: the fact (a date) is strictly after the given date or date-time. */
-export const after: AnyOperatorDefinition = withInline(
-  defineOperator<string, DateLimit, 'date' | 'string'>({
-    name: 'after',
-    accepts: ['date', 'string'],
-    value: instant,
-    prepare: prepareLimit,
-    test: (fact, limit, context) => factTime(fact, context) > limitTime(limit, context),
-  }),
-  (input, prepared) => {
-    const limit = prepared as DateLimit;
-    return inlineDate(
-      input,
-      (time) => `${time} > ${input.constant(limit.time)}`,
-      limit.date !== undefined,
-    );
-  },
-);
+export const after: AnyOperatorDefinition = dateOrder('after', '>');
 
 /**
  * `withinLast { n, unit }`: the fact lies between `now` minus the period and `now`. Days,

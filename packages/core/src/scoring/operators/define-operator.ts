@@ -113,10 +113,12 @@ export function defineOperator<Value, Prepared = Value, const K extends FactKind
 
 /** True for an object built by {@link defineOperator}. */
 export function isOperatorDefinition(value: unknown): value is AnyOperatorDefinition {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { kind?: unknown }).kind === 'operator' &&
-    typeof (value as { test?: unknown }).test === 'function'
-  );
+  return isDefinitionOf(value, 'operator', 'test');
+}
+
+/** True for an object of `kind` whose `method` is a function (an operator's or a fact's). */
+export function isDefinitionOf(value: unknown, kind: string, method: string): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const definition = value as Record<string, unknown>;
+  return definition.kind === kind && typeof definition[method] === 'function';
 }

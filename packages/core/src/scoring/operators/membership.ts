@@ -30,35 +30,27 @@ function fastMembership(negate: boolean) {
   };
 }
 
+function membership(name: 'in' | 'notIn', negate: boolean): AnyOperatorDefinition {
+  return withFastTest(
+    withInline(
+      defineOperator<Scalar[], ReadonlySet<Scalar>, 'string' | 'number' | 'boolean'>({
+        name,
+        accepts: ['string', 'number', 'boolean'],
+        value: list,
+        prepare: (values) => new Set(values),
+        test: (fact, values) => values.has(fact) !== negate,
+      }),
+      (input, prepared) => inlineMembership(input, prepared, negate),
+    ),
+    fastMembership(negate),
+  );
+}
+
 /** `in`: the fact (a string, number or boolean) is one of the listed values. */
-export const isIn: AnyOperatorDefinition = withFastTest(
-  withInline(
-    defineOperator<Scalar[], ReadonlySet<Scalar>, 'string' | 'number' | 'boolean'>({
-      name: 'in',
-      accepts: ['string', 'number', 'boolean'],
-      value: list,
-      prepare: (values) => new Set(values),
-      test: (fact, values) => values.has(fact),
-    }),
-    (input, prepared) => inlineMembership(input, prepared, false),
-  ),
-  fastMembership(false),
-);
+export const isIn: AnyOperatorDefinition = membership('in', false);
 
 /** `notIn`: the fact is present and none of the listed values. */
-export const notIn: AnyOperatorDefinition = withFastTest(
-  withInline(
-    defineOperator<Scalar[], ReadonlySet<Scalar>, 'string' | 'number' | 'boolean'>({
-      name: 'notIn',
-      accepts: ['string', 'number', 'boolean'],
-      value: list,
-      prepare: (values) => new Set(values),
-      test: (fact, values) => !values.has(fact),
-    }),
-    (input, prepared) => inlineMembership(input, prepared, true),
-  ),
-  fastMembership(true),
-);
+export const notIn: AnyOperatorDefinition = membership('notIn', true);
 
 /** `contains`: a text fact holds the value as a substring, or a list fact holds it as an item. */
 export const contains: AnyOperatorDefinition = withFastTest(

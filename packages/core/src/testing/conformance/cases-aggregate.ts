@@ -56,10 +56,10 @@ function asMoney(value: unknown): Money {
   return value as Money;
 }
 
-const BUCKETS: readonly [TimeBucket, 'happenedAt' | 'dueOn', Record<string, number>][] = [
+// The same instants are stored as a timestamp (happenedAt) and as a date (dueOn): both bucket alike.
+const BUCKET_COUNTS: readonly [TimeBucket, Record<string, number>][] = [
   [
     'day',
-    'happenedAt',
     {
       '2020-12-31': 1,
       '2021-01-01': 1,
@@ -69,27 +69,15 @@ const BUCKETS: readonly [TimeBucket, 'happenedAt' | 'dueOn', Record<string, numb
       '2026-04-01': 1,
     },
   ],
-  ['week', 'happenedAt', { '2020-12-28': 3, '2021-01-04': 2, '2026-03-30': 2 }],
-  ['month', 'happenedAt', { '2020-12': 1, '2021-01': 4, '2026-03': 1, '2026-04': 1 }],
-  ['quarter', 'happenedAt', { '2020-Q4': 1, '2021-Q1': 4, '2026-Q1': 1, '2026-Q2': 1 }],
-  ['year', 'happenedAt', { '2020': 1, '2021': 4, '2026': 2 }],
-  [
-    'day',
-    'dueOn',
-    {
-      '2020-12-31': 1,
-      '2021-01-01': 1,
-      '2021-01-03': 1,
-      '2021-01-04': 2,
-      '2026-03-31': 1,
-      '2026-04-01': 1,
-    },
-  ],
-  ['week', 'dueOn', { '2020-12-28': 3, '2021-01-04': 2, '2026-03-30': 2 }],
-  ['month', 'dueOn', { '2020-12': 1, '2021-01': 4, '2026-03': 1, '2026-04': 1 }],
-  ['quarter', 'dueOn', { '2020-Q4': 1, '2021-Q1': 4, '2026-Q1': 1, '2026-Q2': 1 }],
-  ['year', 'dueOn', { '2020': 1, '2021': 4, '2026': 2 }],
+  ['week', { '2020-12-28': 3, '2021-01-04': 2, '2026-03-30': 2 }],
+  ['month', { '2020-12': 1, '2021-01': 4, '2026-03': 1, '2026-04': 1 }],
+  ['quarter', { '2020-Q4': 1, '2021-Q1': 4, '2026-Q1': 1, '2026-Q2': 1 }],
+  ['year', { '2020': 1, '2021': 4, '2026': 2 }],
 ];
+const BUCKETS: readonly (readonly [TimeBucket, 'happenedAt' | 'dueOn', Record<string, number>])[] =
+  (['happenedAt', 'dueOn'] as const).flatMap((field) =>
+    BUCKET_COUNTS.map(([bucket, counts]) => [bucket, field, counts] as const),
+  );
 
 async function insertTimes(storage: TenantStorage): Promise<void> {
   // Thursday 31 Dec 2020 to Monday 4 Jan 2021 crosses both a year and an ISO week boundary.

@@ -28,50 +28,29 @@ export function createSession(
     }
   };
 
+  // Binds a statement to this session: checks it is alive (an async call, so a dead session
+  // rejects rather than throws), then runs the statement on the session's context.
+  const live =
+    <A extends unknown[], R>(statement: (context: typeof cx, ...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      alive();
+      return statement(cx, ...args);
+    };
+
   const session: SqlSession = {
     get inTransaction() {
       return state.inTransaction;
     },
-    async insert(tenantId, layout, rows) {
-      alive();
-      return insertRows(cx, tenantId, layout, rows);
-    },
-    async get(tenantId, layout, id) {
-      alive();
-      return getRow(cx, tenantId, layout, id);
-    },
-    async getMany(tenantId, layout, ids) {
-      alive();
-      return getRows(cx, tenantId, layout, ids);
-    },
-    async find(tenantId, layout, query) {
-      alive();
-      return findRows(cx, tenantId, layout, query);
-    },
-    async count(tenantId, layout, where) {
-      alive();
-      return countRows(cx, tenantId, layout, where);
-    },
-    async update(tenantId, layout, id, expectedVersion, changes) {
-      alive();
-      return updateRow(cx, tenantId, layout, id, expectedVersion, changes);
-    },
-    async updateMany(tenantId, layout, updates) {
-      alive();
-      return updateManyRows(cx, tenantId, layout, updates);
-    },
-    async delete(tenantId, layout, id, expectedVersion) {
-      alive();
-      return deleteRow(cx, tenantId, layout, id, expectedVersion);
-    },
-    async aggregate(tenantId, layout, query) {
-      alive();
-      return aggregateRows(cx, tenantId, layout, query);
-    },
-    async nextSequenceValue(tenantId, name) {
-      alive();
-      return nextSequenceValue(cx, tenantId, name);
-    },
+    insert: live(insertRows),
+    get: live(getRow),
+    getMany: live(getRows),
+    find: live(findRows),
+    count: live(countRows),
+    update: live(updateRow),
+    updateMany: live(updateManyRows),
+    delete: live(deleteRow),
+    aggregate: live(aggregateRows),
+    nextSequenceValue: live(nextSequenceValue),
     afterCommit(callback) {
       if (state.commitQueue) state.commitQueue.push(callback);
       else callback();

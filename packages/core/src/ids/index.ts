@@ -1,1 +1,0 @@
-export { idTime, isId, newId } from './ids.js';
