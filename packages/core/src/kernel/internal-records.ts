@@ -86,9 +86,12 @@ export function atomically<S extends Transactional<S>, T>(
   return scope.inTransaction ? work(scope) : scope.transaction(work);
 }
 
-/** The record as the caller holds it, checked to be the one named, or read from storage. */
-async function currentOf<M extends AnyModel>(
-  host: InternalRecordsHost,
+/**
+ * The record as the caller holds it (checked to be the one named), or read from storage; null
+ * when it is not stored. The record service uses it too.
+ */
+export async function currentOf<M extends AnyModel>(
+  host: Pick<InternalRecordsHost, 'storage'>,
   model: M,
   id: string,
   current: InferRecord<M> | undefined,

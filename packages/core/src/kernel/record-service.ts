@@ -4,25 +4,19 @@ import { notFound } from '../errors/field-issues.js';
 import { SellkitError } from '../errors/sellkit-error.js';
 import type { AnyModel, InferCreate, InferPatch, InferRecord } from '../model/define-model.js';
 import type { AggregateQuery, FindQuery, Where } from '../storage/query.js';
-import { atomically } from './internal-records.js';
+import { atomically, currentOf } from './internal-records.js';
 import type { ModelHooks, ModuleScope, RecordService } from './module-scope.js';
 
 type Loose = Record<string, unknown>;
 
-/** The record the caller holds (checked to be the one named), or the stored one. */
-async function currentOf<M extends AnyModel>(
+/** The record the caller holds (checked to be the one named), or the stored one: NOT_FOUND when gone. */
+async function existing<M extends AnyModel>(
   scope: ModuleScope,
   model: M,
   id: string,
   current: InferRecord<M> | undefined,
 ): Promise<InferRecord<M>> {
-  if (current !== undefined && current.id !== id) {
-    throw new SellkitError('VALIDATION_FAILED', `current record is ${current.id}, not ${id}`, {
-      model: model.name,
-      id,
-    });
-  }
-  const found = current ?? (await scope.storage.get(model, id));
+  const found = await currentOf(scope, model, id, current);
   if (!found) throw notFound(model.name, id);
   return found;
 }
@@ -124,7 +118,7 @@ export function createRecordService<M extends AnyModel>(
     },
     async update(id, patch, options = {}) {
       return atomically(scope, async (tx) => {
-        const before = await currentOf(tx, model, id, options.current);
+        const before = await existing(tx, model, id, options.current);
         if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
           throw new SellkitError(
             'CONFLICT',
@@ -164,7 +158,7 @@ export function createRecordService<M extends AnyModel>(
     },
     async delete(id, options = {}) {
       await atomically(scope, async (tx) => {
-        const before = await currentOf(tx, model, id, options.current);
+        const before = await existing(tx, model, id, options.current);
         const reach = await tx.reach('delete', model);
         if (!reachIncludes(reach, model, before))
           throw forbidden(scope.context, model.name, 'delete', id);
