@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, differenceInCalendarDays, format } from 'date-fns';
+import { addDays, addMonths, format } from 'date-fns';
 import { validationError } from '../errors/sellkit-error.js';
 
 /**
@@ -162,7 +162,22 @@ export function addCalendarMonths(date: string, months: number): string {
  * ```
  */
 export function calendarDaysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(utcDay(to, 'to'), utcDay(from, 'from'));
+  return dayNumber(requireDate(to, 'to')) - dayNumber(requireDate(from, 'from'));
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date, in integers alone (the days-from-civil
+ * algorithm): scoring asks it for every deal, where building dates costs ~15x more.
+ */
+function dayNumber({ year, month, day }: DateParts): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const shiftedMonth = (month + 9) % 12; // March is 0, so leap days end the year
+  const dayOfYear = Math.floor((153 * shiftedMonth + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /**
