@@ -89,6 +89,8 @@ export type {
   RecordService,
 } from './kernel/module-scope.js';
 export { moduleHandle } from './kernel/module-scope.js';
+export type { DateLayout, DateLayoutReader, DateReading } from './kit/date-formats.js';
+export { dateLayoutReader } from './kit/date-formats.js';
 export { dryRun, transactionOrDryRun } from './kit/dry-run.js';
 // The module kit: one copy of the mechanical parts every module needs.
 export type {
