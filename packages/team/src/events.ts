@@ -1,3 +1,4 @@
+import type { Quota } from './quotas/quota-model.js';
 import type { Rep } from './reps/rep-model.js';
 
 /** Why a record changed owner. */
@@ -40,6 +41,8 @@ export interface TeamEvents {
     reason: ReassignmentReason;
     ruleId: string | null;
   };
+  /** A quota version was written (set, rolled up or split down); `previousQuotaId` is the one it supersedes. */
+  'quota.set': { quota: Quota; previousQuotaId: string | null };
 }
 
 declare module '@sellkit/core' {

@@ -15,6 +15,8 @@ import {
   type SalesTeamsImportService,
 } from './import/sales-teams-import.js';
 import { resolveTeamOptions, type TeamOptions } from './options.js';
+import { quota } from './quotas/quota-model.js';
+import { createQuotaService, type QuotaService } from './quotas/quota-service.js';
 import { defineRepModel } from './reps/rep-model.js';
 import { createRepService, type RepService } from './reps/rep-service.js';
 import { directoryGuard } from './shared/guard.js';
@@ -38,6 +40,8 @@ export interface TeamServices extends AssignmentService, HandoverService, SalesT
   readonly territories: TerritoryService;
   /** Versioned assignment rule sets. */
   readonly rules: AssignmentRuleService;
+  /** Quotas: effective-dated targets per rep, team or territory and period. */
+  readonly quotas: QuotaService;
 }
 
 /**
@@ -72,6 +76,7 @@ export function team(options: TeamOptions = {}) {
       assignmentRuleSet,
       roundRobinCursor,
       directoryGuard,
+      quota,
     },
     events: {} as TeamEvents,
     services: (scope): TeamServices => ({
@@ -79,6 +84,7 @@ export function team(options: TeamOptions = {}) {
       teams: createTeamService(scope),
       territories: createTerritoryService(scope),
       rules: createAssignmentRuleService(scope, resolved),
+      quotas: createQuotaService(scope, resolved.performance),
       ...createAssignmentService(scope, resolved),
       ...createHandoverService(scope, resolved),
       ...createSalesTeamsImport(scope, resolved),
