@@ -43,6 +43,15 @@ export interface TeamEvents {
   };
   /** A quota version was written (set, rolled up or split down); `previousQuotaId` is the one it supersedes. */
   'quota.set': { quota: Quota; previousQuotaId: string | null };
+  /** A re-evaluation of a KPI moved a rep to another band for a period. */
+  'kpi.bandChanged': {
+    kpi: string;
+    periodKey: string;
+    repId: string;
+    from: string;
+    to: string;
+    attainment: string;
+  };
 }
 
 declare module '@sellkit/core' {

@@ -14,6 +14,8 @@ import {
   createSalesTeamsImport,
   type SalesTeamsImportService,
 } from './import/sales-teams-import.js';
+import { kpiBand, kpiDefinition } from './kpis/kpi-models.js';
+import { createKpiService, type KpiService } from './kpis/kpi-service.js';
 import { resolveTeamOptions, type TeamOptions } from './options.js';
 import { quota } from './quotas/quota-model.js';
 import { createQuotaService, type QuotaService } from './quotas/quota-service.js';
@@ -42,6 +44,8 @@ export interface TeamServices extends AssignmentService, HandoverService, SalesT
   readonly rules: AssignmentRuleService;
   /** Quotas: effective-dated targets per rep, team or territory and period. */
   readonly quotas: QuotaService;
+  /** KPIs as data and their evaluation. */
+  readonly kpis: KpiService;
 }
 
 /**
@@ -77,6 +81,8 @@ export function team(options: TeamOptions = {}) {
       roundRobinCursor,
       directoryGuard,
       quota,
+      kpiDefinition,
+      kpiBand,
     },
     events: {} as TeamEvents,
     services: (scope): TeamServices => ({
@@ -85,6 +91,7 @@ export function team(options: TeamOptions = {}) {
       territories: createTerritoryService(scope),
       rules: createAssignmentRuleService(scope, resolved),
       quotas: createQuotaService(scope, resolved.performance),
+      kpis: createKpiService(scope, resolved.performance),
       ...createAssignmentService(scope, resolved),
       ...createHandoverService(scope, resolved),
       ...createSalesTeamsImport(scope, resolved),
