@@ -73,7 +73,7 @@ export function measureModel<E extends EventMap>(
   return { model, dateKind, money };
 }
 
-function valueOf(raw: unknown) {
+function decimalOf(raw: unknown) {
   if (raw === null || raw === undefined) return toDecimal(0);
   if (Money.isMoney(raw)) return toDecimal(raw.toDecimal());
   if (typeof raw === 'number' || typeof raw === 'string' || typeof raw === 'bigint')
@@ -125,7 +125,7 @@ export async function measureTotals<E extends EventMap>(
         day: from,
         userId: typeof user === 'string' ? user : null,
         currency: typeof currency === 'string' ? currency : null,
-        value: valueOf(row.value),
+        value: decimalOf(row.value),
       });
     }
   }
