@@ -16,6 +16,10 @@ import {
 } from './import/sales-teams-import.js';
 import { kpiBand, kpiDefinition } from './kpis/kpi-models.js';
 import { createKpiService, type KpiService } from './kpis/kpi-service.js';
+import {
+  createLeaderboardService,
+  type LeaderboardService,
+} from './leaderboards/leaderboard-service.js';
 import { resolveTeamOptions, type TeamOptions } from './options.js';
 import { quota } from './quotas/quota-model.js';
 import { createQuotaService, type QuotaService } from './quotas/quota-service.js';
@@ -46,6 +50,8 @@ export interface TeamServices extends AssignmentService, HandoverService, SalesT
   readonly quotas: QuotaService;
   /** KPIs as data and their evaluation. */
   readonly kpis: KpiService;
+  /** Leaderboards by any KPI, with ties, movement and a privacy rule. */
+  readonly leaderboards: LeaderboardService;
 }
 
 /**
@@ -92,6 +98,11 @@ export function team(options: TeamOptions = {}) {
       rules: createAssignmentRuleService(scope, resolved),
       quotas: createQuotaService(scope, resolved.performance),
       kpis: createKpiService(scope, resolved.performance),
+      leaderboards: createLeaderboardService(
+        scope,
+        resolved.performance,
+        createKpiService(scope, resolved.performance),
+      ),
       ...createAssignmentService(scope, resolved),
       ...createHandoverService(scope, resolved),
       ...createSalesTeamsImport(scope, resolved),

@@ -31,7 +31,7 @@ export interface KpiEvaluation {
   /** Currencies of records left out of a money KPI (another currency than the KPI's). */
   readonly excludedCurrencies: readonly string[];
   /** Per rep the actor may read, by rep id. */
-  readonly reps: readonly (KpiResult & { readonly name: string })[];
+  readonly reps: readonly (KpiResult & { readonly name: string; readonly userId: string })[];
   readonly teams: readonly KpiResult[];
   readonly territories: readonly KpiResult[];
   /** The whole scope (records without a known rep included). */

@@ -136,7 +136,8 @@ function attainmentOf(
 /**
  * Evaluates a KPI over a tenant calendar period: storage aggregates per segment of the period
  * in which the organisation did not change, attributed to each rep's teams and territories of
- * that segment, then targets, attainment and bands.
+ * that segment, then targets, attainment and bands. `whole` reads every record and lists every
+ * rep (leaderboards); otherwise the actor's access applies.
  */
 export async function evaluateKpi<E extends EventMap>(
   scope: ModuleScope<E>,
@@ -144,6 +145,7 @@ export async function evaluateKpi<E extends EventMap>(
   def: KpiDefinition,
   periodKey: unknown,
   given?: KpiScope,
+  whole = false,
 ): Promise<KpiEvaluation> {
   const calendar = await scope.calendar();
   const bounds: PeriodBounds = periodBounds(calendar, periodKey);
@@ -151,7 +153,15 @@ export async function evaluateKpi<E extends EventMap>(
   if (def.per) measureModel(scope, def.per, 'per');
   const org = await loadOrgTimeline(scope, bounds.from, bounds.to);
   const filter = await scopeFilter(scope, given, org);
-  const numerator = await measureTotals(scope, calendar, def.measure, org.boundaries, 'measure');
+  const numerator = await measureTotals(
+    scope,
+    calendar,
+    def.measure,
+    org.boundaries,
+    'measure',
+    undefined,
+    whole,
+  );
   const { currency, excluded } = pickCurrency(def, options, numerator);
   const moneyNumerator =
     numerator.some((t) => t.currency !== null) || measureModel(scope, def.measure, 'measure').money;
@@ -164,6 +174,7 @@ export async function evaluateKpi<E extends EventMap>(
         org.boundaries,
         'per',
         sameModel ? def.measure.field : undefined,
+        whole,
       )
     : [];
 
@@ -201,7 +212,7 @@ export async function evaluateKpi<E extends EventMap>(
   place(denominator, 'den');
 
   // Reps listed: those in scope on some day of the period (tenant: active ones), and those with results.
-  const readable = await readableReps(scope);
+  const readable = whole ? new Set(org.reps.map((rep) => rep.id)) : await readableReps(scope);
   const listed = org.reps.filter(
     (rep) =>
       readable.has(rep.id) &&
@@ -238,7 +249,11 @@ export async function evaluateKpi<E extends EventMap>(
     currency,
     excludedCurrencies: excluded,
     reps: listed
-      .map((rep) => ({ ...result('rep', rep.id, reps.get(rep.id)), name: rep.name }))
+      .map((rep) => ({
+        ...result('rep', rep.id, reps.get(rep.id)),
+        name: rep.name,
+        userId: rep.userId,
+      }))
       .sort((a, b) =>
         a.name < b.name ? -1 : a.name > b.name ? 1 : a.subjectId < b.subjectId ? -1 : 1,
       ),

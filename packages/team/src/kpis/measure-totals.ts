@@ -84,7 +84,8 @@ function decimalOf(raw: unknown) {
 /**
  * Totals of a measure per rep and segment, one storage aggregate per segment (grouped by the
  * credited rep field, and by currency for money sums), read through the actor's records so
- * their access scope applies. `currencyField` groups a count by another measure's currency.
+ * their access scope applies (`whole`: every record, for leaderboards). `currencyField` groups a
+ * count by another measure's currency.
  */
 export async function measureTotals<E extends EventMap>(
   scope: ModuleScope<E>,
@@ -93,6 +94,7 @@ export async function measureTotals<E extends EventMap>(
   boundaries: readonly string[],
   path: string,
   currencyField?: string,
+  whole = false,
 ): Promise<SegmentTotal[]> {
   const { model, dateKind, money } = measureModel(scope, measure, path);
   const currencyKey = money
@@ -110,7 +112,11 @@ export async function measureTotals<E extends EventMap>(
         : { gte: calendar.instantOf(from), lt: calendar.instantOf(to) };
     const inPeriod: Where = { [measure.dateField]: range };
     const where: Where = measure.where ? { and: [measure.where, inPeriod] } : inPeriod;
-    const rows: AggregateRow[] = await scope.records(model).aggregate({
+    const rows: AggregateRow[] = await (whole
+      ? // internal: a leaderboard ranks every rep of its scope, whoever looks at it
+        scope.internal(model)
+      : scope.records(model)
+    ).aggregate({
       where,
       groupBy: currencyKey ? [measure.repField, currencyKey] : [measure.repField],
       measures: {

@@ -26,12 +26,18 @@ export interface PerformanceOptions {
   currency?: string;
   /** More measures quotas can be set on, by id (a plugin's), e.g. `{ 'demo-calls': 'count' }`. */
   measures?: Readonly<Record<string, MeasureKind>>;
+  /**
+   * Leaderboard privacy: when set, actors who may not read every rep see only the top N of a
+   * leaderboard and their own rank.
+   */
+  leaderboardTopN?: number;
 }
 
 /** Performance options after checks. */
 export interface ResolvedPerformanceOptions {
   readonly currency: string | null;
   readonly measures: ReadonlyMap<string, QuotaMeasure>;
+  readonly leaderboardTopN: number | null;
 }
 
 const MEASURE_ID = /^[a-z][a-z0-9-]{0,63}$/;
@@ -65,7 +71,14 @@ export function resolvePerformanceOptions(
       'team: performance.currency must be an ISO 4217 code',
     );
   }
-  return { currency: options.currency ?? null, measures };
+  const topN = options.leaderboardTopN;
+  if (topN !== undefined && (!Number.isInteger(topN) || topN < 1 || topN > 1000)) {
+    throw new SellkitError(
+      'CONFIGURATION_INVALID',
+      'team: performance.leaderboardTopN must be an integer from 1 to 1000',
+    );
+  }
+  return { currency: options.currency ?? null, measures, leaderboardTopN: topN ?? null };
 }
 
 /** The measure of an id, or `VALIDATION_FAILED` (reason `unknown_measure`) naming `path`. */
