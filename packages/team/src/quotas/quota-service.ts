@@ -48,7 +48,7 @@ export interface QuotaService {
    * @example
    * ```ts
    * await admin.team.quotas.set({
-   *   subjectType: 'rep', subjectId: ana.id, measure: 'won-revenue',
+   *   subjectType: 'rep', subjectId: 'rep_ana', measure: 'won-revenue',
    *   periodKey: '2026-Q1', target: '30000', currency: 'EUR', ramp: ['50', '75'],
    * });
    * ```
@@ -59,7 +59,7 @@ export interface QuotaService {
    *
    * @example
    * ```ts
-   * const versions = await admin.team.quotas.history({ subjectType: 'rep', subjectId: ana.id, measure: 'won-deals', periodKey: '2026-03' });
+   * const versions = await admin.team.quotas.history({ subjectType: 'rep', subjectId: 'rep_ana', measure: 'won-deals', periodKey: '2026-03' });
    * ```
    */
   history(key: QuotaKey): Promise<Quota[]>;
@@ -68,7 +68,7 @@ export interface QuotaService {
    *
    * @example
    * ```ts
-   * const found = await admin.team.quotas.target({ subjectType: 'team', subjectId: west.id, measure: 'won-revenue', periodKey: 'FY2026' });
+   * const found = await admin.team.quotas.target({ subjectType: 'team', subjectId: 'team_west', measure: 'won-revenue', periodKey: 'FY2026' });
    * ```
    */
   target(query: QuotaTargetQuery): Promise<QuotaTarget | null>;
@@ -78,7 +78,7 @@ export interface QuotaService {
    *
    * @example
    * ```ts
-   * const teamQuota = await admin.team.quotas.rollUp(west.id, 'won-revenue', '2026-Q1');
+   * const teamQuota = await admin.team.quotas.rollUp('team_west', 'won-revenue', '2026-Q1');
    * ```
    */
   rollUp(
@@ -93,8 +93,8 @@ export interface QuotaService {
    *
    * @example
    * ```ts
-   * const repQuotas = await admin.team.quotas.splitDown(west.id, 'won-revenue', '2026-Q1', {
-   *   weights: { [ana.id]: '2', [bob.id]: '1' },
+   * const repQuotas = await admin.team.quotas.splitDown('team_west', 'won-revenue', '2026-Q1', {
+   *   weights: { rep_ana: '2', rep_bob: '1' },
    * });
    * ```
    */
