@@ -1,5 +1,5 @@
 import { forEachAdapter } from '@sellkit/core/testing';
-import { ADAPTERS } from '../test-support/adapters.js';
+import { ADAPTERS, PGLITE } from '../test-support/adapters.js';
 import { leaderboardSuite } from '../test-support/leaderboards.suite.js';
 
-forEachAdapter(ADAPTERS, leaderboardSuite);
+forEachAdapter([...ADAPTERS, ...PGLITE], leaderboardSuite);
