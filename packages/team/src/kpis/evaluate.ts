@@ -228,7 +228,13 @@ export async function evaluateKpi<E extends EventMap>(
     sums: Sums | undefined,
   ): KpiResult => {
     const actual = ratio(def, sums ?? { num: toDecimal(0), den: toDecimal(0) });
-    const target = targets(subjectType, subjectId);
+    // The scope's own row takes the team's or territory's target (none for the tenant).
+    const target =
+      subjectType !== 'scope'
+        ? targets(subjectType, subjectId)
+        : filter.scope.type === 'tenant'
+          ? null
+          : targets(filter.scope.type, subjectId);
     const attainment = attainmentOf(def, actual, target);
     return {
       subjectType,

@@ -210,24 +210,33 @@ export function createQuotaService(
       const ctx = await teamContext(teamId, measure, periodKey, given);
       let total = toDecimal(0);
       let currency: string | null = null;
+      let found = 0;
       for (const member of ctx.members) {
-        const found = await quotaTarget(scope, {
+        const quotaOf = await quotaTarget(scope, {
           subjectType: 'rep',
           subjectId: member.id,
           measure: ctx.measure.id,
           periodKey: ctx.bounds.key,
           asOf: ctx.effectiveFrom,
         });
-        if (!found) continue;
-        if (currency && found.currency !== currency) {
+        if (!quotaOf) continue;
+        if (currency && quotaOf.currency !== currency) {
           throw validationError(
             'currency',
             'members have quotas in different currencies',
             'currency_mismatch',
           );
         }
-        currency = found.currency;
-        total = total.plus(toDecimal(found.target));
+        currency = quotaOf.currency;
+        total = total.plus(toDecimal(quotaOf.target));
+        found += 1;
+      }
+      if (found === 0) {
+        throw validationError(
+          'teamId',
+          `no member of ${teamId} has a ${measure} quota for ${periodKey}`,
+          'no_quota',
+        );
       }
       const checked: CheckedQuota = {
         subjectType: 'team',

@@ -98,6 +98,67 @@ export function kpiSuite(adapter: NamedAdapter) {
       expect(eastOnly.total.actual).toBe('40');
     });
 
+    it('scopes to a territory and the ones beneath it, and to a team with its quota, in fiscal periods', async () => {
+      const h = await setupPerformance(
+        adapter.create,
+        { performance: { currency: 'EUR' } },
+        { fiscalYearStartMonth: 4 },
+      );
+      const { ana, bob, west } = await seedSalesOrg(h);
+      const country = await h.team.territories.create({ name: 'Country', code: 'C' });
+      const city = await h.team.territories.create({
+        name: 'City',
+        code: 'CI',
+        parentId: country.id,
+      });
+      await h.team.territories.assign({
+        repId: ana.id,
+        territoryId: city.id,
+        validFrom: '2026-01-01',
+      });
+      await h.team.territories.assign({
+        repId: bob.id,
+        territoryId: country.id,
+        validFrom: '2026-05-01',
+      });
+      await h.team.quotas.set({
+        subjectType: 'team',
+        subjectId: west.id,
+        measure: 'won-deals',
+        periodKey: 'FY2027-Q1',
+        target: 4,
+      });
+      await h.won('u-ana', '2026-04-02', '1');
+      await h.won('u-bob', '2026-04-20', '1'); // before Bob's territory
+      await h.won('u-bob', '2026-06-30', '1');
+      await h.won('u-bob', '2026-03-31', '1'); // FY2026
+      const inCountry = await h.team.kpis.evaluate('won-deals', 'FY2027-Q1', {
+        type: 'territory',
+        id: country.id,
+      });
+      expect(inCountry).toMatchObject({ from: '2026-04-01', to: '2026-07-01' });
+      expect(inCountry.reps.map((row) => [row.name, row.actual])).toEqual([
+        ['Ana', '1'],
+        ['Bob', '1'],
+      ]);
+      expect(inCountry.territories.map((row) => [row.subjectId, row.actual]).sort()).toEqual(
+        [
+          [country.id, '1'],
+          [city.id, '1'],
+        ].sort(),
+      );
+      const team = await h.team.kpis.evaluate('won-deals', 'FY2027-Q1', {
+        type: 'team',
+        id: west.id,
+      });
+      expect(pick(team.total)).toEqual({
+        actual: '3',
+        target: '4.0000',
+        attainment: '75.0000',
+        band: 'below',
+      });
+    });
+
     it('ships win rate, average deal size, cycle length and activities', async () => {
       const h = await setupPerformance(
         adapter.create,

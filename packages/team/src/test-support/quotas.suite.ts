@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { QuotaInput } from '../quotas/quota-input.js';
 import type { NamedAdapter } from './adapters.js';
 import { expectError } from './harness.js';
 import { closePerformance, seedSalesOrg, setupPerformance } from './performance-harness.js';
@@ -173,6 +174,16 @@ export function quotaSuite(adapter: NamedAdapter) {
         h.team.quotas.splitDown(west.id, 'won-revenue', '2026-Q2'),
         'VALIDATION_FAILED',
         'teamId',
+      );
+      await expectError(
+        h.team.quotas.rollUp(west.id, 'won-revenue', '2026-Q2'),
+        'VALIDATION_FAILED',
+        'teamId',
+      );
+      await expectError(h.team.quotas.set(null as unknown as QuotaInput), 'VALIDATION_FAILED');
+      await expectError(
+        h.team.quotas.splitDown(west.id, 'won-revenue', '2026-Q2', { weights: { rep_nope: '1' } }),
+        'VALIDATION_FAILED',
       );
       expect(
         await h.team.quotas.history({
