@@ -56,21 +56,21 @@ export function kpiSuite(adapter: NamedAdapter) {
       });
       expect(q2.excludedCurrencies).toEqual(['USD']);
       expect(q2.reps.map((row) => [row.name, pick(row)])).toEqual([
-        ['Ana', { actual: '11000.1', target: '10000.00', attainment: '110.0010', band: 'above' }],
-        ['Bob', { actual: '7000', target: '10000.00', attainment: '70.0000', band: 'below' }],
-        ['Cid', { actual: '2000', target: '5000.00', attainment: '40.0000', band: 'below' }],
+        ['Ana', { actual: '11000.10', target: '10000.00', attainment: '110.0010', band: 'above' }],
+        ['Bob', { actual: '7000.00', target: '10000.00', attainment: '70.0000', band: 'below' }],
+        ['Cid', { actual: '2000.00', target: '5000.00', attainment: '40.0000', band: 'below' }],
       ]);
       expect(pick(q2.teams.find((row) => row.subjectId === west.id))).toEqual({
-        actual: '18000.1',
+        actual: '18000.10',
         target: '20000.00',
         attainment: '90.0005',
         band: 'on-track',
       });
-      expect(q2.teams.find((row) => row.subjectId === east.id)?.actual).toBe('2000');
+      expect(q2.teams.find((row) => row.subjectId === east.id)?.actual).toBe('2000.00');
       expect(q2.territories).toEqual([
-        expect.objectContaining({ subjectId: north.id, actual: '2000' }),
+        expect.objectContaining({ subjectId: north.id, actual: '2000.00' }),
       ]);
-      expect(q2.total.actual).toBe('20000.1');
+      expect(q2.total.actual).toBe('20000.10');
     });
 
     it('credits each record to the team the rep was in on its date', async () => {
@@ -83,8 +83,8 @@ export function kpiSuite(adapter: NamedAdapter) {
       const q2 = await h.team.kpis.evaluate('won-revenue', '2026-Q2');
       expect(q2.teams.map((row) => [row.subjectId, row.actual])).toEqual(
         [
-          [west.id, '100'],
-          [east.id, '40'],
+          [west.id, '100.00'],
+          [east.id, '40.00'],
         ].sort((a, b) => ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1)),
       );
       const eastOnly = await h.team.kpis.evaluate('won-revenue', '2026-Q2', {
@@ -92,10 +92,10 @@ export function kpiSuite(adapter: NamedAdapter) {
         id: east.id,
       });
       expect(eastOnly.reps.map((row) => [row.name, row.actual])).toEqual([
-        ['Bob', '40'],
-        ['Cid', '0'],
+        ['Bob', '40.00'],
+        ['Cid', '0.00'],
       ]);
-      expect(eastOnly.total.actual).toBe('40');
+      expect(eastOnly.total.actual).toBe('40.00');
     });
 
     it('scopes to a territory and the ones beneath it, and to a team with its quota, in fiscal periods', async () => {
