@@ -191,6 +191,8 @@ export async function evaluateKpi<E extends EventMap>(
   const place = (rows: readonly SegmentTotal[], part: 'num' | 'den') => {
     for (const row of rows) {
       if (currency !== null && row.currency !== null && row.currency !== currency) continue;
+      // A ratio over a money sum counts only the records that carry an amount.
+      if (part === 'den' && sameModel && row.currency === null) continue;
       const rep = row.userId === null ? undefined : org.repsByUserId.get(row.userId);
       if (!rep) {
         if (filter.scope.type === 'tenant') total[part] = total[part].plus(row.value);

@@ -169,10 +169,16 @@ export function kpiSuite(adapter: NamedAdapter) {
       await h.won('u-ana', '2026-04-02', '100', { cycleDays: 10 });
       await h.won('u-ana', '2026-04-03', '200', { cycleDays: 21 });
       await h.lost('u-ana', '2026-04-04');
+      await h.admin.records.opportunity.create({
+        title: 'no amount',
+        ownerId: 'u-ana',
+        status: 'won',
+        closeDate: '2026-04-05',
+      });
       await h.call('u-ana', '2026-03-31T16:30:00Z'); // 1 April 00:30 in Shanghai
       await h.call('u-ana', '2026-03-31T15:59:00Z'); // still 31 March there
       const rate = await h.team.kpis.evaluate('win-rate', '2026-04');
-      expect(rate.reps.find((row) => row.name === 'Ana')?.actual).toBe('66.6667');
+      expect(rate.reps.find((row) => row.name === 'Ana')?.actual).toBe('75.0000');
       expect(rate.reps.find((row) => row.name === 'Bob')?.actual).toBeNull();
       const size = await h.team.kpis.evaluate('average-deal-size', '2026-04');
       expect(size.reps.find((row) => row.name === 'Ana')?.actual).toBe('150.0000');
