@@ -1,4 +1,11 @@
-import { type EventMap, type ModuleScope, toDecimal, validationError } from '@sellkit/core';
+import {
+  type EventMap,
+  isSellkitError,
+  type ModuleScope,
+  SellkitError,
+  toDecimal,
+  validationError,
+} from '@sellkit/core';
 import { teamDirectory } from '../directory/team-directory.js';
 import type { TeamEvents } from '../events.js';
 import { toDate } from '../shared/dates.js';
@@ -54,6 +61,21 @@ export interface QuotaService {
    * ```
    */
   set(input: QuotaInput): Promise<Quota>;
+  /**
+   * Sets many quotas at once (a demo or an import): every input is checked first, then all are
+   * written in one transaction, in order; one bad input is `VALIDATION_FAILED` naming its index
+   * (`3.target`) and nothing is written.
+   *
+   * @example
+   * ```ts
+   * await admin.team.quotas.setMany(
+   *   ['2026-Q1', '2026-Q2'].map((periodKey) => ({
+   *     subjectType: 'rep' as const, subjectId: 'rep_ana', measure: 'won-deals', periodKey, target: 12,
+   *   })),
+   * );
+   * ```
+   */
+  setMany(inputs: readonly QuotaInput[]): Promise<Quota[]>;
   /**
    * Every version of one quota, oldest first.
    *
@@ -190,6 +212,26 @@ export function createQuotaService(
       return scope.transaction((tx) => write(tx, checked, 'set'));
     },
 
+    async setMany(inputs) {
+      await scope.assertCan('create', quotas);
+      if (!Array.isArray(inputs) || inputs.length > 10_000) {
+        throw validationError('inputs', 'must be a list of at most 10000 quotas', 'invalid_type');
+      }
+      const checked: CheckedQuota[] = [];
+      for (const [index, input] of inputs.entries()) {
+        try {
+          checked.push(await checkQuotaInput(scope, options, input));
+        } catch (error) {
+          throw prefixed(error, index);
+        }
+      }
+      return scope.transaction(async (tx) => {
+        const written: Quota[] = [];
+        for (const one of checked) written.push(await write(tx, one, 'set'));
+        return written;
+      });
+    },
+
     async history(key) {
       await scope.assertCan('read', quotas);
       const data = optionsOf(key, 'key');
@@ -318,4 +360,19 @@ export function createQuotaService(
       });
     },
   };
+}
+
+/** A validation error of the `index`-th input, its paths under `index.` (`3.target`). */
+function prefixed(error: unknown, index: number): unknown {
+  if (!isSellkitError(error, 'VALIDATION_FAILED')) return error;
+  const issues = (error.details.issues ?? []).map((issue) => ({
+    ...issue,
+    path: issue.path ? `${index}.${issue.path}` : String(index),
+  }));
+  return new SellkitError(
+    'VALIDATION_FAILED',
+    `${index}: ${error.message}`,
+    { ...error.details, issues },
+    { cause: error },
+  );
 }

@@ -196,6 +196,39 @@ export function quotaSuite(adapter: NamedAdapter) {
       expect(await h.seen('quota.set')).toEqual([]);
     });
 
+    it('sets many quotas at once, or none when one is bad', async () => {
+      const h = await setupPerformance(adapter.create);
+      const { ana, bob } = await seedSalesOrg(h);
+      const inputs = [ana, bob].map((rep) => ({
+        subjectType: 'rep' as const,
+        subjectId: rep.id,
+        measure: 'won-deals',
+        periodKey: '2026-Q2',
+        target: 5,
+      }));
+      await expectError(
+        h.team.quotas.setMany([
+          ...inputs,
+          {
+            subjectType: 'rep',
+            subjectId: ana.id,
+            measure: 'won-deals',
+            periodKey: '2026-Q3',
+            target: '-1',
+          },
+        ]),
+        'VALIDATION_FAILED',
+        '2.target',
+      );
+      expect(await h.seen('quota.set')).toEqual([]);
+      const written = await h.team.quotas.setMany(inputs);
+      expect(written.map((q) => [q.subjectId, q.target])).toEqual([
+        [ana.id, '5.0000'],
+        [bob.id, '5.0000'],
+      ]);
+      expect(await h.seen('quota.set')).toHaveLength(2);
+    });
+
     it('lets only admins set quotas by default', async () => {
       const h = await setupPerformance(adapter.create);
       const { ana } = await seedSalesOrg(h);
