@@ -44,9 +44,43 @@ export type {
   SalesTeamsImportService,
 } from './import/sales-teams-import.js';
 export { regionCode, teamExternalId } from './import/sales-teams-import.js';
+// kpis
+export type { KpiEvaluation, KpiResult, KpiScope } from './kpis/evaluate-types.js';
+export type { KpiBand, KpiDefinition, KpiMeasure, KpiTarget } from './kpis/kpi-definition.js';
+export { bandOf, checkBands, checkKpiDefinition, DEFAULT_BANDS } from './kpis/kpi-definition.js';
+export type { KpiBandRecord, KpiDefinitionRecord } from './kpis/kpi-models.js';
+export { kpiBand, kpiDefinition } from './kpis/kpi-models.js';
+export type { KpiService } from './kpis/kpi-service.js';
+export { standardKpis } from './kpis/standard-kpis.js';
+// leaderboards
+export type {
+  Leaderboard,
+  LeaderboardOptions,
+  LeaderboardRow,
+  LeaderboardService,
+} from './leaderboards/leaderboard-service.js';
+export type { RankInput } from './leaderboards/ranking.js';
+export { competitionRanks } from './leaderboards/ranking.js';
 export type { TeamServices } from './module.js';
 export { team, teamHandle } from './module.js';
 export type { TeamOptions } from './options.js';
+export { allocateExact } from './quotas/allocate.js';
+// quotas
+export type {
+  MeasureKind,
+  PerformanceOptions,
+  QuotaMeasure,
+  ResolvedPerformanceOptions,
+} from './quotas/measures.js';
+export { resolvePerformanceOptions, STANDARD_MEASURES } from './quotas/measures.js';
+export type { PeriodBounds, QuotaPeriodUnit } from './quotas/period-keys.js';
+export { periodBounds, previousPeriodKey } from './quotas/period-keys.js';
+export type { QuotaInput } from './quotas/quota-input.js';
+export type { QuotaTarget, QuotaTargetQuery } from './quotas/quota-lookup.js';
+export { quotaTarget, rampedTarget } from './quotas/quota-lookup.js';
+export type { Quota, QuotaSubjectType } from './quotas/quota-model.js';
+export { QUOTA_SUBJECTS, quota } from './quotas/quota-model.js';
+export type { QuotaKey, QuotaService, TeamQuotaOptions } from './quotas/quota-service.js';
 export type { Rep, SeniorityLevels } from './reps/rep-model.js';
 export { DEFAULT_SENIORITY_LEVELS, defineRepModel, rep } from './reps/rep-model.js';
 export type {

@@ -1,4 +1,9 @@
 import { SellkitError, type Where } from '@sellkit/core';
+import {
+  type PerformanceOptions,
+  type ResolvedPerformanceOptions,
+  resolvePerformanceOptions,
+} from './quotas/measures.js';
 import { DEFAULT_SENIORITY_LEVELS, type SeniorityLevels } from './reps/rep-model.js';
 
 /** Options of the `team()` module. */
@@ -13,6 +18,8 @@ export interface TeamOptions {
   openRecords?: Readonly<Record<string, Where>>;
   /** Capacity of a rep when neither the rep nor the rule set says (default: unlimited). */
   defaultCapacity?: number;
+  /** Quotas and KPIs: the currency of money quotas, and plugin measures. */
+  performance?: PerformanceOptions;
 }
 
 /** Options after defaults and checks. */
@@ -20,6 +27,7 @@ export interface ResolvedTeamOptions {
   readonly seniorityLevels: SeniorityLevels;
   readonly openRecords: Readonly<Record<string, Where>>;
   readonly defaultCapacity: number | null;
+  readonly performance: ResolvedPerformanceOptions;
 }
 
 /** Checks options once, when the module is built. */
@@ -47,5 +55,6 @@ export function resolveTeamOptions(options: TeamOptions = {}): ResolvedTeamOptio
     seniorityLevels: levels,
     openRecords: options.openRecords ?? {},
     defaultCapacity: capacity ?? null,
+    performance: resolvePerformanceOptions(options.performance),
   };
 }
