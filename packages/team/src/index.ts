@@ -70,8 +70,6 @@ export type {
   TerritoryService,
 } from './territories/territory-types.js';
 // training
-export type { CertificationReminderReport } from './training/certification-job.js';
-export { runCertificationReminders } from './training/certification-job.js';
 export type {
   CertificationInput,
   CertificationService,

@@ -4,6 +4,15 @@ import { trainingModels } from './training-models.js';
 
 const PAGE = 1000;
 
+/** What the job needs of a module scope: the calendar, the models, and `emitOnce` of its event. */
+export type ReminderScope = Pick<ModuleScope, 'calendar' | 'internal' | 'model'> & {
+  emitOnce(
+    key: string,
+    event: 'certification.expiring',
+    payload: TeamEvents['certification.expiring'],
+  ): Promise<boolean>;
+};
+
 /** What one reminder run emitted. */
 export interface CertificationReminderReport {
   readonly emitted: number;
@@ -18,12 +27,13 @@ export interface CertificationReminderReport {
  *
  * @example
  * ```ts
+ * // The team module's `certificationReminders` job runs it on every scheduler tick.
  * const report = await runCertificationReminders(scope, [30, 7], new Date());
  * console.log(report.emitted, report.alreadySent);
  * ```
  */
 export async function runCertificationReminders(
-  scope: ModuleScope<TeamEvents>,
+  scope: ReminderScope,
   windows: readonly number[],
   now: Date,
 ): Promise<CertificationReminderReport> {
