@@ -89,6 +89,31 @@ export async function completedCourseIds<E extends EventMap>(
 }
 
 /**
+ * The courses each of several reps has completed (one query per 500 reps).
+ *
+ * @example
+ * ```ts
+ * const done = await completedCoursesOf(scope, ['rep_1', 'rep_2']);
+ * console.log(done.get('rep_1')?.has('crs_1'));
+ * ```
+ */
+export async function completedCoursesOf<E extends EventMap>(
+  scope: Scope<E>,
+  repIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const done = new Map<string, Set<string>>(repIds.map((id) => [id, new Set<string>()]));
+  // internal: completions decide recommendations, whoever asks
+  const enrolments = scope.internal(trainingModels(scope).courseEnrolment);
+  for (let start = 0; start < repIds.length; start += 500) {
+    const chunk = repIds.slice(start, start + 500);
+    for (const row of await loadAll(enrolments, { repId: { in: chunk }, status: 'completed' })) {
+      done.get(row.repId)?.add(row.courseId);
+    }
+  }
+  return done;
+}
+
+/**
  * The enrolment service.
  *
  * @example

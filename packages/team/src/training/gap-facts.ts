@@ -97,22 +97,13 @@ export function periodBounds(
   return { key: calendar.periodKey(unit, date), from, to: calendar.endOf(unit, from) };
 }
 
-/** A model another module owns, by name; `required` ones missing are `CONFIGURATION_INVALID`. */
-function otherModel<E extends EventMap>(
-  scope: ModuleScope<E>,
-  name: string,
-  required: boolean,
-): AnyModel | null {
+/** A model another module owns, by name, or null when it is not composed. */
+function composedModel<E extends EventMap>(scope: ModuleScope<E>, name: string): AnyModel | null {
   try {
     return scope.model(name);
   } catch (error) {
-    if (!isSellkitError(error, 'CONFIGURATION_INVALID')) throw error;
-    if (!required) return null;
-    throw new SellkitError(
-      'CONFIGURATION_INVALID',
-      `course recommendations need the ${name} model (compose the pipeline module)`,
-      { model: name },
-    );
+    if (isSellkitError(error, 'CONFIGURATION_INVALID')) return null;
+    throw error;
   }
 }
 
@@ -133,8 +124,15 @@ const tally = (): Tally => ({ closed: 0, won: 0, cycleSum: 0, cycled: 0, product
  * are the baseline a rep is compared with.
  */
 async function outcomeTallies<E extends EventMap>(scope: ModuleScope<E>, bounds: PeriodBounds) {
-  const opportunity = otherModel(scope, 'opportunity', true) as AnyModel;
-  const interaction = otherModel(scope, 'interaction', false);
+  const opportunity = composedModel(scope, 'opportunity');
+  if (!opportunity) {
+    throw new SellkitError(
+      'CONFIGURATION_INVALID',
+      'course recommendations need the opportunity model (compose the pipeline module)',
+      { model: 'opportunity' },
+    );
+  }
+  const interaction = composedModel(scope, 'interaction');
   const closedAt = { gte: bounds.from, lt: bounds.to };
   // internal: the team baseline spans every rep's deals, beyond the actor's reach
   const groups = await scope.internal(opportunity).aggregate({

@@ -4,7 +4,7 @@ import type { Rep } from '../reps/rep-model.js';
 import { optionsOf, requireId } from '../shared/errors.js';
 import { loadAll } from '../shared/load-all.js';
 import { teamModels } from '../shared/models.js';
-import { completedCourseIds } from './enrolments.js';
+import { completedCoursesOf } from './enrolments.js';
 import { type GapFacts, type GapPeriod, periodBounds, skillGapFacts } from './gap-facts.js';
 import { createGapRuleService, type GapRuleSource, skillsOfTag } from './gap-rules.js';
 import { type Course, trainingModels } from './training-models.js';
@@ -176,6 +176,10 @@ export function createRecommendationService(scope: ModuleScope<TeamEvents>): Rec
     const courses = await loadAll(scope.internal(trainingModels(scope).course), { active: true }, [
       { field: 'title', direction: 'asc' },
     ]);
+    const completions = await completedCoursesOf(
+      scope,
+      reps.map((rep) => rep.id),
+    );
     const reports: RecommendationReport[] = [];
     for (const rep of reps) {
       const repFacts = facts.get(rep.id);
@@ -189,7 +193,7 @@ export function createRecommendationService(scope: ModuleScope<TeamEvents>): Rec
           skills: skillsOfTag(rule.tag ?? undefined),
           figures: figuresOf(repFacts, rule),
         }));
-      const completed = await completedCourseIds(scope, rep.id);
+      const completed = completions.get(rep.id) ?? new Set<string>();
       const recommendations = recommendCourses(gaps, courses, completed);
       if (options.emit !== false) {
         for (const course of recommendations) {
