@@ -71,11 +71,21 @@ export function recommendationSuite(adapter: NamedAdapter) {
         {
           fact: 'sample.closedDeals.rep',
           value: 10,
+          operator: 'gte',
+          threshold: 5,
           measure: 'sample.closedDeals',
           rep: 10,
           team: 40,
         },
-        { fact: 'winRate.ratioPct', value: 40, measure: 'winRate', rep: 20, team: 50 },
+        {
+          fact: 'winRate.ratioPct',
+          value: 40,
+          operator: 'lt',
+          threshold: 80,
+          measure: 'winRate',
+          rep: 20,
+          team: 50,
+        },
       ]);
       expect(
         report.recommendations.map((course) => [course.title, course.missingPrerequisites]),
@@ -84,9 +94,10 @@ export function recommendationSuite(adapter: NamedAdapter) {
         ['Prospecting', []],
         ['Advanced negotiation', [s.basics.id]],
       ]);
-      expect(report.recommendations[0]?.explanation[0]).toContain(
-        'winRate.ratioPct = 40 (rep 20, team 50)',
-      );
+      expect(report.recommendations[0]?.explanation).toEqual([
+        "low-win-rate (Win rate below 80 % of the team's (at least 5 closed deals)): " +
+          'sample.closedDeals.rep = 10 >= 5 (rep 10, team 40); winRate.ratioPct = 40 < 80 (rep 20, team 50)',
+      ]);
       const bob = await h.training.recommend(s.others[0]?.id ?? '', { period: Q1 });
       expect(bob.gaps).toEqual([]);
       await h.training.recommend(s.ann.id, { period: Q1 });

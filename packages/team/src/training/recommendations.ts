@@ -1,4 +1,10 @@
-import { compileRuleSet, type Explanation, type ModuleScope, validationError } from '@sellkit/core';
+import {
+  type ConditionTrace,
+  compileRuleSet,
+  type Explanation,
+  type ModuleScope,
+  validationError,
+} from '@sellkit/core';
 import type { TeamEvents } from '../events.js';
 import type { Rep } from '../reps/rep-model.js';
 import { optionsOf, requireId } from '../shared/errors.js';
@@ -14,6 +20,9 @@ export interface GapFigure {
   /** The fact path the rule read (`winRate.ratioPct`). */
   readonly fact: string;
   readonly value: unknown;
+  /** The rule's test of it (`lt`) and the value it tests against (`80`), as written. */
+  readonly operator: string | null;
+  readonly threshold: unknown;
   /** The measure it belongs to (`winRate`, `weakestProduct`...), when it compares rep and team. */
   readonly measure: string | null;
   readonly rep: number | null;
@@ -76,8 +85,23 @@ function parentOf(facts: GapFacts, path: string): { measure: string; node: unkno
   return { measure: parts.slice(0, -1).join('.'), node };
 }
 
+/** The fact conditions a rule evaluated, by fact path (the first test of each fact). */
+function testsOf(
+  trace: ConditionTrace,
+  into = new Map<string, ConditionTrace>(),
+): Map<string, ConditionTrace> {
+  if (trace.result === null) return into;
+  if (trace.kind === 'fact' && trace.fact !== undefined && !into.has(trace.fact)) {
+    into.set(trace.fact, trace);
+  }
+  for (const child of trace.children ?? []) testsOf(child, into);
+  return into;
+}
+
 function figuresOf(facts: GapFacts, explanation: Explanation['rules'][number]): GapFigure[] {
+  const tests = testsOf(explanation.condition);
   return explanation.facts.map((read) => {
+    const test = tests.get(read.fact);
     const parent = parentOf(facts, read.fact);
     const node = parent?.node;
     const compares = typeof node === 'object' && node !== null && 'rep' in node && 'team' in node;
@@ -85,6 +109,8 @@ function figuresOf(facts: GapFacts, explanation: Explanation['rules'][number]): 
     return {
       fact: read.fact,
       value: read.value,
+      operator: test?.operator ?? null,
+      threshold: test?.value ?? null,
       measure: compares && parent ? parent.measure : null,
       rep: typeof figures?.rep === 'number' ? figures.rep : null,
       team: typeof figures?.team === 'number' ? figures.team : null,
@@ -92,14 +118,26 @@ function figuresOf(facts: GapFacts, explanation: Explanation['rules'][number]): 
   });
 }
 
+const SYMBOLS: Readonly<Record<string, string>> = {
+  lt: '<',
+  lte: '<=',
+  gt: '>',
+  gte: '>=',
+  eq: '=',
+};
+
+function describeFigure(figure: GapFigure): string {
+  const test =
+    figure.operator === null
+      ? ''
+      : ` ${SYMBOLS[figure.operator] ?? figure.operator} ${JSON.stringify(figure.threshold)}`;
+  const compared =
+    figure.measure === null ? '' : ` (rep ${figure.rep ?? '-'}, team ${figure.team ?? '-'})`;
+  return `${figure.fact} = ${JSON.stringify(figure.value)}${test}${compared}`;
+}
+
 function describeGap(gap: SkillGap): string {
-  const figures = gap.figures
-    .map((figure) =>
-      figure.measure === null
-        ? `${figure.fact} = ${String(figure.value)}`
-        : `${figure.fact} = ${String(figure.value)} (rep ${figure.rep ?? '-'}, team ${figure.team ?? '-'})`,
-    )
-    .join('; ');
+  const figures = gap.figures.map(describeFigure).join('; ');
   return `${gap.ruleId} (${gap.description}): ${figures}`;
 }
 
