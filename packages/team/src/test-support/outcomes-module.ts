@@ -29,7 +29,21 @@ export const interaction = defineModel({
   access: { ownerField: 'ownerId' },
 });
 
+/** Stage history: a deal leaving `fromStage` for a move, a win or a loss. */
+export const stageChange = defineModel({
+  name: 'stageChange',
+  idPrefix: 'stc',
+  fields: {
+    ownerId: field.text({ maxLength: 128 }),
+    fromStage: field.text({ maxLength: 64 }),
+    toStage: field.text({ required: true, maxLength: 64 }),
+    changedAt: field.timestamp({ required: true }),
+    reason: field.text({ required: true, maxLength: 32 }),
+  },
+  access: { ownerField: 'ownerId' },
+});
+
 /** The module of the stand-ins; services are the kernel's record services. */
 export function outcomes() {
-  return defineModule({ id: 'outcomes', models: { opportunity, interaction } });
+  return defineModule({ id: 'outcomes', models: { opportunity, interaction, stageChange } });
 }

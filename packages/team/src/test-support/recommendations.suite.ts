@@ -41,6 +41,11 @@ async function seed(h: TrainingHarness) {
     skills: ['prospecting'],
     durationMinutes: 90,
   });
+  await courses.create({
+    title: 'Handling objections',
+    skills: ['objection-handling'],
+    durationMinutes: 60,
+  });
   const unrelated = await courses.create({
     title: 'Excel',
     skills: ['spreadsheets'],
@@ -66,7 +71,16 @@ export function recommendationSuite(adapter: NamedAdapter) {
         ['low-win-rate', ['closing', 'negotiation']],
         ['few-activities', ['prospecting']],
         ['weak-product', ['product-knowledge']],
+        ['weak-stage', ['objection-handling']],
       ]);
+      expect(report.facts.weakestStage).toEqual({
+        rep: 20,
+        team: 50,
+        ratioPct: 40,
+        gapPoints: 30,
+        stage: 'proposal',
+        repExits: 10,
+      });
       expect(report.gaps[0]?.figures).toEqual([
         {
           fact: 'sample.closedDeals.rep',
@@ -90,11 +104,12 @@ export function recommendationSuite(adapter: NamedAdapter) {
       expect(
         report.recommendations.map((course) => [course.title, course.missingPrerequisites]),
       ).toEqual([
+        ['Handling objections', []],
         ['Negotiation basics', []],
         ['Prospecting', []],
         ['Advanced negotiation', [s.basics.id]],
       ]);
-      expect(report.recommendations[0]?.explanation).toEqual([
+      expect(report.recommendations[1]?.explanation).toEqual([
         "low-win-rate (Win rate below 80 % of the team's (at least 5 closed deals)): " +
           'sample.closedDeals.rep = 10 >= 5 (rep 10, team 40); winRate.ratioPct = 40 < 80 (rep 20, team 50)',
       ]);
@@ -102,8 +117,8 @@ export function recommendationSuite(adapter: NamedAdapter) {
       expect(bob.gaps).toEqual([]);
       await h.training.recommend(s.ann.id, { period: Q1 });
       const events = await h.seen('course.recommended');
-      expect(events).toHaveLength(3);
-      expect(events[0]).toEqual({
+      expect(events).toHaveLength(4);
+      expect(events[1]).toEqual({
         repId: s.ann.id,
         courseId: s.basics.id,
         periodKey: '2026-Q1',

@@ -3,7 +3,7 @@ import { team } from '../module.js';
 import type { TeamOptions } from '../options.js';
 import type { AdapterFactory } from './adapters.js';
 import { ADMIN, TENANT } from './harness.js';
-import { interaction, opportunity, outcomes } from './outcomes-module.js';
+import { interaction, opportunity, outcomes, stageChange } from './outcomes-module.js';
 
 const open: { close(): Promise<void> }[] = [];
 
@@ -57,6 +57,16 @@ export async function setupTraining(
     }
     // internal: test data written straight to storage
     await outcomeRecords.internal(opportunity).insert(rows);
+    // Every deal left `proposal` for its outcome.
+    await outcomeRecords.internal(stageChange).insert(
+      rows.map((row) => ({
+        ownerId,
+        fromStage: 'proposal',
+        toStage: row.status,
+        changedAt: row.closedAt,
+        reason: row.status,
+      })),
+    );
   }
   /** `count` interactions owned by `ownerId` at `at`. */
   async function touches(ownerId: string, count: number, at: string) {

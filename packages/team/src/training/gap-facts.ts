@@ -1,14 +1,12 @@
 import {
-  type AnyModel,
   CALENDAR_UNITS,
   type CalendarUnit,
   type EventMap,
   isCalendarDate,
-  isSellkitError,
   type ModuleScope,
-  SellkitError,
   validationError,
 } from '@sellkit/core';
+import { outcomeTallies, type RateCount, tally } from './outcome-tallies.js';
 
 /** The period recommendations look at: a tenant calendar unit and a local date inside it. */
 export interface GapPeriod {
@@ -53,6 +51,13 @@ export interface GapFacts {
   readonly weakestProduct?: Comparison & { readonly productId: string; readonly repClosed: number };
   /** Win rate per product the rep closed deals on, by product id. */
   readonly products: Readonly<Record<string, Comparison & { readonly repClosed: number }>>;
+  /**
+   * The stage the rep converts worst from (exits that were not lost ÷ all exits, in percent),
+   * against the team, from the stage history (`stageChange`, when composed).
+   */
+  readonly weakestStage?: Comparison & { readonly stage: string; readonly repExits: number };
+  /** Conversion per stage the rep's deals left in the period, by stage id. */
+  readonly stages: Readonly<Record<string, Comparison & { readonly repExits: number }>>;
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
@@ -97,87 +102,37 @@ export function periodBounds(
   return { key: calendar.periodKey(unit, date), from, to: calendar.endOf(unit, from) };
 }
 
-/** A model another module owns, by name, or null when it is not composed. */
-function composedModel<E extends EventMap>(scope: ModuleScope<E>, name: string): AnyModel | null {
-  try {
-    return scope.model(name);
-  } catch (error) {
-    if (isSellkitError(error, 'CONFIGURATION_INVALID')) return null;
-    throw error;
-  }
+interface KeyedRate {
+  readonly key: string;
+  readonly row: Comparison;
+  /** The rep's tries (closed deals, exits). */
+  readonly count: number;
 }
-
-interface Tally {
-  closed: number;
-  won: number;
-  cycleSum: number;
-  cycled: number;
-  readonly products: Map<string, { closed: number; won: number }>;
-}
-
-const tally = (): Tally => ({ closed: 0, won: 0, cycleSum: 0, cycled: 0, products: new Map() });
 
 /**
- * Outcome figures of every owner in a period, by storage aggregates (never loading deals):
- * closed and won deals, cycle days of won deals and per primary product from `opportunity`,
- * interactions from `interaction` (when composed). Figures are tenant-wide, whoever asks: they
- * are the baseline a rep is compared with.
+ * The rep's rate per key against the team's, and the key with the largest gap (ties: the
+ * smallest key, so results never depend on storage order).
  */
-async function outcomeTallies<E extends EventMap>(scope: ModuleScope<E>, bounds: PeriodBounds) {
-  const opportunity = composedModel(scope, 'opportunity');
-  if (!opportunity) {
-    throw new SellkitError(
-      'CONFIGURATION_INVALID',
-      'course recommendations need the opportunity model (compose the pipeline module)',
-      { model: 'opportunity' },
-    );
+function rates(
+  mine: ReadonlyMap<string, RateCount>,
+  team: ReadonlyMap<string, RateCount>,
+): { rows: Map<string, KeyedRate>; weakest: KeyedRate | undefined } {
+  const rows = new Map<string, KeyedRate>();
+  let weakest: KeyedRate | undefined;
+  for (const key of [...mine.keys()].sort()) {
+    const figures = mine.get(key) ?? { n: 0, ok: 0 };
+    const all = team.get(key) ?? figures;
+    const row = {
+      key,
+      row: compare(pct(figures.ok, figures.n), pct(all.ok, all.n)),
+      count: figures.n,
+    };
+    rows.set(key, row);
+    const gap = row.row.gapPoints;
+    if (gap !== null && (weakest === undefined || (weakest.row.gapPoints ?? 0) < gap))
+      weakest = row;
   }
-  const interaction = composedModel(scope, 'interaction');
-  const closedAt = { gte: bounds.from, lt: bounds.to };
-  // internal: the team baseline spans every rep's deals, beyond the actor's reach
-  const groups = await scope.internal(opportunity).aggregate({
-    where: { status: { in: ['won', 'lost'] }, closedAt, ownerId: { ne: null } },
-    groupBy: ['ownerId', 'status', 'primaryProductId'],
-    measures: {
-      deals: { fn: 'count' },
-      cycleSum: { fn: 'sum', field: 'cycleDays' },
-      cycled: { fn: 'count', field: 'cycleDays' },
-    },
-  });
-  const owners = new Map<string, Tally>();
-  const team = tally();
-  for (const group of groups) {
-    const owner = String(group.ownerId);
-    const mine = owners.get(owner) ?? tally();
-    owners.set(owner, mine);
-    const deals = Number(group.deals);
-    const won = group.status === 'won' ? deals : 0;
-    for (const into of [mine, team]) {
-      into.closed += deals;
-      into.won += won;
-      if (won > 0) {
-        into.cycleSum += Number(group.cycleSum ?? 0);
-        into.cycled += Number(group.cycled ?? 0);
-      }
-      if (typeof group.primaryProductId === 'string') {
-        const product = into.products.get(group.primaryProductId) ?? { closed: 0, won: 0 };
-        product.closed += deals;
-        product.won += won;
-        into.products.set(group.primaryProductId, product);
-      }
-    }
-  }
-  const activities = new Map<string, number>();
-  if (interaction) {
-    // internal: the team baseline counts every rep's interactions, beyond the actor's reach
-    const rows = await scope.internal(interaction).aggregate({
-      where: { occurredAt: closedAt, ownerId: { ne: null } },
-      groupBy: ['ownerId'],
-      measures: { count: { fn: 'count' } },
-    });
-    for (const row of rows) activities.set(String(row.ownerId), Number(row.count));
-  }
-  return { owners, team, activities: interaction ? activities : null };
+  return { rows, weakest };
 }
 
 /**
@@ -206,24 +161,8 @@ export async function skillGapFacts<E extends EventMap>(
   const facts = new Map<string, GapFacts>();
   for (const rep of reps) {
     const mine = owners.get(rep.userId) ?? tally();
-    const products: Record<string, Comparison & { repClosed: number }> = {};
-    let weakest: (Comparison & { productId: string; repClosed: number }) | undefined;
-    for (const [productId, figures] of mine.products) {
-      const all = team.products.get(productId) ?? figures;
-      const row = {
-        ...compare(pct(figures.won, figures.closed), pct(all.won, all.closed)),
-        repClosed: figures.closed,
-      };
-      products[productId] = row;
-      if (
-        row.gapPoints !== null &&
-        (weakest === undefined ||
-          (weakest.gapPoints ?? 0) < row.gapPoints ||
-          ((weakest.gapPoints ?? 0) === row.gapPoints && productId < weakest.productId))
-      ) {
-        weakest = { ...row, productId };
-      }
-    }
+    const products = rates(mine.products, team.products);
+    const stages = rates(mine.stages, team.stages);
     facts.set(rep.id, {
       period: { key: bounds.key },
       rep: { id: rep.id, userId: rep.userId },
@@ -234,8 +173,30 @@ export async function skillGapFacts<E extends EventMap>(
       winRate: compare(pct(mine.won, mine.closed), pct(team.won, team.closed)),
       cycleDays: compare(mine.cycled === 0 ? null : round2(mine.cycleSum / mine.cycled), teamCycle),
       activities: compare(activities ? (activities.get(rep.userId) ?? 0) : null, teamActivities),
-      ...(weakest ? { weakestProduct: weakest } : {}),
-      products,
+      ...(products.weakest
+        ? {
+            weakestProduct: {
+              ...products.weakest.row,
+              productId: products.weakest.key,
+              repClosed: products.weakest.count,
+            },
+          }
+        : {}),
+      products: Object.fromEntries(
+        [...products.rows].map(([key, row]) => [key, { ...row.row, repClosed: row.count }]),
+      ),
+      ...(stages.weakest
+        ? {
+            weakestStage: {
+              ...stages.weakest.row,
+              stage: stages.weakest.key,
+              repExits: stages.weakest.count,
+            },
+          }
+        : {}),
+      stages: Object.fromEntries(
+        [...stages.rows].map(([key, row]) => [key, { ...row.row, repExits: row.count }]),
+      ),
     });
   }
   return facts;

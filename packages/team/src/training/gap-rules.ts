@@ -16,7 +16,7 @@ export const SKILL_GAP_RULE_SET_ID = 'team-skill-gaps';
 /**
  * The skill-gap rules the module ships: each rule is a gap, its `tag` lists the skills that
  * close it (comma-separated). Facts are per rep and period (see `docs/team.md`): `winRate`,
- * `cycleDays`, `activities` and `weakestProduct` each carry the rep's figure (`rep`), the
+ * `cycleDays`, `activities`, `weakestProduct` and `weakestStage` each carry the rep's figure (`rep`), the
  * team's (`team`) and a comparison (`ratioPct` = rep / team × 100, `gapPoints` = team − rep in
  * percentage points); `sample.closedDeals.rep` and `sample.wonDeals.rep` guard small samples.
  *
@@ -71,6 +71,18 @@ export function defaultSkillGapRuleSet(): RuleSet {
           ],
         },
         outcome: { points: 10, tag: 'product-knowledge' },
+      },
+      {
+        id: 'weak-stage',
+        description:
+          "Conversion from a stage 20 points or more below the team's (at least 3 deals left it)",
+        condition: {
+          all: [
+            { fact: 'weakestStage.repExits', operator: 'gte', value: 3 },
+            { fact: 'weakestStage.gapPoints', operator: 'gte', value: 20 },
+          ],
+        },
+        outcome: { points: 10, tag: 'objection-handling' },
       },
     ],
     bands: [],
