@@ -158,6 +158,22 @@ export function recommendationSuite(adapter: NamedAdapter) {
       ]);
     });
 
+    it('lets a rep see their own recommendations only', async () => {
+      const h = await setupTraining(adapter.create);
+      const s = await seed(h);
+      const ann = h.crm.as({ tenantId: 'acme', actor: { id: 'u-ann', roles: ['sales-rep'] } });
+      const own = await ann.team.training.recommend(s.ann.id, { period: Q1, emit: false });
+      expect(own.gaps.length).toBeGreaterThan(0);
+      const other = s.others[0]?.id ?? '';
+      const refused = await ann.team.training
+        .recommend(other, { period: Q1 })
+        .catch((error: unknown) => error);
+      expect(refused).toMatchObject({ code: expect.stringMatching(/NOT_FOUND|FORBIDDEN/) });
+      expect(
+        (await ann.team.training.recommendAll({ period: Q1, emit: false })).map((r) => r.repId),
+      ).toEqual([s.ann.id]);
+    });
+
     it('places deals in tenant-local periods and refuses bad input', async () => {
       const h = await setupTraining(adapter.create, { tenant: { timeZone: 'Asia/Shanghai' } });
       const ann = await h.team.reps.create({ userId: 'u-ann', name: 'Ann' });

@@ -5,6 +5,7 @@ import {
   type ModuleScope,
   validationError,
 } from '@sellkit/core';
+import { notFound } from '@sellkit/core/module';
 import type { TeamEvents } from '../events.js';
 import type { Rep } from '../reps/rep-model.js';
 import { optionsOf, requireId } from '../shared/errors.js';
@@ -208,7 +209,7 @@ export function createRecommendationService(scope: ModuleScope<TeamEvents>): Rec
     const compiled = compileRuleSet(ruleSet);
     const models = teamModels(scope);
     // internal: the team baseline is every active rep, whoever asks
-    const teamSize = (await loadAll(scope.internal(models.rep), { active: true })).length;
+    const teamSize = await scope.internal(models.rep).count({ active: true });
     const facts = await skillGapFacts(scope, reps, teamSize, bounds);
     // internal: the course catalogue is reference data for every rep
     const courses = await loadAll(scope.internal(trainingModels(scope).course), { active: true }, [
@@ -263,10 +264,10 @@ export function createRecommendationService(scope: ModuleScope<TeamEvents>): Rec
   return {
     async recommend(repId, options) {
       const id = requireId(repId, 'repId');
+      // The actor must be able to read the rep: unknown or out of reach is NOT_FOUND.
       const rep = await scope.records(teamModels(scope).rep).get(id);
-      if (!rep) throw validationError('repId', `no rep ${id} exists`, 'unknown_reference');
-      const [report] = await run([rep], options);
-      if (!report) throw validationError('repId', `no rep ${id} exists`, 'unknown_reference');
+      const [report] = rep ? await run([rep], options) : [];
+      if (!report) throw notFound('rep', id, 'repId');
       return report;
     },
     async recommendAll(options) {
