@@ -52,6 +52,36 @@ export interface TeamEvents {
     to: string;
     attainment: string;
   };
+  // training
+  /** A rep completed a course (once per enrolment). `score` is a decimal string 0 to 100. */
+  'training.completed': {
+    enrolmentId: string;
+    repId: string;
+    courseId: string;
+    completedOn: string;
+    score: string | null;
+    skills: readonly string[];
+  };
+  /**
+   * A certification expires within `windowDays` (one of the reminder windows); emitted once per
+   * certification, expiry date and window. `expiresOn` is the last valid local day.
+   */
+  'certification.expiring': {
+    certificationId: string;
+    repId: string;
+    name: string;
+    expiresOn: string;
+    daysUntil: number;
+    windowDays: number;
+  };
+  /** A course was recommended to a rep for a skill gap (once per rep, course and period). */
+  'course.recommended': {
+    repId: string;
+    courseId: string;
+    periodKey: string;
+    skills: readonly string[];
+    gaps: readonly string[];
+  };
 }
 
 declare module '@sellkit/core' {

@@ -103,3 +103,49 @@ export type {
   TerritoryPatch,
   TerritoryService,
 } from './territories/territory-types.js';
+// training
+export type {
+  CertificationInput,
+  CertificationService,
+  ExpiringCertification,
+  RenewalInput,
+} from './training/certifications.js';
+export type { CourseInput, CoursePatch, CourseService } from './training/courses.js';
+export type {
+  CompleteOptions,
+  EnrolmentService,
+  EnrolOptions,
+} from './training/enrolments.js';
+export type {
+  Comparison,
+  GapFacts,
+  GapPeriod,
+  GapPeriodBounds,
+} from './training/gap-facts.js';
+export { gapPeriodBounds, skillGapFacts } from './training/gap-facts.js';
+export type { GapRuleService, GapRuleSource } from './training/gap-rules.js';
+export {
+  defaultSkillGapRuleSet,
+  SKILL_GAP_RULE_SET_ID,
+  skillsOfTag,
+} from './training/gap-rules.js';
+export type {
+  CourseRecommendation,
+  GapFigure,
+  RecommendationReport,
+  RecommendationService,
+  RecommendOptions,
+  SkillGap,
+} from './training/recommendations.js';
+export type {
+  Certification,
+  Course,
+  CourseEnrolment,
+} from './training/training-models.js';
+export {
+  certification,
+  course,
+  courseEnrolment,
+  ENROLMENT_STATUSES,
+} from './training/training-models.js';
+export type { TrainingService } from './training/training-service.js';

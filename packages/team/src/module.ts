@@ -31,6 +31,9 @@ import { createTeamService, type SalesTeamService } from './teams/team-service.j
 import { territory, territoryAssignment } from './territories/territory-models.js';
 import { createTerritoryService } from './territories/territory-service.js';
 import type { TerritoryService } from './territories/territory-types.js';
+import { runCertificationReminders } from './training/certification-job.js';
+import { certification, course, courseEnrolment } from './training/training-models.js';
+import { createTrainingService, type TrainingService } from './training/training-service.js';
 
 /**
  * The services of the team module (`crm.as(ctx).team`): one service per concept (`reps`,
@@ -52,6 +55,8 @@ export interface TeamServices extends AssignmentService, HandoverService, SalesT
   readonly kpis: KpiService;
   /** Leaderboards by any KPI, with ties, movement and a privacy rule. */
   readonly leaderboards: LeaderboardService;
+  /** Courses, enrolments, certifications, skill-gap rules and course recommendations. */
+  readonly training: TrainingService;
 }
 
 /**
@@ -89,6 +94,9 @@ export function team(options: TeamOptions = {}) {
       quota,
       kpiDefinition,
       kpiBand,
+      course,
+      courseEnrolment,
+      certification,
     },
     events: {} as TeamEvents,
     services: (scope): TeamServices => ({
@@ -106,7 +114,13 @@ export function team(options: TeamOptions = {}) {
       ...createAssignmentService(scope, resolved),
       ...createHandoverService(scope, resolved),
       ...createSalesTeamsImport(scope, resolved),
+      training: createTrainingService(scope),
     }),
+    jobs: {
+      async certificationReminders(scope, now) {
+        await runCertificationReminders(scope, resolved.certificationReminderDays, now);
+      },
+    },
     accessResolver: (scope) => teamAccessResolver(scope),
   });
 }

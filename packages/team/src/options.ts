@@ -20,6 +20,11 @@ export interface TeamOptions {
   defaultCapacity?: number;
   /** Quotas and KPIs: the currency of money quotas, and plugin measures. */
   performance?: PerformanceOptions;
+  /**
+   * Days before a certification's expiry at which `certification.expiring` is emitted, one
+   * event per window (default 30 and 7). An empty list turns the reminders off.
+   */
+  certificationReminderDays?: readonly number[];
 }
 
 /** Options after defaults and checks. */
@@ -28,6 +33,7 @@ export interface ResolvedTeamOptions {
   readonly openRecords: Readonly<Record<string, Where>>;
   readonly defaultCapacity: number | null;
   readonly performance: ResolvedPerformanceOptions;
+  readonly certificationReminderDays: readonly number[];
 }
 
 /** Checks options once, when the module is built. */
@@ -51,7 +57,19 @@ export function resolveTeamOptions(options: TeamOptions = {}): ResolvedTeamOptio
       'team: defaultCapacity must be a non-negative integer',
     );
   }
+  const reminderDays = options.certificationReminderDays ?? [30, 7];
+  if (
+    !Array.isArray(reminderDays) ||
+    reminderDays.some((days) => !Number.isInteger(days) || days < 0 || days > 3660) ||
+    new Set(reminderDays).size !== reminderDays.length
+  ) {
+    throw new SellkitError(
+      'CONFIGURATION_INVALID',
+      'team: certificationReminderDays must be distinct whole numbers of days, 0 to 3660',
+    );
+  }
   return {
+    certificationReminderDays: reminderDays,
     seniorityLevels: levels,
     openRecords: options.openRecords ?? {},
     defaultCapacity: capacity ?? null,

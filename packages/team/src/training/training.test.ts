@@ -1,0 +1,5 @@
+import { forEachAdapter } from '@sellkit/core/testing';
+import { ADAPTERS } from '../test-support/adapters.js';
+import { trainingSuite } from '../test-support/training.suite.js';
+
+forEachAdapter(ADAPTERS, trainingSuite);
