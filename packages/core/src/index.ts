@@ -74,7 +74,13 @@ export {
   SellkitError,
   validationError,
 } from './errors/sellkit-error.js';
-export type { EventBus, EventHandler, EventMap, HandlerErrorReporter } from './events/event-bus.js';
+export type {
+  EventBus,
+  EventHandler,
+  EventMap,
+  EventMeta,
+  HandlerErrorReporter,
+} from './events/event-bus.js';
 export { createEventBus } from './events/event-bus.js';
 export type { DrainOptions, DrainReport, OutboxMessage } from './events/outbox.js';
 export { drainOutbox } from './events/outbox.js';

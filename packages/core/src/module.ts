@@ -58,7 +58,7 @@ export {
   fromZodError,
   validationError,
 } from './errors/sellkit-error.js';
-export type { EventHandler, EventMap } from './events/event-bus.js';
+export type { EventHandler, EventMap, EventMeta } from './events/event-bus.js';
 export { deliveryModel, outboxEventModel } from './events/outbox-models.js';
 export type { CsvProgress, CsvRow, ReadCsvOptions } from './io/csv-reader.js';
 export { csvCell, csvLine, readCsv } from './io/csv-reader.js';

@@ -256,6 +256,27 @@ describe('events', () => {
     expect(errors).toHaveLength(2);
   });
 
+  it('say which tenant and actor they came from, so a multi-tenant host acts in the right one', async () => {
+    const { crm } = await setup();
+    const seen: string[] = [];
+    crm.events.on('deal.created', (event, meta) => {
+      seen.push(`${meta.tenantId}/${meta.actorId}:${event.deal.title}`);
+      expect(meta.at).toBeInstanceOf(Date);
+    });
+    crm.events.onAny((name, _payload, meta) => {
+      if (name === 'deal.created') seen.push(`any ${meta.tenantId}`);
+    });
+    await crm.as(admin).deals.create({ title: 'A' });
+    await crm.as({ ...admin, tenantId: 'globex' }).deals.create({ title: 'B' });
+    await crm.events.idle();
+    expect(seen).toEqual([
+      `${admin.tenantId}/${admin.actor.id}:A`,
+      `any ${admin.tenantId}`,
+      `globex/${admin.actor.id}:B`,
+      'any globex',
+    ]);
+  });
+
   it('are typed from the modules', async () => {
     const { crm } = await setup();
     crm.events.on('deal.created', (event) => {

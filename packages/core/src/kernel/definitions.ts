@@ -1,6 +1,6 @@
 import type { AccessResolver, AccessRoles } from '../access/policy.js';
 import { SellkitError } from '../errors/sellkit-error.js';
-import type { EventMap } from '../events/event-bus.js';
+import type { EventMap, EventMeta } from '../events/event-bus.js';
 import type { AnyModel, FieldMap } from '../model/define-model.js';
 import type { ModelHooks, ModuleScope } from './module-scope.js';
 
@@ -94,8 +94,9 @@ export interface SellkitEventRegistry {}
 export type PluginEventHandlers = {
   readonly [K in keyof SellkitEventRegistry]?: (
     payload: SellkitEventRegistry[K],
+    meta: EventMeta,
   ) => void | Promise<void>;
-} & Readonly<Record<string, ((payload: never) => void | Promise<void>) | undefined>>;
+} & Readonly<Record<string, ((payload: never, meta: EventMeta) => void | Promise<void>) | undefined>>;
 
 /** Any plugin. */
 export type AnyPlugin = PluginDefinition<string, Readonly<Record<string, FieldMap>>>;

@@ -113,7 +113,8 @@ function scopeFor(
       else if (buffer.length > 0) {
         // After the commit that counts: at once, or after a host's own transaction commits.
         unit.storage.afterCommit(() => {
-          for (const event of buffer) runtime.bus.dispatch(event.name, event.payload);
+          const meta = { tenantId: context.tenantId, actorId: context.actor.id, at: clock.now() };
+          for (const event of buffer) runtime.bus.dispatch(event.name, event.payload, meta);
         });
       }
       return result;
