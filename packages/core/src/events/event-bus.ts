@@ -36,7 +36,11 @@ export interface EventBus<E extends EventMap> {
   off<K extends keyof E & string>(event: K, handler: EventHandler<E[K]>): void;
   /** Listens to every event: `(name, payload, meta)`. */
   onAny(
-    handler: (event: keyof E & string, payload: E[keyof E], meta: EventMeta) => void | Promise<void>,
+    handler: (
+      event: keyof E & string,
+      payload: E[keyof E],
+      meta: EventMeta,
+    ) => void | Promise<void>,
   ): () => void;
   /** Resolves when every async handler started so far has settled (useful in tests and shutdown). */
   idle(): Promise<void>;

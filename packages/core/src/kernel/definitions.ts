@@ -96,7 +96,9 @@ export type PluginEventHandlers = {
     payload: SellkitEventRegistry[K],
     meta: EventMeta,
   ) => void | Promise<void>;
-} & Readonly<Record<string, ((payload: never, meta: EventMeta) => void | Promise<void>) | undefined>>;
+} & Readonly<
+  Record<string, ((payload: never, meta: EventMeta) => void | Promise<void>) | undefined>
+>;
 
 /** Any plugin. */
 export type AnyPlugin = PluginDefinition<string, Readonly<Record<string, FieldMap>>>;
