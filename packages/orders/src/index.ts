@@ -4,6 +4,9 @@
  *
  * @packageDocumentation
  */
+
+export type { PriceDocumentOptions } from './pricing/price-document.js';
+export { priceDocument } from './pricing/price-document.js';
 export type {
   Discount,
   LineKind,
