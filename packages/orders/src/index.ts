@@ -51,6 +51,7 @@ export {
   salesOrderLine,
 } from './orders/order-model.js';
 export type { OrderWithLines } from './orders/order-store.js';
+export type { PriceDocumentOptions } from './pricing/price-document.js';
 export { priceDocument } from './pricing/price-document.js';
 export type {
   Discount,
