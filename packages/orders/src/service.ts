@@ -164,7 +164,7 @@ export function createOrdersService(
     async versions(number) {
       const page = await scope.records(models.quote).find({
         where: { number },
-        sort: [{ field: 'revision', direction: 'asc' }],
+        orderBy: [{ field: 'revision', direction: 'asc' }],
         limit: 1000,
       });
       return page.rows;
@@ -196,7 +196,7 @@ export function createOrdersService(
         () =>
           scope.internal(models.orderApproval).find({
             where: { orderId: id },
-            sort: [
+            orderBy: [
               { field: 'occurredAt', direction: 'asc' },
               { field: 'id', direction: 'asc' },
             ],
@@ -213,7 +213,7 @@ export function createOrdersService(
         () =>
           scope.internal(models.orderMovement).find({
             where: { orderId: id },
-            sort: [
+            orderBy: [
               { field: 'occurredAt', direction: 'asc' },
               { field: 'id', direction: 'asc' },
             ],

@@ -51,7 +51,7 @@ export function companyOrders(
   }
   return ctx.scope.records(ordersModels(ctx.scope).salesOrder).find({
     where: { companyId },
-    sort: [
+    orderBy: [
       { field: 'documentDate', direction: 'desc' },
       { field: 'id', direction: 'desc' },
     ],

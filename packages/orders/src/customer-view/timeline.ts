@@ -1,3 +1,4 @@
+import { isSellkitError } from '@sellkit/core';
 import { customersHandle } from '@sellkit/customers';
 import type { SalesOrder } from '../orders/order-model.js';
 import type { OrdersContext } from '../shared/context.js';
@@ -15,7 +16,7 @@ export async function logMilestone(
 ): Promise<void> {
   const { scope, options } = ctx;
   if (!options.timeline || !order.companyId || !scope.has(customersHandle)) return;
-  await scope.use(customersHandle).interactions.log({
+  const note = {
     type: 'note',
     companyId: order.companyId,
     contactId: order.contactId,
@@ -23,5 +24,12 @@ export async function logMilestone(
     subject: `Order ${order.number} ${milestone}`,
     body: detail ?? `${order.number}: ${order.gross.toString()} (${order.status})`,
     repIds: order.ownerId ? [order.ownerId] : [],
-  });
+  } as const;
+  try {
+    // A savepoint: an actor who may not write on the customer's timeline (a warehouse user, an
+    // approver from another team) still moves the order; the milestone is then not logged.
+    await scope.transaction((tx) => tx.use(customersHandle).interactions.log(note));
+  } catch (error) {
+    if (!isSellkitError(error, 'FORBIDDEN')) throw error;
+  }
 }

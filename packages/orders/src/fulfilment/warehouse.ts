@@ -1,8 +1,11 @@
-import { isSellkitError } from '@sellkit/core';
+import { isSellkitError, toDecimal } from '@sellkit/core';
 import { customersHandle } from '@sellkit/customers';
 import type { WarehouseLine, WarehouseOrder } from '../events.js';
 import type { SalesOrder, SalesOrderLine } from '../orders/order-model.js';
 import type { OrdersScope } from '../shared/context.js';
+
+/** A stored decimal as written (adapters may pad it to the field's scale). */
+const plain = (value: string) => toDecimal(value).toFixed();
 
 function line(row: SalesOrderLine): WarehouseLine {
   return {
@@ -13,9 +16,9 @@ function line(row: SalesOrderLine): WarehouseLine {
     sku: row.sku,
     description: row.description,
     unit: row.unit,
-    quantity: row.quantity,
-    shippedQuantity: row.shippedQuantity,
-    returnedQuantity: row.returnedQuantity,
+    quantity: plain(row.quantity),
+    shippedQuantity: plain(row.shippedQuantity),
+    returnedQuantity: plain(row.returnedQuantity),
     externalId: row.externalId,
   };
 }

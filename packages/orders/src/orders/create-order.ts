@@ -102,7 +102,7 @@ export async function orderFromOpportunity(
     });
     const found = existing.rows[0];
     if (found) return { order: found, lines: await linesOf(tx, found.id) };
-    const dealLines = await deals.lines(deal.id);
+    const dealLines = await tx.use(pipelineHandle).opportunities.lines(deal.id);
     const lines: DocumentLineInput[] = dealLines.map((line) => ({
       productId: line.productId,
       description: line.description,

@@ -19,7 +19,7 @@ export function lineStore(scope: OrdersScope) {
 export async function linesOf(scope: OrdersScope, orderId: string): Promise<SalesOrderLine[]> {
   const page = await lineStore(scope).find({
     where: { orderId },
-    sort: [{ field: 'position', direction: 'asc' }],
+    orderBy: [{ field: 'position', direction: 'asc' }],
     limit: 10_000,
   });
   return page.rows;

@@ -34,7 +34,7 @@ function lineStore(scope: OrdersScope) {
 export async function quoteLinesOf(scope: OrdersScope, quoteId: string): Promise<QuoteLine[]> {
   const page = await lineStore(scope).find({
     where: { quoteId },
-    sort: [{ field: 'position', direction: 'asc' }],
+    orderBy: [{ field: 'position', direction: 'asc' }],
     limit: 10_000,
   });
   return page.rows;
