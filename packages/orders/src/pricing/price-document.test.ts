@@ -151,6 +151,54 @@ describe('priceDocument', () => {
   });
 });
 
+describe('the worked examples of docs/orders-pricing.md', () => {
+  const cn = { categoryId: 'standard', rate: '0.13', treatment: 'standard' } as const;
+  const lines = (tax: PricingLineInput['tax'], rows: Array<[string, string, string]>) =>
+    rows.map(([key, quantity, unitPrice]) => ({ key, quantity, unitPrice, tax }));
+
+  it('example 1: tax-exclusive CNY at 13 %', () => {
+    const input = doc(
+      lines(cn, [
+        ['screws', '1000', '0.0045'],
+        ['washers', '12', '1.15'],
+        ['nuts', '7', '0.35'],
+      ]),
+      { currency: 'CNY' },
+    );
+    const perLine = amounts(input);
+    expect(perLine.lines.map((l) => l[4])).toEqual(['0.58', '1.79', '0.32']);
+    expect(perLine.totals).toEqual(['20.75', '0.00', '20.75', '2.69', '23.44']);
+    const perDocument = amounts({ ...input, taxRounding: 'per-document' });
+    expect(perDocument.lines.map((l) => l[4])).toEqual(['0.59', '1.79', '0.32']);
+    expect(perDocument.totals).toEqual(['20.75', '0.00', '20.75', '2.70', '23.45']);
+  });
+
+  it('example 2: tax-inclusive EUR at 19 %', () => {
+    const input = doc(
+      lines(VAT19, [
+        ['screws', '1000', '0.0045'],
+        ['washers', '7', '1.15'],
+        ['nuts', '3', '0.35'],
+      ]),
+      { pricesIncludeTax: true },
+    );
+    const perLine = amounts(input);
+    expect(perLine.lines.map((l) => [l[3], l[4], l[5]])).toEqual([
+      ['3.78', '0.72', '4.50'],
+      ['6.76', '1.29', '8.05'],
+      ['0.88', '0.17', '1.05'],
+    ]);
+    expect(perLine.totals).toEqual(['13.60', '0.00', '11.42', '2.18', '13.60']);
+    const perDocument = amounts({ ...input, taxRounding: 'per-document' });
+    expect(perDocument.lines.map((l) => [l[3], l[4]])).toEqual([
+      ['3.78', '0.72'],
+      ['6.77', '1.28'],
+      ['0.88', '0.17'],
+    ]);
+    expect(perDocument.totals).toEqual(['13.60', '0.00', '11.43', '2.17', '13.60']);
+  });
+});
+
 describe('priceDocument bad input', () => {
   const cases: Array<[string, PricingInput, string]> = [
     ['negative quantity', doc([line('a', '-1', '10')]), 'lines.0.quantity negative'],
