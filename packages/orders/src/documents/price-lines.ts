@@ -1,5 +1,7 @@
+import { type CatalogService, catalogHandle } from '@sellkit/catalog';
 import {
   isCurrencyCode,
+  isSellkitError,
   type Money,
   SellkitError,
   toDecimal,
@@ -16,7 +18,6 @@ import type {
   PricingLineInput,
 } from '../pricing/pricing-types.js';
 import type { OrdersContext } from '../shared/context.js';
-import { type CatalogForOrders, catalogPricing } from './catalog-pricing.js';
 import type { StoredTaxRow } from './document-fields.js';
 import type { DocumentInput, DocumentLineInput } from './document-input.js';
 
@@ -172,7 +173,7 @@ function addressOf(company: Company | null, kind: 'billing' | 'shipping'): Posta
 export async function priceDraft(ctx: OrdersContext, input: DocumentInput): Promise<PricedDraft> {
   checkShape(input);
   const { scope, options } = ctx;
-  const catalog = scope.use(catalogPricing);
+  const catalog = scope.use(catalogHandle);
   const calendar = await scope.calendar();
   const on = input.date ?? calendar.today();
   if (input.date !== undefined) {
@@ -214,39 +215,29 @@ export async function priceDraft(ctx: OrdersContext, input: DocumentInput): Prom
     let unitPrice = line.unitPrice?.trim();
     let unit = line.unit ?? product?.unit ?? null;
     if (unitPrice === undefined && product) {
-      if (catalog.prices) {
-        const price = await catalog.prices.priceFor({
-          productId: product.id,
-          currency,
-          quantity,
-          on,
-          companyId: input.companyId ?? null,
-          priceListId: input.priceListId ?? null,
-        });
-        unitPrice = price.unitPrice;
-        unit = line.unit ?? price.unit ?? unit;
-        priceListId ??= price.priceListId;
-        if (includesTax === null) includesTax = price.pricesIncludeTax;
-        else if (includesTax !== price.pricesIncludeTax) {
-          throw validationError(
-            `${path}.productId`,
-            'mixes tax-inclusive and tax-exclusive prices in one document',
-            'mixed_tax_inclusion',
-          );
-        }
-      } else {
-        if (product.listPrice.currency !== currency) {
-          throw new SellkitError(
-            'CURRENCY_MISMATCH',
-            `${path}: product ${product.sku} is priced in ${product.listPrice.currency}, the document in ${currency}`,
-            { model: 'product', id: product.id },
-          );
-        }
-        unitPrice = product.listPrice.toDecimal().toString();
+      // An inactive product, or a price list in another currency, is the catalog's error.
+      const price = await catalog.prices.priceFor({
+        productId: product.id,
+        currency,
+        quantity,
+        on,
+        companyId: input.companyId ?? null,
+        priceListId: input.priceListId ?? null,
+      });
+      unitPrice = price.unitPrice;
+      unit = line.unit ?? price.unit ?? unit;
+      priceListId ??= price.priceListId;
+      if (includesTax === null) includesTax = price.pricesIncludeTax;
+      else if (includesTax !== price.pricesIncludeTax) {
+        throw validationError(
+          `${path}.productId`,
+          'mixes tax-inclusive and tax-exclusive prices in one document',
+          'mixed_tax_inclusion',
+        );
       }
     }
     const categoryId =
-      line.taxCategoryId !== undefined ? line.taxCategoryId : productTaxCategory(product);
+      line.taxCategoryId !== undefined ? line.taxCategoryId : (product?.taxCategoryId ?? null);
     const tax = await taxOf(catalog, categoryId, jurisdiction, on, `${path}.taxCategoryId`);
     const discount = line.discount ?? null;
     pricing.push({
@@ -328,16 +319,10 @@ export async function priceDraft(ctx: OrdersContext, input: DocumentInput): Prom
   };
 }
 
-function productTaxCategory(product: object | null): string | null {
-  if (product === null || !('taxCategoryId' in product)) return null;
-  const value = product.taxCategoryId;
-  return typeof value === 'string' ? value : null;
-}
-
 const UNTAXED: LineTax = Object.freeze({ categoryId: null, rate: '0', treatment: 'exempt' });
 
 async function taxOf(
-  catalog: CatalogForOrders,
+  catalog: CatalogService,
   categoryId: string | null,
   jurisdiction: string | null,
   on: string,
@@ -345,12 +330,6 @@ async function taxOf(
 ): Promise<LineTax> {
   if (categoryId === null) return UNTAXED;
   const taxes = catalog.taxes;
-  if (!taxes) {
-    throw new SellkitError(
-      'CONFIGURATION_INVALID',
-      `${path}: the catalog has no tax categories (catalog.taxes), so ${categoryId} has no rate`,
-    );
-  }
   if (!jurisdiction) {
     throw validationError(
       'jurisdiction',
@@ -358,6 +337,14 @@ async function taxOf(
       'required',
     );
   }
-  const rate = await taxes.rateFor({ taxCategoryId: categoryId, jurisdiction, on });
+  let rate: Awaited<ReturnType<CatalogService['taxes']['rateFor']>>;
+  try {
+    rate = await taxes.rateFor({ taxCategoryId: categoryId, jurisdiction, on });
+  } catch (error) {
+    if (!isSellkitError(error, 'NOT_FOUND')) throw error;
+    throw validationError(path, `${error.message} (${jurisdiction}, ${on})`, 'no_rate', {
+      cause: error,
+    });
+  }
   return { categoryId: rate.categoryId, rate: rate.rate, treatment: rate.treatment };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { catalog, type Product } from '@sellkit/catalog';
+import { catalog, type Product, VAT_SEED } from '@sellkit/catalog';
 import {
   type AccessResolver,
   type Actor,
@@ -89,6 +89,7 @@ export async function setup(factory: AdapterFactory, options: SetupOptions = {})
     }),
   };
   await admin.catalog.products.deactivate(products.old?.id ?? '');
+  await admin.catalog.taxes.seed(VAT_SEED);
   const company = await admin.customers.companies.create({
     name: 'Cancity Trading',
     country: 'CN',
