@@ -58,8 +58,19 @@ export interface OrderShippedEvent extends WarehouseOrder {
  *
  * @example
  * ```ts
- * crm.events.on('order.confirmed', (order) => warehouse.reserve(order.number, order.lines));
- * crm.events.on('order.cancelled', (order) => warehouse.release(order.number));
+ * import { definePlugin } from '@sellkit/core';
+ * const reserved = new Map<string, number>();
+ * const warehouseSync = definePlugin({
+ *   id: 'warehouse-sync',
+ *   on: {
+ *     'order.confirmed': (order: OrdersEvents['order.confirmed']) => {
+ *       reserved.set(order.number, order.lines.length);
+ *     },
+ *     'order.cancelled': (order: OrdersEvents['order.cancelled']) => {
+ *       reserved.delete(order.number);
+ *     },
+ *   },
+ * });
  * ```
  */
 export interface OrdersEvents {

@@ -5,6 +5,16 @@ import type { ApprovalExplanation, SalesOrder, SalesOrderLine } from '../orders/
 /**
  * The facts approval rules read, under `order`: amounts as Money (rules compare them with
  * `{ "amount": "500000", "currency": "CNY" }`), discounts as percentages of the subtotal.
+ * Useful to try a rule set on an order before publishing it.
+ *
+ * @example
+ * ```ts
+ * import { compileRuleSet } from '@sellkit/core';
+ * const sales = scope.use(ordersHandle);
+ * const order = await sales.salesOrders.get(id);
+ * const facts = approvalFacts(order, await sales.salesOrders.lines(id));
+ * compileRuleSet(ruleSet).explain(facts).fired; // the rules this order would trip
+ * ```
  */
 export function approvalFacts(order: SalesOrder, lines: readonly SalesOrderLine[]) {
   const percentOf = (part: string, whole: string) => {

@@ -39,7 +39,7 @@ export interface AutoOrderOptions {
  * const sales = await createSellkit({
  *   storage: memory(),
  *   modules: [customers(), catalog({ currency: 'USD' }), pipeline(), orders()],
- *   plugins: [autoOrderOnWin({ sellkit: () => sales, tenantId: 'acme' })],
+ *   plugins: [autoOrderOnWin({ sellkit: (): SellkitWithOrders => sales, tenantId: 'acme' })],
  * });
  * ```
  */
