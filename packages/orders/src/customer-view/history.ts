@@ -18,7 +18,7 @@ export const ORDERED_STATES: readonly OrderStatus[] = [
   'closed',
 ];
 
-/** What {@link orderTotals} takes. */
+/** What `orders.customers.totals` takes. */
 export interface OrderTotalsQuery {
   /** The tenant-calendar period (`month` by default; `quarter`, `year`, `fiscalYear`...). */
   readonly unit?: CalendarUnit;

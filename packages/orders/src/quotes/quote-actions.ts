@@ -101,13 +101,14 @@ export async function quoteFromOpportunity(
 ): Promise<QuoteWithLines> {
   const deals = ctx.scope.use(pipelineHandle).opportunities;
   const deal = await deals.get(opportunityId);
-  const lines: DocumentLineInput[] = (await deals.lines(deal.id)).map((line) => ({
+  const dealLines = await deals.lines(deal.id);
+  const lines: DocumentLineInput[] = dealLines.map((line) => ({
     productId: line.productId,
     description: line.description,
     quantity: line.quantity,
     unitPrice: line.unitPrice.toDecimal().toFixed(),
   }));
-  const currency = (await deals.lines(deal.id))[0]?.unitPrice.currency ?? deal.amount?.currency;
+  const currency = dealLines[0]?.unitPrice.currency ?? deal.amount?.currency;
   return createQuote(ctx, {
     title: deal.title,
     companyId: deal.companyId,

@@ -117,6 +117,13 @@ export function approvalSuite(name: string, factory: AdapterFactory): void {
         ['requested', 'rep-1', expect.stringContaining('mgr-1')],
         ['approved', 'mgr-1', 'ok this once'],
       ]);
+      const audit = await h.admin.audit.history('salesOrder', order.id);
+      expect(
+        audit.filter((entry) => entry.action === 'reject' || entry.action === 'approve'),
+      ).toEqual([
+        expect.objectContaining({ action: 'reject', actorId: 'mgr-1' }),
+        expect.objectContaining({ action: 'approve', actorId: 'mgr-1' }),
+      ]);
     });
 
     it('sends a large order to the first lead above the rep', async () => {
