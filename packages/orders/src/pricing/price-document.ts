@@ -60,8 +60,9 @@ interface PreparedLine {
  *    unit prices may carry more decimals than the currency (`'0.0045'`);
  * 2. the line discount (a percentage, rounded, or an amount) comes off the rounded subtotal;
  * 3. the document discount (percentage of, or amount off, the product lines after their own
- *    discounts) is spread over the product lines in proportion with `Money.allocate`, so no
- *    minor unit is lost; shipping and charge lines take no share;
+ *    discounts) is spread over the product lines in proportion by `Money.allocate`'s rule
+ *    (floors, then the units left to the largest remainders), so no minor unit is lost;
+ *    shipping and charge lines take no share;
  * 4. tax, on tax-exclusive prices: `net × rate`; on tax-inclusive prices the discounted amount
  *    is the gross and tax = `gross × rate / (1 + rate)`, net = gross − tax;
  * 5. `per-line` rounds each line's tax; `per-document` sums the exact taxes of each group of
@@ -129,14 +130,34 @@ export function priceDocument(
     keys.add(line.key);
     return ready;
   });
-  const shares = documentDiscountShares(input.documentDiscount, prepared, exponent, mode, currency);
+  const shares = documentDiscountShares(input.documentDiscount, prepared, exponent, mode);
   const amounts = prepared.map(
     (line, index) => line.subtotal - line.lineDiscount - (shares[index] ?? 0n),
   );
   const taxes = computeTaxes(prepared, amounts, input.pricesIncludeTax, input.taxRounding, mode);
 
+  // Every amount is at most the document's subtotal or its gross, so checking those two before
+  // any Money is made checks them all.
   const limit = pow10(MAX_MONEY_INTEGER_DIGITS + exponent);
-  const money = (minor: bigint): Money => Money.fromMinor(minor, currency);
+  const total = (values: readonly bigint[]) => values.reduce((sum, value) => sum + value, 0n);
+  const grossTotal = total(amounts) + (input.pricesIncludeTax ? 0n : total(taxes));
+  if (total(prepared.map((line) => line.subtotal)) >= limit || grossTotal >= limit) {
+    throw validationError(
+      'lines',
+      `the document's total has more than ${MAX_MONEY_INTEGER_DIGITS} digits before the point`,
+      'too_big',
+    );
+  }
+  // Money is immutable: one instance per distinct amount of the document is enough.
+  const made = new Map<bigint, Money>();
+  const money = (minor: bigint): Money => {
+    let value = made.get(minor);
+    if (value === undefined) {
+      value = Money.of(minorText(minor, exponent), currency);
+      made.set(minor, value);
+    }
+    return value;
+  };
   const lines: PricedLine[] = [];
   const rows = new Map<string, { line: LineTax; base: bigint; tax: bigint }>();
   let subtotal = 0n;
@@ -170,13 +191,6 @@ export function priceDocument(
       taxLine: line.taxLine,
     });
   });
-  if (subtotal >= limit || net + tax >= limit) {
-    throw validationError(
-      'lines',
-      `the document's total has more than ${MAX_MONEY_INTEGER_DIGITS} digits before the point`,
-      'too_big',
-    );
-  }
   const taxSummary: TaxSummaryRow[] = [...rows.values()].map((row) => ({
     categoryId: row.line.categoryId,
     rate: row.line.rate,
@@ -196,6 +210,14 @@ export function priceDocument(
     tax: money(tax),
     gross: money(net + tax),
   };
+}
+
+/** Minor units as a decimal string (`1999n`, 2 → `'19.99'`); Money.of reads it faster than fromMinor. */
+function minorText(minor: bigint, exponent: number): string {
+  if (exponent === 0) return minor.toString();
+  const negative = minor < 0n;
+  const digits = (negative ? -minor : minor).toString().padStart(exponent + 1, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
 
 function prepareLine(
@@ -259,7 +281,6 @@ function documentDiscountShares(
   lines: readonly PreparedLine[],
   exponent: number,
   mode: RoundingMode,
-  currency: string,
 ): bigint[] {
   const zero = lines.map(() => 0n);
   if (discount === undefined) return zero;
@@ -276,9 +297,13 @@ function documentDiscountShares(
     );
   }
   if (total === 0n) return zero;
-  return Money.fromMinor(total, currency)
-    .allocate(weights)
-    .map((share) => share.toMinor());
+  // Money.allocate's rule (floors, then the units left to the largest remainders, ties to the
+  // earlier line) on bigints directly: the same shares without a Money per line.
+  return allocateByRemainder(
+    total,
+    weights.map((weight) => total * weight),
+    base,
+  );
 }
 
 function checkTax(tax: LineTax, path: string): { rate: Scaled; taxLine: LineTax } {
