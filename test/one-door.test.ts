@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 // lines just above. Raw tenant storage is the kernel's and the storage adapters' business.
 
 const root = new URL('..', import.meta.url).pathname;
-const DOMAIN_PACKAGES = ['catalog', 'customers', 'team', 'pipeline', 'cli'];
+const DOMAIN_PACKAGES = ['catalog', 'customers', 'team', 'pipeline', 'orders', 'cli'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

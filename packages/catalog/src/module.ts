@@ -3,12 +3,17 @@ import { moduleHandle } from '@sellkit/core/module';
 import { productAlias } from './aliases/alias-model.js';
 import type { CatalogEvents } from './events.js';
 import { type CatalogOptions, resolveCatalogOptions } from './options.js';
+import { priceList, priceListItem } from './price-lists/price-list-model.js';
 import { product } from './products/product-model.js';
 import { type CatalogService, createCatalogService } from './service.js';
+import { taxCategory, taxRate } from './taxes/tax-model.js';
+import { unitOfMeasure } from './units/unit-model.js';
 
 /**
- * The catalog module: products (SKU, name, series, category, unit, list price, active) and
- * aliases that map other spellings to a product.
+ * The catalog module: products (SKU, name, series, category, unit, list price, tax category,
+ * active), aliases that map other spellings to a product, units of measure, tax categories with
+ * their rates per jurisdiction and date, and price lists (per currency, customer group or
+ * company, effective-dated, with quantity breaks, tax-inclusive or exclusive).
  *
  * Every actor of a tenant may read the catalog (it is reference data); creating and changing
  * products is for admins and the `catalog-manager` role this module adds.
@@ -26,12 +31,25 @@ export function catalog(options: CatalogOptions = {}) {
   const resolved = resolveCatalogOptions(options);
   return defineModule({
     id: 'catalog',
-    models: { product, productAlias },
+    models: {
+      product,
+      productAlias,
+      taxCategory,
+      taxRate,
+      unitOfMeasure,
+      priceList,
+      priceListItem,
+    },
     events: {} as CatalogEvents,
     roles: {
       'catalog-manager': {
         product: { '*': 'all' },
         productAlias: { '*': 'all' },
+        taxCategory: { '*': 'all' },
+        taxRate: { '*': 'all' },
+        unitOfMeasure: { '*': 'all' },
+        priceList: { '*': 'all' },
+        priceListItem: { '*': 'all' },
       },
     },
     services: (scope) => createCatalogService(scope, resolved),

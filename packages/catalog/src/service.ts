@@ -8,7 +8,11 @@ import {
   type ProductImportReport,
 } from './import/import-products.js';
 import type { ResolvedCatalogOptions } from './options.js';
+import { createPriceService, type PriceService } from './price-lists/price-for.js';
+import { createPriceListService, type PriceListService } from './price-lists/price-list-service.js';
 import { createProductService, type ProductService } from './products/product-service.js';
+import { createTaxService, type TaxService } from './taxes/tax-service.js';
+import { createUnitService, type UnitService } from './units/unit-service.js';
 
 /**
  * What `crm.as(ctx).catalog` offers: products (and their resolution by name, SKU or alias),
@@ -27,6 +31,14 @@ export interface CatalogService {
   readonly products: ProductService;
   /** Aliases: other spellings of a product. */
   readonly aliases: AliasService;
+  /** Units of measure a quantity counts, and the decimals a quantity in each may carry. */
+  readonly units: UnitService;
+  /** Tax categories and their rates per jurisdiction and date (`rateFor`). */
+  readonly taxes: TaxService;
+  /** Price lists: per currency, customer group or company, effective-dated, quantity breaks. */
+  readonly priceLists: PriceListService;
+  /** Price lookup over the price lists, falling back to the list price (`priceFor`). */
+  readonly prices: PriceService;
   /**
    * The price list's currency (`catalog({ currency })`), or null when the catalog does not fix
    * one. Deals priced against the catalog must use it.
@@ -58,6 +70,10 @@ export function createCatalogService(
   return {
     products: createProductService(ctx),
     aliases: createAliasService(ctx),
+    units: createUnitService(ctx),
+    taxes: createTaxService(ctx),
+    priceLists: createPriceListService(ctx),
+    prices: createPriceService(ctx),
     currency: options.currency,
     importProducts: (source, importOptions) => importProducts(ctx, source, importOptions),
   };

@@ -2,6 +2,7 @@ import { type InferCreate, type InferPatch, Money, SellkitError } from '@sellkit
 import type { IssueList } from '@sellkit/core/module';
 import { productAlias } from '../aliases/alias-model.js';
 import type { CatalogContext } from '../shared/context.js';
+import { taxCategory } from '../taxes/tax-model.js';
 import { productKey, skuFromName } from './normalize.js';
 import { DERIVED_PRODUCT_FIELDS, type Product, product } from './product-model.js';
 
@@ -17,6 +18,8 @@ export interface ProductInput {
   active?: boolean;
   description?: string | null;
   externalId?: string | null;
+  /** The tax category (`catalog.taxes`) the product is taxed under, or null. */
+  taxCategoryId?: string | null;
 }
 
 /** What updating a product takes: any subset of the input fields. */
@@ -122,6 +125,11 @@ export async function prepareProductWrite(
       `listPrice is in ${currency} but the price list is in ${ctx.options.currency}`,
       { model: 'product', field: 'listPrice', expected: ctx.options.currency, actual: currency },
     );
+  }
+  if (typeof raw.taxCategoryId === 'string') {
+    // internal: the category must exist, whatever the actor may read
+    const category = await ctx.scope.internal(taxCategory).get(raw.taxCategoryId);
+    if (!category) issues.add('taxCategoryId', 'is not a tax category of this tenant', 'unknown');
   }
   if (issues.issues.length === 0) await checkUnique(ctx, data, before);
   return data;

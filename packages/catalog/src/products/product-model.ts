@@ -22,6 +22,8 @@ export const product = defineModel({
     active: field.boolean({ required: true, default: true, index: true }),
     description: field.text({ maxLength: 4000 }),
     externalId: field.text({ maxLength: 200, unique: true }),
+    /** The tax category (`catalog.taxes`) the product is taxed under, or null. */
+    taxCategoryId: field.reference('taxCategory', { index: true }),
     skuKey: field.text({ required: true, maxLength: 64, unique: true }),
     nameKey: field.text({ required: true, maxLength: 200, unique: true }),
   },

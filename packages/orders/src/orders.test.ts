@@ -1,0 +1,4 @@
+import { forEachAdapter } from './test-support/adapters.js';
+import { ordersSuite } from './test-support/orders.suite.js';
+
+forEachAdapter(ordersSuite);

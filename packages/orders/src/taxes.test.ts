@@ -1,0 +1,4 @@
+import { forEachAdapter } from './test-support/adapters.js';
+import { taxesSuite } from './test-support/taxes.suite.js';
+
+forEachAdapter(taxesSuite);
