@@ -77,12 +77,12 @@ function rank(list: PriceList, companyId: string | null, group: string | null): 
 }
 
 /** The best item of one list for the quantity and date, or undefined. */
-function bestItem(
-  items: readonly PriceListItem[],
+export function bestItem<T extends Pick<PriceListItem, 'minQuantity' | 'validFrom' | 'validTo'>>(
+  items: readonly T[],
   quantity: string,
   on: string,
-): PriceListItem | undefined {
-  let best: PriceListItem | undefined;
+): T | undefined {
+  let best: T | undefined;
   for (const item of items) {
     if (!inPeriod(on, item.validFrom ?? null, item.validTo ?? null)) continue;
     if (compareDecimals(item.minQuantity, quantity) > 0) continue;

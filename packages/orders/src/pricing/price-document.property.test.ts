@@ -1,4 +1,4 @@
-import { Money, toDecimal } from '@sellkit/core';
+import { Money, type RoundingMode, toDecimal } from '@sellkit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { priceDocument } from './price-document.js';
@@ -60,7 +60,11 @@ const documentArb = fc.record({
 
 type Generated = typeof documentArb extends fc.Arbitrary<infer T> ? T : never;
 
-function build(generated: Generated, taxRounding: TaxRounding): PricingInput {
+function build(
+  generated: Generated,
+  taxRounding: TaxRounding,
+  rounding: RoundingMode = 'half-even',
+): PricingInput {
   const lines: PricingLineInput[] = generated.lines.map((l, index) => ({
     key: `l${index}`,
     kind: l.kind,
@@ -79,7 +83,7 @@ function build(generated: Generated, taxRounding: TaxRounding): PricingInput {
   if (discount === undefined) return base;
   if ('percent' in discount) return { ...base, documentDiscount: { percent: discount.percent } };
   // an amount: a share of what the product lines are after their own discounts
-  const products = priceDocument(base).lines.filter((l) => l.kind === 'product');
+  const products = priceDocument(base, { rounding }).lines.filter((l) => l.kind === 'product');
   const after = Money.sum(
     products.map((l) => l.subtotal.subtract(l.discount)),
     generated.currency,
@@ -170,6 +174,17 @@ describe('priceDocument properties', () => {
         checkInvariants(priceDocument(build(generated, 'per-document')));
       }),
       runs,
+    );
+  });
+
+  it('the invariants hold under every rounding mode', () => {
+    const modes = ['half-even', 'half-up', 'half-down', 'up', 'down', 'ceil', 'floor'] as const;
+    fc.assert(
+      fc.property(documentArb, fc.constantFrom(...modes), (generated, rounding) => {
+        checkInvariants(priceDocument(build(generated, 'per-line', rounding), { rounding }));
+        checkInvariants(priceDocument(build(generated, 'per-document', rounding), { rounding }));
+      }),
+      { numRuns: 150 },
     );
   });
 
