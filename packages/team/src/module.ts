@@ -8,6 +8,12 @@ import {
   createAssignmentRuleService,
   createAssignmentService,
 } from './assignment/assignment-service.js';
+import { commissionDeps } from './commissions/commission-deps.js';
+import { COMMISSION_MODELS } from './commissions/commission-models.js';
+import {
+  type CommissionService,
+  createCommissionService,
+} from './commissions/commission-service.js';
 import type { TeamEvents } from './events.js';
 import { createHandoverService, type HandoverService } from './handover/handover.js';
 import {
@@ -38,6 +44,8 @@ export interface TeamServices extends AssignmentService, HandoverService, SalesT
   readonly territories: TerritoryService;
   /** Versioned assignment rule sets. */
   readonly rules: AssignmentRuleService;
+  /** Commission plans, credit splits, statements, period close and what-if. */
+  readonly commissions: CommissionService;
 }
 
 /**
@@ -61,6 +69,7 @@ export interface TeamServices extends AssignmentService, HandoverService, SalesT
 export function team(options: TeamOptions = {}) {
   const resolved = resolveTeamOptions(options);
   const rep = defineRepModel(resolved.seniorityLevels);
+  const commissions = commissionDeps(options.commissions);
   return defineModule({
     id: 'team',
     models: {
@@ -72,6 +81,7 @@ export function team(options: TeamOptions = {}) {
       assignmentRuleSet,
       roundRobinCursor,
       directoryGuard,
+      ...COMMISSION_MODELS,
     },
     events: {} as TeamEvents,
     services: (scope): TeamServices => ({
@@ -79,6 +89,7 @@ export function team(options: TeamOptions = {}) {
       teams: createTeamService(scope),
       territories: createTerritoryService(scope),
       rules: createAssignmentRuleService(scope, resolved),
+      commissions: createCommissionService(scope, commissions),
       ...createAssignmentService(scope, resolved),
       ...createHandoverService(scope, resolved),
       ...createSalesTeamsImport(scope, resolved),

@@ -1,4 +1,6 @@
 import { SellkitError, type Where } from '@sellkit/core';
+import type { CreditSource } from './commissions/credit-source.js';
+import type { QuotaLookup } from './commissions/quota.js';
 import { DEFAULT_SENIORITY_LEVELS, type SeniorityLevels } from './reps/rep-model.js';
 
 /** Options of the `team()` module. */
@@ -13,6 +15,14 @@ export interface TeamOptions {
   openRecords?: Readonly<Record<string, Where>>;
   /** Capacity of a rep when neither the rep nor the rule set says (default: unlimited). */
   defaultCapacity?: number;
+  /**
+   * Commissions: extra credit sources (orders, billing and plugins add theirs beside the
+   * built-in `deal-won`) and, for tests or hosts with their own quotas, the quota lookup.
+   */
+  commissions?: {
+    creditSources?: readonly CreditSource[];
+    quotaLookup?: QuotaLookup;
+  };
 }
 
 /** Options after defaults and checks. */

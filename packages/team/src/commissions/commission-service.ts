@@ -1,0 +1,420 @@
+import { type InferCreate, type ModuleScope, Money, SellkitError } from '@sellkit/core';
+import { notFound } from '@sellkit/core/module';
+import type { TeamEvents } from '../events.js';
+import type { Rep } from '../reps/rep-model.js';
+import { requireId } from '../shared/errors.js';
+import { loadAll } from '../shared/load-all.js';
+import { teamModels } from '../shared/models.js';
+import {
+  type CommissionPlanRecord,
+  type CreditSplit,
+  commissionClose,
+  commissionEntry,
+  commissionPlan,
+  commissionStatement,
+  creditSplit,
+} from './commission-models.js';
+import { computeStatement } from './compute.js';
+import type { CreditSource } from './credit-source.js';
+import { type CommissionPeriod, commissionPeriod, periodOf } from './periods.js';
+import type { CommissionPlan } from './plan-schema.js';
+import {
+  allReps,
+  checkPlan,
+  type PlanVersion,
+  planOfRep,
+  publishedPlans,
+  versionsInForce,
+} from './plan-store.js';
+import type { QuotaLookup } from './quota.js';
+import { checkSplits, type SplitInput } from './splits.js';
+import { closedPeriods, type LoaderDeps, loadStatementInputs } from './statement-loader.js';
+import { statementFromJson, statementJson } from './statement-store.js';
+import type { CommissionStatement } from './statement-types.js';
+import { type WhatIfRow, whatIfRows } from './what-if.js';
+
+/** What a period close did. */
+export interface PeriodCloseReport {
+  readonly period: string;
+  /** Statements frozen: one per rep on a plan. */
+  readonly statements: number;
+  /** Their total, one Money per currency, sorted by currency. */
+  readonly totals: readonly Money[];
+}
+
+/** Commission plans, credit splits, statements, period close and what-if (`team.commissions`). */
+export interface CommissionService {
+  readonly plans: {
+    /**
+     * Validates and publishes a plan as the next version of its key (1 for a new key); older
+     * versions stay. Bad input is `VALIDATION_FAILED`, nothing written.
+     */
+    publish(plan: unknown): Promise<CommissionPlanRecord>;
+    /** Validates a plan without publishing it: the parsed plan, or `VALIDATION_FAILED`. */
+    check(plan: unknown): Promise<CommissionPlan>;
+    /** Every published version of a key, oldest first. */
+    versions(key: string): Promise<CommissionPlanRecord[]>;
+    /** The latest version of every key. */
+    list(): Promise<CommissionPlanRecord[]>;
+  };
+  /**
+   * Shares the credit of one source record among reps (percent, summing to exactly 100),
+   * replacing its split. Refused (`INVALID_STATE`) when the record's credit falls in a closed
+   * period; `VALIDATION_FAILED` for bad shares or unknown reps; nothing written on error.
+   */
+  setSplits(
+    source: string,
+    recordId: string,
+    splits: readonly SplitInput[],
+  ): Promise<CreditSplit[]>;
+  /** The split of a record (empty: all to its owner). */
+  splitsOf(source: string, recordId: string): Promise<CreditSplit[]>;
+  /**
+   * A rep's statement for a period key (`2026-03`, `2026-Q1`, `FY2026-Q1`, `FY2026`): the frozen
+   * one when the period is closed, otherwise computed now (the same data gives the same
+   * statement). The actor must be able to read the rep.
+   */
+  statement(repId: string, period: string): Promise<CommissionStatement>;
+  /** The statements of every rep on a plan of the period's unit. */
+  statements(period: string): Promise<CommissionStatement[]>;
+  /**
+   * Freezes a period that has ended: every statement of its unit is stored, with the ledger of
+   * what each record paid (clawbacks are measured against it). Emits `commission.periodClosed`
+   * and one `commission.clawedBack` per clawback. A closed period is `CONFLICT`; one not yet
+   * over is `INVALID_STATE`.
+   */
+  closePeriod(period: string): Promise<PeriodCloseReport>;
+  /** True when the period is closed. */
+  isClosed(period: string): Promise<boolean>;
+  /**
+   * What every rep the draft (or the current version of its key) covers would earn in a period
+   * under the draft, beside what they earn under the current plans. Nothing is written.
+   */
+  whatIf(draft: unknown, period: string): Promise<WhatIfRow[]>;
+  /** Ids of the registered credit sources. */
+  sources(): string[];
+}
+
+/** Options the commission service is built with. */
+export interface CommissionDeps {
+  readonly creditSources: readonly CreditSource[];
+  readonly quotaLookup: QuotaLookup;
+}
+
+function totalsOf(statements: readonly CommissionStatement[]): Money[] {
+  const totals = new Map<string, Money>();
+  for (const statement of statements) {
+    const total = statement.total;
+    if (!total) continue;
+    totals.set(
+      total.currency,
+      (totals.get(total.currency) ?? Money.zero(total.currency)).add(total),
+    );
+  }
+  return [...totals.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+}
+
+/**
+ * Builds the commission service of one scope.
+ *
+ * @example
+ * ```ts
+ * import { dealWonSource } from '@sellkit/team';
+ * const commissions = createCommissionService(scope, {
+ *   creditSources: [dealWonSource],
+ *   quotaLookup: async () => null,
+ * });
+ * const statement = await commissions.statement('rep_1', '2026-03');
+ * ```
+ */
+export function createCommissionService(
+  scope: ModuleScope<TeamEvents>,
+  deps: CommissionDeps,
+): CommissionService {
+  const sources = new Map(deps.creditSources.map((source) => [source.id, source]));
+  const loaderDeps: LoaderDeps = { sources, quotaLookup: deps.quotaLookup };
+  const planModel = () => scope.model(commissionPlan.name) as typeof commissionPlan;
+
+  async function period(key: unknown): Promise<CommissionPeriod> {
+    return commissionPeriod(await scope.calendar(), key);
+  }
+
+  async function planMap(
+    reps: readonly Rep[],
+    at: CommissionPeriod,
+    replace?: PlanVersion,
+  ): Promise<Map<string, PlanVersion | null>> {
+    let versions = versionsInForce(await publishedPlans(scope), at);
+    if (replace) versions = [...versions.filter((plan) => plan.key !== replace.key), replace];
+    return new Map(reps.map((rep) => [rep.id, planOfRep(rep, versions)]));
+  }
+
+  async function compute(at: CommissionPeriod, reps: readonly Rep[], replace?: PlanVersion) {
+    const plans = await planMap(reps, at, replace);
+    const inputs = await loadStatementInputs(scope, loaderDeps, at, reps, plans);
+    return inputs.map(computeStatement);
+  }
+
+  async function frozen(at: CommissionPeriod, repIds?: readonly string[]) {
+    // internal: frozen statements; the caller checked the actor may read the reps
+    const rows = await loadAll(
+      scope.internal(scope.model(commissionStatement.name) as typeof commissionStatement),
+      {
+        periodKey: at.key,
+        ...(repIds ? { repId: { in: [...repIds] } } : {}),
+      },
+    );
+    return rows.map((row) => statementFromJson(row.body));
+  }
+
+  async function isClosed(at: CommissionPeriod): Promise<boolean> {
+    return (await closedPeriods(scope)).has(at.key);
+  }
+
+  const plans: CommissionService['plans'] = {
+    check: (input) => checkPlan(scope, input),
+    async publish(input) {
+      const plan = await checkPlan(scope, input);
+      return scope.transaction(async (tx) => {
+        // internal: the next version number counts every version, whoever may read them
+        const existing = await loadAll(tx.internal(planModel()), { key: plan.key });
+        const version = existing.reduce((max, row) => Math.max(max, row.version), 0) + 1;
+        return tx.records(planModel()).create({
+          key: plan.key,
+          version,
+          name: plan.name,
+          periodUnit: plan.periodUnit,
+          definition: plan,
+          publishedBy: tx.context.actor.id,
+        });
+      });
+    },
+    async versions(key) {
+      const id = requireId(key, 'key');
+      return scope
+        .records(planModel())
+        .find({
+          where: { key: id },
+          orderBy: [{ field: 'version', direction: 'asc' }],
+          limit: 1000,
+        })
+        .then((page) => page.rows);
+    },
+    async list() {
+      const latest = new Map<string, CommissionPlanRecord>();
+      for (const row of await publishedPlans(scope)) latest.set(row.key, row);
+      return [...latest.values()];
+    },
+  };
+
+  return {
+    plans,
+    sources: () => [...sources.keys()],
+    async setSplits(sourceId, recordId, input) {
+      const source = sources.get(requireId(sourceId, 'source'));
+      if (!source) throw notFound('creditSource', String(sourceId), 'source');
+      const id = requireId(recordId, 'recordId');
+      const splits = checkSplits(input);
+      const model = scope.model(creditSplit.name) as typeof creditSplit;
+      return scope.transaction(async (tx) => {
+        const { rep } = teamModels(tx);
+        // internal: a split may name any rep of the tenant
+        const reps = await loadAll(tx.internal(rep), {
+          id: { in: splits.map((split) => split.repId) },
+        });
+        const known = new Set(reps.map((row) => row.id));
+        splits.forEach((split, index) => {
+          if (!known.has(split.repId))
+            throw new SellkitError('VALIDATION_FAILED', `no rep ${split.repId}`, {
+              model: 'rep',
+              issues: [
+                {
+                  path: `splits.${index}.repId`,
+                  message: `no rep ${split.repId} exists`,
+                  reason: 'unknown_reference',
+                },
+              ],
+            });
+        });
+        const state = (await source.current(tx, [id])).get(id);
+        const closed = await closedPeriods(tx);
+        const calendar = await tx.calendar();
+        if (state?.credit) {
+          for (const unit of ['month', 'quarter', 'fiscalQuarter', 'fiscalYear'] as const) {
+            const at = periodOf(calendar, unit, state.credit.date);
+            if (closed.has(at.key))
+              throw new SellkitError(
+                'INVALID_STATE',
+                `${state.credit.label} is credited in ${at.key}, which is closed`,
+                {
+                  period: at.key,
+                  source: source.id,
+                  recordId: id,
+                },
+              );
+          }
+        }
+        const rows = tx.records(model);
+        for (const old of await loadAll(tx.internal(model), { source: source.id, recordId: id }))
+          await rows.delete(old.id);
+        const created: CreditSplit[] = [];
+        for (const split of splits)
+          created.push(
+            await rows.create({
+              source: source.id,
+              recordId: id,
+              repId: split.repId,
+              share: split.share,
+            }),
+          );
+        return created;
+      });
+    },
+    async splitsOf(sourceId, recordId) {
+      const model = scope.model(creditSplit.name) as typeof creditSplit;
+      // internal: splits are read with the record they share, which the caller already sees
+      return loadAll(
+        scope.internal(model),
+        { source: requireId(sourceId, 'source'), recordId: requireId(recordId, 'recordId') },
+        [{ field: 'id', direction: 'asc' }],
+      );
+    },
+    async statement(repId, key) {
+      const at = await period(key);
+      const rep = await scope.records(teamModels(scope).rep).get(requireId(repId, 'repId'));
+      if (await isClosed(at)) {
+        const [stored] = await frozen(at, [rep.id]);
+        if (stored) return stored;
+      }
+      const [statement] = await compute(at, [rep]);
+      if (!statement) throw notFound('rep', rep.id, 'repId');
+      return statement;
+    },
+    async statements(key) {
+      const at = await period(key);
+      if (await isClosed(at)) return frozen(at);
+      const reps = await allReps(scope);
+      return (await compute(at, reps)).filter((statement) => statement.plan !== null);
+    },
+    isClosed: async (key) => isClosed(await period(key)),
+    async closePeriod(key) {
+      const at = await period(key);
+      const calendar = await scope.calendar();
+      if (calendar.today() < at.to)
+        throw new SellkitError(
+          'INVALID_STATE',
+          `${at.key} is not over yet (it ends before ${at.to})`,
+          { period: at.key },
+        );
+      return scope.transaction(async (tx) => {
+        if (await isClosed(at))
+          throw new SellkitError('CONFLICT', `${at.key} is already closed`, {
+            period: at.key,
+            model: commissionClose.name,
+          });
+        const reps = await allReps(tx);
+        const statements = (await compute(at, reps)).filter((statement) => statement.plan !== null);
+        await tx.records(tx.model(commissionClose.name) as typeof commissionClose).create({
+          periodKey: at.key,
+          unit: at.unit,
+          closedBy: tx.context.actor.id,
+          statements: statements.length,
+        });
+        const entries: InferCreate<typeof commissionEntry>[] = [];
+        for (const statement of statements) {
+          for (const credit of statement.credits)
+            entries.push({
+              periodKey: at.key,
+              repId: statement.repId,
+              source: credit.source,
+              recordId: credit.recordId,
+              kind: 'credit',
+              credited: credit.credited,
+              commission: credit.commission,
+            });
+          for (const line of statement.adjustments)
+            entries.push({
+              periodKey: at.key,
+              repId: statement.repId,
+              source: line.source,
+              recordId: line.recordId,
+              kind: 'adjustment',
+              credited: line.creditChange,
+              commission: line.amount,
+            });
+        }
+        // internal: freezing is bookkeeping of the close the actor was allowed to make
+        const stored = tx.internal(
+          tx.model(commissionStatement.name) as typeof commissionStatement,
+        );
+        const frozenAt = statements.map((statement) => ({
+          ...statement,
+          status: 'closed' as const,
+        }));
+        for (let start = 0; start < frozenAt.length; start += 500) {
+          await stored.insert(
+            frozenAt.slice(start, start + 500).map((statement) => ({
+              periodKey: at.key,
+              repId: statement.repId,
+              planKey: statement.plan?.key ?? null,
+              planVersion: statement.plan?.version ?? null,
+              total: statement.total ?? Money.zero(statement.currency ?? 'EUR'),
+              body: statementJson(statement),
+            })),
+          );
+        }
+        // internal: the ledger of what the closed period paid
+        const ledger = tx.internal(tx.model(commissionEntry.name) as typeof commissionEntry);
+        for (let start = 0; start < entries.length; start += 500)
+          await ledger.insert(entries.slice(start, start + 500));
+        const totals = totalsOf(statements);
+        await tx.emit('commission.periodClosed', {
+          period: at.key,
+          unit: at.unit,
+          statements: statements.length,
+          totals,
+          closedBy: tx.context.actor.id,
+        });
+        for (const statement of statements) {
+          for (const line of statement.adjustments) {
+            if (line.kind !== 'clawback') continue;
+            await tx.emit('commission.clawedBack', {
+              repId: statement.repId,
+              period: at.key,
+              paidIn: line.paidIn,
+              source: line.source,
+              recordId: line.recordId,
+              creditChange: line.creditChange,
+              amount: line.amount,
+            });
+          }
+        }
+        return { period: at.key, statements: statements.length, totals };
+      });
+    },
+    async whatIf(draft, key) {
+      const at = await period(key);
+      const plan = await checkPlan(scope, draft);
+      if (plan.periodUnit !== at.unit)
+        throw new SellkitError(
+          'VALIDATION_FAILED',
+          `the draft pays per ${plan.periodUnit}; ${at.key} is a ${at.unit}`,
+          {
+            issues: [
+              {
+                path: 'period',
+                message: `must be a ${plan.periodUnit} period`,
+                reason: 'unit_mismatch',
+              },
+            ],
+          },
+        );
+      const reps = await allReps(scope);
+      const current = (await isClosed(at)) ? await frozen(at) : await compute(at, reps);
+      const versions = versionsInForce(await publishedPlans(scope), at);
+      const version = (versions.find((row) => row.key === plan.key)?.version ?? 0) + 1;
+      const drafted = await compute(at, reps, { key: plan.key, version, definition: plan });
+      return whatIfRows(plan.key, current, drafted);
+    },
+  };
+}

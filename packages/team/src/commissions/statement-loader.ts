@@ -1,0 +1,438 @@
+import {
+  compileRuleSet,
+  type EventMap,
+  type ModuleScope,
+  Money,
+  SellkitError,
+  type TenantCalendar,
+} from '@sellkit/core';
+import type { Rep } from '../reps/rep-model.js';
+import { loadAll } from '../shared/load-all.js';
+import { teamModels } from '../shared/models.js';
+import {
+  type CommissionEntry,
+  commissionClose,
+  commissionEntry,
+  creditSplit,
+} from './commission-models.js';
+import type { CreditedRecord, OverrideBase, StatementInput } from './compute.js';
+import type { CreditSource, CreditState, SourceCredit } from './credit-source.js';
+import { type CommissionPeriod, commissionPeriod, nextPeriod, periodOf } from './periods.js';
+import { bonusRuleSet, type PlanVersion } from './plan-store.js';
+import { planQuota, type QuotaLookup } from './quota.js';
+import { type SplitInput, shareCredit } from './splits.js';
+import type { StatementAdjustment, StatementSkip } from './statement-types.js';
+import { adjustmentFor } from './tiers.js';
+
+/** What the loader needs besides the scope. */
+export interface LoaderDeps {
+  readonly sources: ReadonlyMap<string, CreditSource>;
+  readonly quotaLookup: QuotaLookup;
+}
+
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += CHUNK)
+    out.push(items.slice(start, start + CHUNK));
+  return out;
+}
+
+function recordKey(source: string, recordId: string): string {
+  return `${source}\u0000${recordId}`;
+}
+
+/** The keys of every closed period. */
+export async function closedPeriods<E extends EventMap>(
+  scope: ModuleScope<E>,
+): Promise<Set<string>> {
+  // internal: which periods are frozen is bookkeeping every statement reads
+  const rows = await loadAll(
+    scope.internal(scope.model(commissionClose.name) as typeof commissionClose),
+  );
+  return new Set(rows.map((row) => row.periodKey));
+}
+
+function sourceOf(deps: LoaderDeps, id: string): CreditSource {
+  const source = deps.sources.get(id);
+  if (!source)
+    throw new SellkitError(
+      'CONFIGURATION_INVALID',
+      `no credit source ${id} is registered (team({ commissions: { creditSources } }))`,
+      { source: id },
+    );
+  return source;
+}
+
+/** The split of each record (source + id), for the records given. */
+async function splitsOf<E extends EventMap>(
+  scope: ModuleScope<E>,
+  source: string,
+  recordIds: readonly string[],
+): Promise<Map<string, SplitInput[]>> {
+  // internal: splits decide credit for every rep, whoever asks
+  const rows = scope.internal(scope.model(creditSplit.name) as typeof creditSplit);
+  const splits = new Map<string, SplitInput[]>();
+  for (const ids of chunks([...new Set(recordIds)])) {
+    for (const row of await loadAll(rows, { source, recordId: { in: ids } }, [
+      { field: 'id', direction: 'asc' },
+    ])) {
+      const list = splits.get(row.recordId) ?? [];
+      list.push({ repId: row.repId, share: row.share });
+      splits.set(row.recordId, list);
+    }
+  }
+  return splits;
+}
+
+/** Booking period of a change: its own period, never before or in one already paid/closed. */
+function bookingPeriod(
+  calendar: TenantCalendar,
+  unit: CommissionPeriod['unit'],
+  changedOn: string,
+  lastPaid: CommissionPeriod,
+  closed: ReadonlySet<string>,
+): CommissionPeriod {
+  let period = periodOf(calendar, unit, changedOn);
+  if (period.from <= lastPaid.from) period = nextPeriod(calendar, lastPaid);
+  for (let guard = 0; closed.has(period.key) && guard < 10_000; guard += 1)
+    period = nextPeriod(calendar, period);
+  return period;
+}
+
+/**
+ * Loads what the statements of `subjects` for `period` are computed from, under the plan each
+ * is on (`planOf`). One pass for all subjects: credits, splits, ledger, quotas, overrides and
+ * bonus facts are read in batches, never per record.
+ */
+export async function loadStatementInputs<E extends EventMap>(
+  scope: ModuleScope<E>,
+  deps: LoaderDeps,
+  period: CommissionPeriod,
+  subjects: readonly Rep[],
+  planOf: ReadonlyMap<string, PlanVersion | null>,
+): Promise<StatementInput[]> {
+  const calendar = await scope.calendar();
+  const closed = await closedPeriods(scope);
+  const models = teamModels(scope);
+  const planned = subjects.filter((rep) => planOf.get(rep.id));
+
+  // Team members whose credit earns their manager an override.
+  const managers = planned.filter((rep) => planOf.get(rep.id)?.definition.override);
+  const memberships = new Map<string, { repId: string; from: string; to: string | null }[]>();
+  const memberIds = new Set<string>();
+  if (managers.length > 0) {
+    // internal: an override pays on the whole team's credit, whatever the actor may read
+    const teams = await loadAll(scope.internal(models.salesTeam), {
+      managerRepId: { in: managers.map((rep) => rep.id) },
+    });
+    const managerOf = new Map(teams.map((team) => [team.id, team.managerRepId ?? '']));
+    for (const ids of chunks(teams.map((team) => team.id))) {
+      // internal: memberships over the period, for the override
+      const rows = await loadAll(scope.internal(models.teamMember), { teamId: { in: ids } });
+      for (const row of rows) {
+        const manager = managerOf.get(row.teamId) ?? '';
+        if (
+          row.repId === manager ||
+          row.joinedOn >= period.to ||
+          (row.leftOn !== null && row.leftOn <= period.from)
+        )
+          continue;
+        const list = memberships.get(manager) ?? [];
+        list.push({ repId: row.repId, from: row.joinedOn, to: row.leftOn });
+        memberships.set(manager, list);
+        memberIds.add(row.repId);
+      }
+    }
+  }
+  const repsById = new Map(subjects.map((rep) => [rep.id, rep]));
+  const missing = [...memberIds].filter((id) => !repsById.has(id));
+  for (const ids of chunks(missing)) {
+    // internal: the override's team members, whoever asks
+    for (const rep of await loadAll(scope.internal(models.rep), { id: { in: ids } }))
+      repsById.set(rep.id, rep);
+  }
+  const creditReps = [...repsById.values()];
+  const repByUser = new Map(creditReps.map((rep) => [rep.userId, rep.id]));
+  const creditRepIds = creditReps.map((rep) => rep.id);
+
+  // The ledger of the reps: records paid in closed periods.
+  const entries: CommissionEntry[] = [];
+  for (const ids of chunks(creditRepIds)) {
+    // internal: the ledger is bookkeeping; statements read it for every rep
+    entries.push(
+      ...(await loadAll(
+        scope.internal(scope.model(commissionEntry.name) as typeof commissionEntry),
+        { repId: { in: ids } },
+        [{ field: 'id', direction: 'asc' }],
+      )),
+    );
+  }
+  const paidKeys = new Set(
+    entries.map((entry) => `${entry.repId}\u0000${recordKey(entry.source, entry.recordId)}`),
+  );
+
+  // Credits of the period, per source the plans use.
+  const sourceIds = new Set<string>();
+  let withLines = false;
+  for (const rep of planned) {
+    const plan = planOf.get(rep.id)?.definition;
+    for (const id of plan?.sources ?? []) sourceIds.add(id);
+    if (plan?.rates.kind === 'byProduct') withLines = true;
+  }
+  // internal: splits naming the reps, to find records they share but do not own
+  const splitRows = scope.internal(scope.model(creditSplit.name) as typeof creditSplit);
+  const sharedIds = new Map<string, string[]>();
+  for (const ids of chunks(creditRepIds)) {
+    for (const row of await loadAll(splitRows, { repId: { in: ids } })) {
+      const list = sharedIds.get(row.source) ?? [];
+      list.push(row.recordId);
+      sharedIds.set(row.source, list);
+    }
+  }
+  const shares = new Map<
+    string,
+    { source: string; credit: SourceCredit; share: ReturnType<typeof shareCredit>[number] }[]
+  >();
+  for (const sourceId of [...sourceIds].sort()) {
+    const source = sourceOf(deps, sourceId);
+    const credits = await source.credits(scope, {
+      from: period.from,
+      to: period.to,
+      owners: creditReps.map((rep) => rep.userId),
+      recordIds: [...new Set(sharedIds.get(sourceId) ?? [])],
+      withLines,
+    });
+    const splits = await splitsOf(
+      scope,
+      sourceId,
+      credits.map((credit) => credit.recordId),
+    );
+    for (const credit of credits) {
+      const owner = credit.ownerId === null ? null : (repByUser.get(credit.ownerId) ?? null);
+      for (const share of shareCredit(credit, splits.get(credit.recordId) ?? [], owner)) {
+        if (paidKeys.has(`${share.repId}\u0000${recordKey(sourceId, credit.recordId)}`)) continue;
+        const list = shares.get(share.repId) ?? [];
+        list.push({ source: sourceId, credit, share });
+        shares.set(share.repId, list);
+      }
+    }
+  }
+
+  // Where the records paid in closed periods stand today.
+  const bySource = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    if (!repsById.has(entry.repId) || !planOf.get(entry.repId)) continue;
+    const set = bySource.get(entry.source) ?? new Set<string>();
+    set.add(entry.recordId);
+    bySource.set(entry.source, set);
+  }
+  const states = new Map<string, CreditState>();
+  const currentSplits = new Map<string, SplitInput[]>();
+  for (const [sourceId, ids] of bySource) {
+    const source = sourceOf(deps, sourceId);
+    for (const [id, state] of await source.current(scope, [...ids]))
+      states.set(recordKey(sourceId, id), state);
+    for (const [id, split] of await splitsOf(scope, sourceId, [...ids]))
+      currentSplits.set(recordKey(sourceId, id), split);
+  }
+
+  const inputs: StatementInput[] = [];
+  for (const rep of subjects) {
+    const plan = planOf.get(rep.id) ?? null;
+    const base = { rep: { id: rep.id, name: rep.name }, period: period.key };
+    if (!plan) {
+      inputs.push({
+        ...base,
+        plan: null,
+        quota: null,
+        credits: [],
+        skipped: [],
+        overrides: [],
+        adjustments: [],
+        bonusesEarned: [],
+      });
+      continue;
+    }
+    const definition = plan.definition;
+    const currency = definition.currency;
+    const credits: CreditedRecord[] = [];
+    const skipped: StatementSkip[] = [];
+    for (const { source, credit, share } of shares.get(rep.id) ?? []) {
+      if (!definition.sources.includes(source)) continue;
+      if (share.amount.currency !== currency) {
+        skipped.push({
+          source,
+          recordId: credit.recordId,
+          label: credit.label,
+          reason: `in ${share.amount.currency}; the plan pays in ${currency}`,
+        });
+        continue;
+      }
+      credits.push({
+        source,
+        recordId: credit.recordId,
+        label: credit.label,
+        date: credit.date,
+        share: share.share,
+        credited: share.amount,
+        lines: share.lines,
+        customerId: credit.customerId,
+      });
+    }
+
+    // Adjustments: records paid in closed periods whose credit changed since.
+    const adjustments: StatementAdjustment[] = [];
+    const mine = new Map<string, CommissionEntry[]>();
+    for (const entry of entries) {
+      if (entry.repId !== rep.id) continue;
+      const key = recordKey(entry.source, entry.recordId);
+      const list = mine.get(key) ?? [];
+      list.push(entry);
+      mine.set(key, list);
+    }
+    for (const [key, list] of mine) {
+      const first = list.find((entry) => entry.kind === 'credit') ?? list[0];
+      if (!first || first.credited.currency !== currency) continue;
+      let lastPaid: CommissionPeriod | null = null;
+      for (const entry of list) {
+        const paid = commissionPeriod(calendar, entry.periodKey);
+        if (paid.unit === period.unit && (!lastPaid || paid.from > lastPaid.from)) lastPaid = paid;
+      }
+      if (!lastPaid) continue;
+      const net = Money.sum(
+        list.map((entry) => entry.credited),
+        currency,
+      );
+      const state = states.get(key);
+      const now = state?.credit ?? null;
+      let current = Money.zero(currency);
+      if (now && now.amount.currency === currency) {
+        const owner = now.ownerId === null ? null : (repByUser.get(now.ownerId) ?? null);
+        const share = shareCredit(now, currentSplits.get(key) ?? [], owner).find(
+          (part) => part.repId === rep.id,
+        );
+        if (share) current = share.amount;
+      }
+      const change = current.subtract(net);
+      if (change.isZero()) continue;
+      const booked = bookingPeriod(
+        calendar,
+        period.unit,
+        state?.changedOn ?? calendar.today(),
+        lastPaid,
+        closed,
+      );
+      if (booked.key !== period.key) continue;
+      const paidBasis = { credited: first.credited, commission: first.commission };
+      const amount = adjustmentFor(paidBasis, change);
+      const kind = change.isNegative() ? 'clawback' : 'credit-back';
+      const label = now?.label ?? first.recordId;
+      adjustments.push({
+        kind,
+        source: first.source,
+        recordId: first.recordId,
+        label,
+        paidIn: first.periodKey,
+        creditChange: change,
+        amount,
+        explanation: `${kind === 'clawback' ? 'Clawback' : 'Credit given back'}: ${label}, paid in ${first.periodKey} at ${first.commission.toString()} on ${first.credited.toString()}; credit changed by ${change.toString()} (now ${current.toString()}), so ${first.commission.toString()} × ${change.toString()} ÷ ${first.credited.toString()} = ${amount.toString()} ${currency}`,
+      });
+    }
+
+    // Overrides on the members' credit, each record once, dated within the membership.
+    const overrides: OverrideBase[] = [];
+    if (definition.override) {
+      const perMember = new Map<string, Map<string, Money>>();
+      for (const membership of memberships.get(rep.id) ?? []) {
+        for (const { source, credit, share } of shares.get(membership.repId) ?? []) {
+          if (share.amount.currency !== currency) continue;
+          if (
+            credit.date < membership.from ||
+            (membership.to !== null && credit.date >= membership.to)
+          )
+            continue;
+          const records = perMember.get(membership.repId) ?? new Map<string, Money>();
+          records.set(recordKey(source, credit.recordId), share.amount);
+          perMember.set(membership.repId, records);
+        }
+      }
+      for (const [memberId, records] of [...perMember].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        overrides.push({
+          repId: memberId,
+          repName: repsById.get(memberId)?.name ?? memberId,
+          credited: Money.sum([...records.values()], currency),
+        });
+      }
+    }
+
+    const needsQuota =
+      definition.rates.kind === 'tiered' ||
+      definition.minimumAttainment !== null ||
+      definition.bonuses.length > 0;
+    const measure = definition.rates.kind === 'tiered' ? definition.rates.measure : 'won-revenue';
+    const quota = needsQuota
+      ? await planQuota(deps.quotaLookup, scope, {
+          repId: rep.id,
+          measure,
+          periodKey: period.key,
+          currency,
+          planKey: plan.key,
+        })
+      : null;
+
+    const bonusesEarned = await earnedBonuses(scope, definition, credits, quota, period);
+    inputs.push({ ...base, plan, quota, credits, skipped, overrides, adjustments, bonusesEarned });
+  }
+  return inputs;
+}
+
+/** Bonus facts of a rep for a period, scored by the plan's bonus rule set. */
+async function earnedBonuses<E extends EventMap>(
+  scope: ModuleScope<E>,
+  plan: PlanVersion['definition'],
+  credits: readonly CreditedRecord[],
+  quota: Money | null,
+  period: CommissionPeriod,
+): Promise<string[]> {
+  const ruleSet = bonusRuleSet(plan);
+  if (!ruleSet) return [];
+  const credited = Money.sum(
+    credits.map((credit) => credit.credited),
+    plan.currency,
+  );
+  const customers = [
+    ...new Set(
+      credits
+        .filter((credit) => credit.source === 'deal-won' && credit.customerId)
+        .map((credit) => credit.customerId ?? ''),
+    ),
+  ];
+  let newCustomers = 0;
+  if (customers.length > 0) {
+    // internal: whether a customer was won before is a fact of the tenant, not of the actor
+    const deals = scope.internal(scope.model('opportunity'));
+    for (const customer of customers) {
+      const before = await deals.count({
+        status: 'won',
+        companyId: customer,
+        closeDate: { lt: period.from },
+      });
+      if (before === 0) newCustomers += 1;
+    }
+  }
+  const facts = {
+    rep: {
+      credited,
+      deals: credits.length,
+      wonDeals: credits.filter((credit) => credit.source === 'deal-won').length,
+      newCustomers,
+      attainment: quota?.isPositive()
+        ? Number(credited.toDecimal().times(100).dividedBy(quota.toDecimal()).toFixed(2, 1))
+        : null,
+    },
+  };
+  const calendar = await scope.calendar();
+  return [...compileRuleSet(ruleSet, { mode: 'closures' }).score(facts, { calendar }).tags];
+}
