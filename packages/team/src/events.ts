@@ -1,4 +1,5 @@
 import type { Money } from '@sellkit/core';
+import type { Quota } from './quotas/quota-model.js';
 import type { Rep } from './reps/rep-model.js';
 
 /** Why a record changed owner. */
@@ -40,6 +41,17 @@ export interface TeamEvents {
     to: string;
     reason: ReassignmentReason;
     ruleId: string | null;
+  };
+  /** A quota version was written (set, rolled up or split down); `previousQuotaId` is the one it supersedes. */
+  'quota.set': { quota: Quota; previousQuotaId: string | null };
+  /** A re-evaluation of a KPI moved a rep to another band for a period. */
+  'kpi.bandChanged': {
+    kpi: string;
+    periodKey: string;
+    repId: string;
+    from: string;
+    to: string;
+    attainment: string;
   };
   // commissions
   /** A commission period was closed: its statements are frozen from now on. */

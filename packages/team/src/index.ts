@@ -117,6 +117,23 @@ export { regionCode, teamExternalId } from './import/sales-teams-import.js';
 export type { TeamServices } from './module.js';
 export { team, teamHandle } from './module.js';
 export type { TeamOptions } from './options.js';
+export { allocateExact } from './quotas/allocate.js';
+// quotas
+export type {
+  MeasureKind,
+  PerformanceOptions,
+  QuotaMeasure,
+  ResolvedPerformanceOptions,
+} from './quotas/measures.js';
+export { resolvePerformanceOptions, STANDARD_MEASURES } from './quotas/measures.js';
+export type { PeriodBounds, QuotaPeriodUnit } from './quotas/period-keys.js';
+export { periodBounds, previousPeriodKey } from './quotas/period-keys.js';
+export type { QuotaInput } from './quotas/quota-input.js';
+export type { QuotaTarget, QuotaTargetQuery } from './quotas/quota-lookup.js';
+export { quotaTarget, rampedTarget } from './quotas/quota-lookup.js';
+export type { Quota, QuotaSubjectType } from './quotas/quota-model.js';
+export { QUOTA_SUBJECTS, quota } from './quotas/quota-model.js';
+export type { QuotaKey, QuotaService, TeamQuotaOptions } from './quotas/quota-service.js';
 export type { Rep, SeniorityLevels } from './reps/rep-model.js';
 export { DEFAULT_SENIORITY_LEVELS, defineRepModel, rep } from './reps/rep-model.js';
 export type {

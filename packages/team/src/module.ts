@@ -20,7 +20,15 @@ import {
   createSalesTeamsImport,
   type SalesTeamsImportService,
 } from './import/sales-teams-import.js';
+import { kpiBand, kpiDefinition } from './kpis/kpi-models.js';
+import { createKpiService, type KpiService } from './kpis/kpi-service.js';
+import {
+  createLeaderboardService,
+  type LeaderboardService,
+} from './leaderboards/leaderboard-service.js';
 import { resolveTeamOptions, type TeamOptions } from './options.js';
+import { quota } from './quotas/quota-model.js';
+import { createQuotaService, type QuotaService } from './quotas/quota-service.js';
 import { defineRepModel } from './reps/rep-model.js';
 import { createRepService, type RepService } from './reps/rep-service.js';
 import { directoryGuard } from './shared/guard.js';
@@ -44,6 +52,12 @@ export interface TeamServices extends AssignmentService, HandoverService, SalesT
   readonly territories: TerritoryService;
   /** Versioned assignment rule sets. */
   readonly rules: AssignmentRuleService;
+  /** Quotas: effective-dated targets per rep, team or territory and period. */
+  readonly quotas: QuotaService;
+  /** KPIs as data and their evaluation. */
+  readonly kpis: KpiService;
+  /** Leaderboards by any KPI, with ties, movement and a privacy rule. */
+  readonly leaderboards: LeaderboardService;
   /** Commission plans, credit splits, statements, period close and what-if. */
   readonly commissions: CommissionService;
 }
@@ -81,6 +95,9 @@ export function team(options: TeamOptions = {}) {
       assignmentRuleSet,
       roundRobinCursor,
       directoryGuard,
+      quota,
+      kpiDefinition,
+      kpiBand,
       ...COMMISSION_MODELS,
     },
     events: {} as TeamEvents,
@@ -89,6 +106,13 @@ export function team(options: TeamOptions = {}) {
       teams: createTeamService(scope),
       territories: createTerritoryService(scope),
       rules: createAssignmentRuleService(scope, resolved),
+      quotas: createQuotaService(scope, resolved.performance),
+      kpis: createKpiService(scope, resolved.performance),
+      leaderboards: createLeaderboardService(
+        scope,
+        resolved.performance,
+        createKpiService(scope, resolved.performance),
+      ),
       commissions: createCommissionService(scope, commissions),
       ...createAssignmentService(scope, resolved),
       ...createHandoverService(scope, resolved),

@@ -1,6 +1,11 @@
 import { SellkitError, type Where } from '@sellkit/core';
 import type { CreditSource } from './commissions/credit-source.js';
 import type { QuotaLookup } from './commissions/quota.js';
+import {
+  type PerformanceOptions,
+  type ResolvedPerformanceOptions,
+  resolvePerformanceOptions,
+} from './quotas/measures.js';
 import { DEFAULT_SENIORITY_LEVELS, type SeniorityLevels } from './reps/rep-model.js';
 
 /** Options of the `team()` module. */
@@ -15,6 +20,8 @@ export interface TeamOptions {
   openRecords?: Readonly<Record<string, Where>>;
   /** Capacity of a rep when neither the rep nor the rule set says (default: unlimited). */
   defaultCapacity?: number;
+  /** Quotas and KPIs: the currency of money quotas, and plugin measures. */
+  performance?: PerformanceOptions;
   /**
    * Commissions: extra credit sources (orders, billing and plugins add theirs beside the
    * built-in `deal-won`) and, for tests or hosts with their own quotas, the quota lookup.
@@ -30,6 +37,7 @@ export interface ResolvedTeamOptions {
   readonly seniorityLevels: SeniorityLevels;
   readonly openRecords: Readonly<Record<string, Where>>;
   readonly defaultCapacity: number | null;
+  readonly performance: ResolvedPerformanceOptions;
 }
 
 /** Checks options once, when the module is built. */
@@ -57,5 +65,6 @@ export function resolveTeamOptions(options: TeamOptions = {}): ResolvedTeamOptio
     seniorityLevels: levels,
     openRecords: options.openRecords ?? {},
     defaultCapacity: capacity ?? null,
+    performance: resolvePerformanceOptions(options.performance),
   };
 }

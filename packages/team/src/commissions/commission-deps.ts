@@ -1,10 +1,11 @@
 import { SellkitError } from '@sellkit/core';
+import { quotaTarget } from '../quotas/quota-lookup.js';
 import type { CommissionDeps } from './commission-service.js';
 import { type CreditSource, dealWonSource } from './credit-source.js';
 import type { QuotaLookup } from './quota.js';
 
-/** Until a quota lookup is wired, no rep has a quota (tiered plans then say so). */
-const noQuotas: QuotaLookup = async () => null;
+/** The quotas concept's lookup: the rep's quota in force for the plan's measure and period. */
+const quotas: QuotaLookup = (scope, query) => quotaTarget(scope, query);
 
 /** The commission service's dependencies from the module options: `deal-won` plus the host's sources. */
 export function commissionDeps(
@@ -23,5 +24,5 @@ export function commissionDeps(
       );
     sources.set(source.id, source);
   }
-  return { creditSources: [...sources.values()], quotaLookup: options.quotaLookup ?? noQuotas };
+  return { creditSources: [...sources.values()], quotaLookup: options.quotaLookup ?? quotas };
 }

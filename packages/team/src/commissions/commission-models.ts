@@ -11,13 +11,14 @@ export const commissionPlan = defineModel({
   description: 'A published version of a commission plan (the plan itself is validated JSON).',
   fields: {
     key: field.text({ required: true, maxLength: 64, index: true }),
-    version: field.integer({ required: true, min: 1 }),
+    /** The version number: 1, 2, 3... per key. */
+    revision: field.integer({ required: true, min: 1 }),
     name: field.text({ required: true, maxLength: 200 }),
     periodUnit: field.text({ required: true, maxLength: 32 }),
     definition: field.jsonOf<CommissionPlan>()({ required: true }),
     publishedBy: field.text({ required: true, maxLength: 128 }),
   },
-  indexes: [{ fields: ['key', 'version'], unique: true }],
+  indexes: [{ fields: ['key', 'revision'], unique: true }],
 });
 
 /** A published commission plan version as stored. */

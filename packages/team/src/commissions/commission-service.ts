@@ -140,18 +140,24 @@ export function createCommissionService(
   }
 
   async function planMap(
+    s: ModuleScope<TeamEvents>,
     reps: readonly Rep[],
     at: CommissionPeriod,
     replace?: PlanVersion,
   ): Promise<Map<string, PlanVersion | null>> {
-    let versions = versionsInForce(await publishedPlans(scope), at);
+    let versions = versionsInForce(await publishedPlans(s), at);
     if (replace) versions = [...versions.filter((plan) => plan.key !== replace.key), replace];
     return new Map(reps.map((rep) => [rep.id, planOfRep(rep, versions)]));
   }
 
-  async function compute(at: CommissionPeriod, reps: readonly Rep[], replace?: PlanVersion) {
-    const plans = await planMap(reps, at, replace);
-    const inputs = await loadStatementInputs(scope, loaderDeps, at, reps, plans);
+  async function compute(
+    s: ModuleScope<TeamEvents>,
+    at: CommissionPeriod,
+    reps: readonly Rep[],
+    replace?: PlanVersion,
+  ) {
+    const plans = await planMap(s, reps, at, replace);
+    const inputs = await loadStatementInputs(s, loaderDeps, at, reps, plans);
     return inputs.map(computeStatement);
   }
 
@@ -167,8 +173,8 @@ export function createCommissionService(
     return rows.map((row) => statementFromJson(row.body));
   }
 
-  async function isClosed(at: CommissionPeriod): Promise<boolean> {
-    return (await closedPeriods(scope)).has(at.key);
+  async function isClosed(at: CommissionPeriod, s = scope): Promise<boolean> {
+    return (await closedPeriods(s)).has(at.key);
   }
 
   const plans: CommissionService['plans'] = {
@@ -178,10 +184,10 @@ export function createCommissionService(
       return scope.transaction(async (tx) => {
         // internal: the next version number counts every version, whoever may read them
         const existing = await loadAll(tx.internal(planModel()), { key: plan.key });
-        const version = existing.reduce((max, row) => Math.max(max, row.version), 0) + 1;
+        const revision = existing.reduce((max, row) => Math.max(max, row.revision), 0) + 1;
         return tx.records(planModel()).create({
           key: plan.key,
-          version,
+          revision,
           name: plan.name,
           periodUnit: plan.periodUnit,
           definition: plan,
@@ -195,7 +201,7 @@ export function createCommissionService(
         .records(planModel())
         .find({
           where: { key: id },
-          orderBy: [{ field: 'version', direction: 'asc' }],
+          orderBy: [{ field: 'revision', direction: 'asc' }],
           limit: 1000,
         })
         .then((page) => page.rows);
@@ -286,7 +292,7 @@ export function createCommissionService(
         const [stored] = await frozen(at, [rep.id]);
         if (stored) return stored;
       }
-      const [statement] = await compute(at, [rep]);
+      const [statement] = await compute(scope, at, [rep]);
       if (!statement) throw notFound('rep', rep.id, 'repId');
       return statement;
     },
@@ -294,7 +300,7 @@ export function createCommissionService(
       const at = await period(key);
       if (await isClosed(at)) return frozen(at);
       const reps = await allReps(scope);
-      return (await compute(at, reps)).filter((statement) => statement.plan !== null);
+      return (await compute(scope, at, reps)).filter((statement) => statement.plan !== null);
     },
     isClosed: async (key) => isClosed(await period(key)),
     async closePeriod(key) {
@@ -307,13 +313,15 @@ export function createCommissionService(
           { period: at.key },
         );
       return scope.transaction(async (tx) => {
-        if (await isClosed(at))
+        if (await isClosed(at, tx))
           throw new SellkitError('CONFLICT', `${at.key} is already closed`, {
             period: at.key,
             model: commissionClose.name,
           });
         const reps = await allReps(tx);
-        const statements = (await compute(at, reps)).filter((statement) => statement.plan !== null);
+        const statements = (await compute(tx, at, reps)).filter(
+          (statement) => statement.plan !== null,
+        );
         await tx.records(tx.model(commissionClose.name) as typeof commissionClose).create({
           periodKey: at.key,
           unit: at.unit,
@@ -410,10 +418,10 @@ export function createCommissionService(
           },
         );
       const reps = await allReps(scope);
-      const current = (await isClosed(at)) ? await frozen(at) : await compute(at, reps);
+      const current = (await isClosed(at)) ? await frozen(at) : await compute(scope, at, reps);
       const versions = versionsInForce(await publishedPlans(scope), at);
       const version = (versions.find((row) => row.key === plan.key)?.version ?? 0) + 1;
-      const drafted = await compute(at, reps, { key: plan.key, version, definition: plan });
+      const drafted = await compute(scope, at, reps, { key: plan.key, version, definition: plan });
       return whatIfRows(plan.key, current, drafted);
     },
   };

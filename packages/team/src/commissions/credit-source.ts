@@ -52,6 +52,16 @@ export interface CreditQuery {
   readonly withLines: boolean;
 }
 
+/**
+ * Late credits: records dated before `before` (in a period that may be closed) that changed
+ * between two instants (a deal won today with last month's close date).
+ */
+export interface LateCreditQuery extends Omit<CreditQuery, 'from' | 'to'> {
+  readonly before: string;
+  readonly changedFrom: Date;
+  readonly changedTo: Date;
+}
+
 /** The part of the module scope a credit source reads through. */
 export type CreditScope = Pick<ModuleScope, 'model' | 'internal' | 'calendar'>;
 
@@ -68,6 +78,12 @@ export interface CreditSource {
   readonly description: string;
   /** Records credited in a period (by their date), for some owners or all. */
   credits(scope: CreditScope, query: CreditQuery): Promise<SourceCredit[]>;
+  /**
+   * Records dated before a period that changed during it (see {@link LateCreditQuery}); the
+   * statement pays those whose own period is already closed. Optional: a source whose records
+   * cannot be backdated leaves it out.
+   */
+  lateCredits?(scope: CreditScope, query: LateCreditQuery): Promise<SourceCredit[]>;
   /** Where each record stands today; an id the source no longer knows has a null credit. */
   current(scope: CreditScope, recordIds: readonly string[]): Promise<Map<string, CreditState>>;
 }
@@ -177,6 +193,35 @@ function creditOf(row: Record<string, unknown>, lines: readonly CreditLine[]): S
   };
 }
 
+async function wonDeals(
+  scope: CreditScope,
+  query: Pick<CreditQuery, 'owners' | 'recordIds' | 'withLines'>,
+  dated: Where<Record<string, unknown>>,
+): Promise<SourceCredit[]> {
+  const opportunity = modelNamed(scope, 'opportunity', 'deal-won');
+  const base: Where<Record<string, unknown>> = { status: 'won', ...dated };
+  const rows = new Map<string, Record<string, unknown>>();
+  const add = (found: Record<string, unknown>[]) => {
+    for (const row of found) rows.set(String(row.id), row);
+  };
+  if (query.owners === 'all') add(await findAll(scope, opportunity, base));
+  else {
+    for (const owners of chunks(query.owners))
+      add(await findAll(scope, opportunity, { and: [base, { ownerId: { in: owners } }] }));
+  }
+  for (const ids of chunks(query.recordIds))
+    add(await findAll(scope, opportunity, { and: [base, { id: { in: ids } }] }));
+  const lines = query.withLines ? await linesOf(scope, [...rows.keys()]) : new Map();
+  const credits: SourceCredit[] = [];
+  for (const row of rows.values()) {
+    const credit = creditOf(row, lines.get(String(row.id)) ?? []);
+    if (credit) credits.push(credit);
+  }
+  return credits.sort((a, b) =>
+    a.date === b.date ? (a.recordId < b.recordId ? -1 : 1) : a.date < b.date ? -1 : 1,
+  );
+}
+
 /**
  * The built-in credit source: deals won (`opportunity`, status `won`), placed in a period by
  * their close date, credited to their owner. Reads the pipeline's models by name, so the team
@@ -192,33 +237,13 @@ function creditOf(row: Record<string, unknown>, lines: readonly CreditLine[]): S
 export const dealWonSource: CreditSource = {
   id: 'deal-won',
   description: 'Deals won, dated by their close date, credited to their owner.',
-  async credits(scope, query) {
-    const opportunity = modelNamed(scope, 'opportunity', 'deal-won');
-    const base: Where<Record<string, unknown>> = {
-      status: 'won',
-      closeDate: { gte: query.from, lt: query.to },
-    };
-    const rows = new Map<string, Record<string, unknown>>();
-    const add = (found: Record<string, unknown>[]) => {
-      for (const row of found) rows.set(String(row.id), row);
-    };
-    if (query.owners === 'all') add(await findAll(scope, opportunity, base));
-    else {
-      for (const owners of chunks(query.owners))
-        add(await findAll(scope, opportunity, { and: [base, { ownerId: { in: owners } }] }));
-    }
-    for (const ids of chunks(query.recordIds))
-      add(await findAll(scope, opportunity, { and: [base, { id: { in: ids } }] }));
-    const lines = query.withLines ? await linesOf(scope, [...rows.keys()]) : new Map();
-    const credits: SourceCredit[] = [];
-    for (const row of rows.values()) {
-      const credit = creditOf(row, lines.get(String(row.id)) ?? []);
-      if (credit) credits.push(credit);
-    }
-    return credits.sort((a, b) =>
-      a.date === b.date ? (a.recordId < b.recordId ? -1 : 1) : a.date < b.date ? -1 : 1,
-    );
-  },
+  credits: (scope, query) =>
+    wonDeals(scope, query, { closeDate: { gte: query.from, lt: query.to } }),
+  lateCredits: (scope, query) =>
+    wonDeals(scope, query, {
+      closeDate: { lt: query.before },
+      updatedAt: { gte: query.changedFrom, lt: query.changedTo },
+    }),
   async current(scope, recordIds) {
     const opportunity = modelNamed(scope, 'opportunity', 'deal-won');
     const calendar = await scope.calendar();

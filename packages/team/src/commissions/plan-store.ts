@@ -34,6 +34,7 @@ export function bonusRuleSet(plan: CommissionPlan): RuleSet | null {
         condition: bonus.condition,
         outcome: { tag: bonus.id },
       })),
+      bands: [],
     });
   } catch (error) {
     if (!isSellkitError(error, 'VALIDATION_FAILED')) throw error;
@@ -90,7 +91,7 @@ export async function publishedPlans<E extends EventMap>(
     undefined,
     [
       { field: 'key', direction: 'asc' },
-      { field: 'version', direction: 'asc' },
+      { field: 'revision', direction: 'asc' },
     ],
   );
 }
@@ -106,8 +107,8 @@ export function versionsInForce(
     if (definition.periodUnit !== period.unit) continue;
     if (definition.validFrom !== null && definition.validFrom > period.from) continue;
     const known = latest.get(row.key);
-    if (!known || known.version < row.version)
-      latest.set(row.key, { key: row.key, version: row.version, definition });
+    if (!known || known.version < row.revision)
+      latest.set(row.key, { key: row.key, version: row.revision, definition });
   }
   return [...latest.values()];
 }

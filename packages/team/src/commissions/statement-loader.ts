@@ -197,13 +197,23 @@ export async function loadStatementInputs<E extends EventMap>(
   >();
   for (const sourceId of [...sourceIds].sort()) {
     const source = sourceOf(deps, sourceId);
-    const credits = await source.credits(scope, {
-      from: period.from,
-      to: period.to,
+    const asked = {
       owners: creditReps.map((rep) => rep.userId),
       recordIds: [...new Set(sharedIds.get(sourceId) ?? [])],
       withLines,
-    });
+    };
+    const credits = await source.credits(scope, { ...asked, from: period.from, to: period.to });
+    // Backdated into a closed period: paid in the period they changed in, not lost.
+    const late = source.lateCredits
+      ? await source.lateCredits(scope, {
+          ...asked,
+          before: period.from,
+          changedFrom: calendar.instantOf(period.from),
+          changedTo: calendar.instantOf(period.to),
+        })
+      : [];
+    for (const credit of late)
+      if (closed.has(periodOf(calendar, period.unit, credit.date).key)) credits.push(credit);
     const splits = await splitsOf(
       scope,
       sourceId,
