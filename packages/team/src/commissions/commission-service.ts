@@ -60,7 +60,8 @@ export interface CommissionService {
   /**
    * Shares the credit of one source record among reps (percent, summing to exactly 100),
    * replacing its split. Refused (`INVALID_STATE`) when the record's credit falls in a closed
-   * period; `VALIDATION_FAILED` for bad shares or unknown reps; nothing written on error.
+   * period or a closed period paid it (even if it was reopened since); `VALIDATION_FAILED` for
+   * bad shares or unknown reps; nothing written on error.
    */
   setSplits(
     source: string,
@@ -260,6 +261,24 @@ export function createCommissionService(
               );
           }
         }
+        // internal: whether a closed period paid the record is bookkeeping, whoever asks
+        const paid = await tx
+          .internal(tx.model(commissionEntry.name) as typeof commissionEntry)
+          .find({
+            where: { source: source.id, recordId: id },
+            limit: 1,
+          });
+        const paidIn = paid.rows[0]?.periodKey;
+        if (paidIn !== undefined)
+          throw new SellkitError(
+            'INVALID_STATE',
+            `the record was paid in ${paidIn}, which is closed: its split is frozen`,
+            {
+              period: paidIn,
+              source: source.id,
+              recordId: id,
+            },
+          );
         const rows = tx.records(model);
         for (const old of await loadAll(tx.internal(model), { source: source.id, recordId: id }))
           await rows.delete(old.id);

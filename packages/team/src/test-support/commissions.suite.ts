@@ -1,4 +1,5 @@
-import { Money } from '@sellkit/core';
+import { isSellkitError, Money } from '@sellkit/core';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NamedAdapter } from './adapters.js';
 import {
@@ -362,6 +363,70 @@ export function commissionsSuite(adapter: NamedAdapter) {
       expect(
         Money.sum(paid.map((statement) => statement.total ?? Money.zero('EUR'))).toString(),
       ).toBe('1650.00');
+    });
+
+    it("a closed period's statements never change, whatever happens afterwards (property)", async () => {
+      const op = fc.oneof(
+        fc.record({ kind: fc.constant('reopen' as const), deal: fc.nat(2) }),
+        fc.record({
+          kind: fc.constant('amount' as const),
+          deal: fc.nat(2),
+          cents: fc.integer({ min: 0, max: 5_000_000 }),
+        }),
+        fc.record({
+          kind: fc.constant('backdated' as const),
+          day: fc.integer({ min: 1, max: 31 }),
+        }),
+        fc.record({ kind: fc.constant('plan' as const), rate: fc.integer({ min: 0, max: 30 }) }),
+        fc.record({ kind: fc.constant('split' as const), deal: fc.nat(2) }),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
+          const h = await setupCommissions(adapter.create);
+          try {
+            const { ana, bob } = await seedCommissionOrg(h);
+            await h.c.plans.publish(flatPlan('0.1'));
+            const deals = [
+              await h.won('u-ana', '2026-03-03', '1000.00'),
+              await h.won('u-ana', '2026-03-13', '2500.50'),
+              await h.won('u-bob', '2026-03-23', '999.99'),
+            ];
+            await h.at('2026-04-03T09:00:00Z');
+            await h.c.closePeriod('2026-03');
+            const before = [
+              await h.c.statement(ana.id, '2026-03'),
+              await h.c.statement(bob.id, '2026-03'),
+            ];
+            for (const step of ops) {
+              const deal = 'deal' in step ? deals[step.deal] : undefined;
+              if (step.kind === 'reopen' && deal) await h.deals.update(deal.id, { status: 'open' });
+              if (step.kind === 'amount' && deal)
+                await h.deals.update(deal.id, { amount: Money.fromMinor(step.cents, 'EUR') });
+              if (step.kind === 'backdated')
+                await h.won('u-ana', `2026-03-${String(step.day).padStart(2, '0')}`, '10.00');
+              if (step.kind === 'plan')
+                await h.c.plans.publish(flatPlan((step.rate / 100).toFixed(2)));
+              if (step.kind === 'split' && deal) {
+                const refused = await h.c
+                  .setSplits('deal-won', deal.id, [{ repId: bob.id, share: '100' }])
+                  .then(
+                    () => false,
+                    (error: unknown) => isSellkitError(error, 'INVALID_STATE'),
+                  );
+                expect(refused).toBe(true);
+              }
+            }
+            expect([
+              await h.c.statement(ana.id, '2026-03'),
+              await h.c.statement(bob.id, '2026-03'),
+            ]).toEqual(before);
+            expect((await h.c.statements('2026-03')).length).toBe(2);
+          } finally {
+            await closeCommissions();
+          }
+        }),
+        { numRuns: 6 },
+      );
     });
 
     it('what-if shows every rep under a draft beside the current plan, writing nothing', async () => {
