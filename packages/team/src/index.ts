@@ -25,6 +25,7 @@ export type {
   AssignmentTarget,
 } from './assignment/rule-schema.js';
 export { assignmentRulesSchema, parseAssignmentRules } from './assignment/rule-schema.js';
+export type { PeriodCloseReport } from './commissions/close-period.js';
 // commissions
 export type {
   CommissionClose,
@@ -40,11 +41,7 @@ export {
   commissionStatement,
   creditSplit,
 } from './commissions/commission-models.js';
-export type {
-  CommissionDeps,
-  CommissionService,
-  PeriodCloseReport,
-} from './commissions/commission-service.js';
+export type { CommissionDeps, CommissionService } from './commissions/commission-service.js';
 export { createCommissionService } from './commissions/commission-service.js';
 export type {
   CreditedRecord,

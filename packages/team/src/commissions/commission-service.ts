@@ -1,22 +1,21 @@
-import { type InferCreate, type ModuleScope, Money, SellkitError } from '@sellkit/core';
+import { type ModuleScope, SellkitError } from '@sellkit/core';
 import { notFound } from '@sellkit/core/module';
 import type { TeamEvents } from '../events.js';
 import type { Rep } from '../reps/rep-model.js';
 import { requireId } from '../shared/errors.js';
 import { loadAll } from '../shared/load-all.js';
 import { teamModels } from '../shared/models.js';
+import { closeCommissionPeriod, type PeriodCloseReport } from './close-period.js';
 import {
   type CommissionPlanRecord,
   type CreditSplit,
-  commissionClose,
-  commissionEntry,
   commissionPlan,
   commissionStatement,
   creditSplit,
 } from './commission-models.js';
 import { computeStatement } from './compute.js';
 import type { CreditSource } from './credit-source.js';
-import { type CommissionPeriod, commissionPeriod, periodOf } from './periods.js';
+import { type CommissionPeriod, commissionPeriod } from './periods.js';
 import type { CommissionPlan } from './plan-schema.js';
 import {
   allReps,
@@ -27,20 +26,12 @@ import {
   versionsInForce,
 } from './plan-store.js';
 import type { QuotaLookup } from './quota.js';
-import { checkSplits, type SplitInput } from './splits.js';
+import { writeSplits } from './split-writes.js';
+import type { SplitInput } from './splits.js';
 import { closedPeriods, type LoaderDeps, loadStatementInputs } from './statement-loader.js';
-import { statementFromJson, statementJson } from './statement-store.js';
+import { statementFromJson } from './statement-store.js';
 import type { CommissionStatement } from './statement-types.js';
 import { type WhatIfRow, whatIfRows } from './what-if.js';
-
-/** What a period close did. */
-export interface PeriodCloseReport {
-  readonly period: string;
-  /** Statements frozen: one per rep on a plan. */
-  readonly statements: number;
-  /** Their total, one Money per currency, sorted by currency. */
-  readonly totals: readonly Money[];
-}
 
 /** Commission plans, credit splits, statements, period close and what-if (`team.commissions`). */
 export interface CommissionService {
@@ -100,19 +91,6 @@ export interface CommissionService {
 export interface CommissionDeps {
   readonly creditSources: readonly CreditSource[];
   readonly quotaLookup: QuotaLookup;
-}
-
-function totalsOf(statements: readonly CommissionStatement[]): Money[] {
-  const totals = new Map<string, Money>();
-  for (const statement of statements) {
-    const total = statement.total;
-    if (!total) continue;
-    totals.set(
-      total.currency,
-      (totals.get(total.currency) ?? Money.zero(total.currency)).add(total),
-    );
-  }
-  return [...totals.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
 }
 
 /**
@@ -217,84 +195,8 @@ export function createCommissionService(
   return {
     plans,
     sources: () => [...sources.keys()],
-    async setSplits(sourceId, recordId, input) {
-      const source = sources.get(requireId(sourceId, 'source'));
-      if (!source) throw notFound('creditSource', String(sourceId), 'source');
-      const id = requireId(recordId, 'recordId');
-      const splits = checkSplits(input);
-      const model = scope.model(creditSplit.name) as typeof creditSplit;
-      return scope.transaction(async (tx) => {
-        const { rep } = teamModels(tx);
-        // internal: a split may name any rep of the tenant
-        const reps = await loadAll(tx.internal(rep), {
-          id: { in: splits.map((split) => split.repId) },
-        });
-        const known = new Set(reps.map((row) => row.id));
-        splits.forEach((split, index) => {
-          if (!known.has(split.repId))
-            throw new SellkitError('VALIDATION_FAILED', `no rep ${split.repId}`, {
-              model: 'rep',
-              issues: [
-                {
-                  path: `splits.${index}.repId`,
-                  message: `no rep ${split.repId} exists`,
-                  reason: 'unknown_reference',
-                },
-              ],
-            });
-        });
-        const state = (await source.current(tx, [id])).get(id);
-        const closed = await closedPeriods(tx);
-        const calendar = await tx.calendar();
-        if (state?.credit) {
-          for (const unit of ['month', 'quarter', 'fiscalQuarter', 'fiscalYear'] as const) {
-            const at = periodOf(calendar, unit, state.credit.date);
-            if (closed.has(at.key))
-              throw new SellkitError(
-                'INVALID_STATE',
-                `${state.credit.label} is credited in ${at.key}, which is closed`,
-                {
-                  period: at.key,
-                  source: source.id,
-                  recordId: id,
-                },
-              );
-          }
-        }
-        // internal: whether a closed period paid the record is bookkeeping, whoever asks
-        const paid = await tx
-          .internal(tx.model(commissionEntry.name) as typeof commissionEntry)
-          .find({
-            where: { source: source.id, recordId: id },
-            limit: 1,
-          });
-        const paidIn = paid.rows[0]?.periodKey;
-        if (paidIn !== undefined)
-          throw new SellkitError(
-            'INVALID_STATE',
-            `the record was paid in ${paidIn}, which is closed: its split is frozen`,
-            {
-              period: paidIn,
-              source: source.id,
-              recordId: id,
-            },
-          );
-        const rows = tx.records(model);
-        for (const old of await loadAll(tx.internal(model), { source: source.id, recordId: id }))
-          await rows.delete(old.id);
-        const created: CreditSplit[] = [];
-        for (const split of splits)
-          created.push(
-            await rows.create({
-              source: source.id,
-              recordId: id,
-              repId: split.repId,
-              share: split.share,
-            }),
-          );
-        return created;
-      });
-    },
+    setSplits: (sourceId, recordId, input) =>
+      writeSplits(scope, sources, sourceId, recordId, input),
     async splitsOf(sourceId, recordId) {
       const model = scope.model(creditSplit.name) as typeof creditSplit;
       // internal: splits are read with the record they share, which the caller already sees
@@ -322,103 +224,7 @@ export function createCommissionService(
       return (await compute(scope, at, reps)).filter((statement) => statement.plan !== null);
     },
     isClosed: async (key) => isClosed(await period(key)),
-    async closePeriod(key) {
-      const at = await period(key);
-      const calendar = await scope.calendar();
-      if (calendar.today() < at.to)
-        throw new SellkitError(
-          'INVALID_STATE',
-          `${at.key} is not over yet (it ends before ${at.to})`,
-          { period: at.key },
-        );
-      return scope.transaction(async (tx) => {
-        if (await isClosed(at, tx))
-          throw new SellkitError('CONFLICT', `${at.key} is already closed`, {
-            period: at.key,
-            model: commissionClose.name,
-          });
-        const reps = await allReps(tx);
-        const statements = (await compute(tx, at, reps)).filter(
-          (statement) => statement.plan !== null,
-        );
-        await tx.records(tx.model(commissionClose.name) as typeof commissionClose).create({
-          periodKey: at.key,
-          unit: at.unit,
-          closedBy: tx.context.actor.id,
-          statements: statements.length,
-        });
-        const entries: InferCreate<typeof commissionEntry>[] = [];
-        for (const statement of statements) {
-          for (const credit of statement.credits)
-            entries.push({
-              periodKey: at.key,
-              repId: statement.repId,
-              source: credit.source,
-              recordId: credit.recordId,
-              kind: 'credit',
-              credited: credit.credited,
-              commission: credit.commission,
-            });
-          for (const line of statement.adjustments)
-            entries.push({
-              periodKey: at.key,
-              repId: statement.repId,
-              source: line.source,
-              recordId: line.recordId,
-              kind: 'adjustment',
-              credited: line.creditChange,
-              commission: line.amount,
-            });
-        }
-        // internal: freezing is bookkeeping of the close the actor was allowed to make
-        const stored = tx.internal(
-          tx.model(commissionStatement.name) as typeof commissionStatement,
-        );
-        const frozenAt = statements.map((statement) => ({
-          ...statement,
-          status: 'closed' as const,
-        }));
-        for (let start = 0; start < frozenAt.length; start += 500) {
-          await stored.insert(
-            frozenAt.slice(start, start + 500).map((statement) => ({
-              periodKey: at.key,
-              repId: statement.repId,
-              planKey: statement.plan?.key ?? null,
-              planVersion: statement.plan?.version ?? null,
-              total: statement.total ?? Money.zero(statement.currency ?? 'EUR'),
-              body: statementJson(statement),
-            })),
-          );
-        }
-        // internal: the ledger of what the closed period paid
-        const ledger = tx.internal(tx.model(commissionEntry.name) as typeof commissionEntry);
-        for (let start = 0; start < entries.length; start += 500)
-          await ledger.insert(entries.slice(start, start + 500));
-        const totals = totalsOf(statements);
-        await tx.emit('commission.periodClosed', {
-          period: at.key,
-          unit: at.unit,
-          statements: statements.length,
-          totals,
-          closedBy: tx.context.actor.id,
-        });
-        for (const statement of statements) {
-          for (const line of statement.adjustments) {
-            if (line.kind !== 'clawback') continue;
-            await tx.emit('commission.clawedBack', {
-              repId: statement.repId,
-              period: at.key,
-              paidIn: line.paidIn,
-              source: line.source,
-              recordId: line.recordId,
-              creditChange: line.creditChange,
-              amount: line.amount,
-            });
-          }
-        }
-        return { period: at.key, statements: statements.length, totals };
-      });
-    },
+    closePeriod: async (key) => closeCommissionPeriod(scope, await period(key), compute),
     async whatIf(draft, key) {
       const at = await period(key);
       const plan = await checkPlan(scope, draft);

@@ -1,14 +1,9 @@
-import {
-  compileRuleSet,
-  type EventMap,
-  type ModuleScope,
-  Money,
-  SellkitError,
-  type TenantCalendar,
-} from '@sellkit/core';
+import { type EventMap, type ModuleScope, Money, SellkitError } from '@sellkit/core';
 import type { Rep } from '../reps/rep-model.js';
 import { loadAll } from '../shared/load-all.js';
 import { teamModels } from '../shared/models.js';
+import { adjustmentsOf, recordKey } from './adjustments.js';
+import { earnedBonuses } from './bonus-facts.js';
 import {
   type CommissionEntry,
   commissionClose,
@@ -17,12 +12,11 @@ import {
 } from './commission-models.js';
 import type { CreditedRecord, OverrideBase, StatementInput } from './compute.js';
 import type { CreditSource, CreditState, SourceCredit } from './credit-source.js';
-import { type CommissionPeriod, commissionPeriod, nextPeriod, periodOf } from './periods.js';
-import { bonusRuleSet, type PlanVersion } from './plan-store.js';
+import { type CommissionPeriod, periodOf } from './periods.js';
+import type { PlanVersion } from './plan-store.js';
 import { planQuota, type QuotaLookup } from './quota.js';
 import { type SplitInput, shareCredit } from './splits.js';
-import type { StatementAdjustment, StatementSkip } from './statement-types.js';
-import { adjustmentFor } from './tiers.js';
+import type { StatementSkip } from './statement-types.js';
 
 /** What the loader needs besides the scope. */
 export interface LoaderDeps {
@@ -37,10 +31,6 @@ function chunks<T>(items: readonly T[]): T[][] {
   for (let start = 0; start < items.length; start += CHUNK)
     out.push(items.slice(start, start + CHUNK));
   return out;
-}
-
-function recordKey(source: string, recordId: string): string {
-  return `${source}\u0000${recordId}`;
 }
 
 /** The keys of every closed period. */
@@ -84,21 +74,6 @@ async function splitsOf<E extends EventMap>(
     }
   }
   return splits;
-}
-
-/** Booking period of a change: its own period, never before or in one already paid/closed. */
-function bookingPeriod(
-  calendar: TenantCalendar,
-  unit: CommissionPeriod['unit'],
-  changedOn: string,
-  lastPaid: CommissionPeriod,
-  closed: ReadonlySet<string>,
-): CommissionPeriod {
-  let period = periodOf(calendar, unit, changedOn);
-  if (period.from <= lastPaid.from) period = nextPeriod(calendar, lastPaid);
-  for (let guard = 0; closed.has(period.key) && guard < 10_000; guard += 1)
-    period = nextPeriod(calendar, period);
-  return period;
 }
 
 /**
@@ -293,63 +268,17 @@ export async function loadStatementInputs<E extends EventMap>(
     }
 
     // Adjustments: records paid in closed periods whose credit changed since.
-    const adjustments: StatementAdjustment[] = [];
-    const mine = new Map<string, CommissionEntry[]>();
-    for (const entry of entries) {
-      if (entry.repId !== rep.id) continue;
-      const key = recordKey(entry.source, entry.recordId);
-      const list = mine.get(key) ?? [];
-      list.push(entry);
-      mine.set(key, list);
-    }
-    for (const [key, list] of mine) {
-      const first = list.find((entry) => entry.kind === 'credit') ?? list[0];
-      if (!first || first.credited.currency !== currency) continue;
-      let lastPaid: CommissionPeriod | null = null;
-      for (const entry of list) {
-        const paid = commissionPeriod(calendar, entry.periodKey);
-        if (paid.unit === period.unit && (!lastPaid || paid.from > lastPaid.from)) lastPaid = paid;
-      }
-      if (!lastPaid) continue;
-      const net = Money.sum(
-        list.map((entry) => entry.credited),
-        currency,
-      );
-      const state = states.get(key);
-      const now = state?.credit ?? null;
-      let current = Money.zero(currency);
-      if (now && now.amount.currency === currency) {
-        const owner = now.ownerId === null ? null : (repByUser.get(now.ownerId) ?? null);
-        const share = shareCredit(now, currentSplits.get(key) ?? [], owner).find(
-          (part) => part.repId === rep.id,
-        );
-        if (share) current = share.amount;
-      }
-      const change = current.subtract(net);
-      if (change.isZero()) continue;
-      const booked = bookingPeriod(
-        calendar,
-        period.unit,
-        state?.changedOn ?? calendar.today(),
-        lastPaid,
-        closed,
-      );
-      if (booked.key !== period.key) continue;
-      const paidBasis = { credited: first.credited, commission: first.commission };
-      const amount = adjustmentFor(paidBasis, change);
-      const kind = change.isNegative() ? 'clawback' : 'credit-back';
-      const label = now?.label ?? first.recordId;
-      adjustments.push({
-        kind,
-        source: first.source,
-        recordId: first.recordId,
-        label,
-        paidIn: first.periodKey,
-        creditChange: change,
-        amount,
-        explanation: `${kind === 'clawback' ? 'Clawback' : 'Credit given back'}: ${label}, paid in ${first.periodKey} at ${first.commission.toString()} on ${first.credited.toString()}; credit changed by ${change.toString()} (now ${current.toString()}), so ${first.commission.toString()} × ${change.toString()} ÷ ${first.credited.toString()} = ${amount.toString()} ${currency}`,
-      });
-    }
+    const adjustments = adjustmentsOf({
+      repId: rep.id,
+      entries: entries.filter((entry) => entry.repId === rep.id),
+      states,
+      currentSplits,
+      repByUser,
+      currency,
+      period,
+      calendar,
+      closed,
+    });
 
     // Overrides on the members' credit, each record once, dated within the membership.
     const overrides: OverrideBase[] = [];
@@ -396,53 +325,4 @@ export async function loadStatementInputs<E extends EventMap>(
     inputs.push({ ...base, plan, quota, credits, skipped, overrides, adjustments, bonusesEarned });
   }
   return inputs;
-}
-
-/** Bonus facts of a rep for a period, scored by the plan's bonus rule set. */
-async function earnedBonuses<E extends EventMap>(
-  scope: ModuleScope<E>,
-  plan: PlanVersion['definition'],
-  credits: readonly CreditedRecord[],
-  quota: Money | null,
-  period: CommissionPeriod,
-): Promise<string[]> {
-  const ruleSet = bonusRuleSet(plan);
-  if (!ruleSet) return [];
-  const credited = Money.sum(
-    credits.map((credit) => credit.credited),
-    plan.currency,
-  );
-  const customers = [
-    ...new Set(
-      credits
-        .filter((credit) => credit.source === 'deal-won' && credit.customerId)
-        .map((credit) => credit.customerId ?? ''),
-    ),
-  ];
-  let newCustomers = 0;
-  if (customers.length > 0) {
-    // internal: whether a customer was won before is a fact of the tenant, not of the actor
-    const deals = scope.internal(scope.model('opportunity'));
-    for (const customer of customers) {
-      const before = await deals.count({
-        status: 'won',
-        companyId: customer,
-        closeDate: { lt: period.from },
-      });
-      if (before === 0) newCustomers += 1;
-    }
-  }
-  const facts = {
-    rep: {
-      credited,
-      deals: credits.length,
-      wonDeals: credits.filter((credit) => credit.source === 'deal-won').length,
-      newCustomers,
-      attainment: quota?.isPositive()
-        ? Number(credited.toDecimal().times(100).dividedBy(quota.toDecimal()).toFixed(2, 1))
-        : null,
-    },
-  };
-  const calendar = await scope.calendar();
-  return [...compileRuleSet(ruleSet, { mode: 'closures' }).score(facts, { calendar }).tags];
 }
