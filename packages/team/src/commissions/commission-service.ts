@@ -98,12 +98,15 @@ export interface CommissionDeps {
  *
  * @example
  * ```ts
- * import { dealWonSource } from '@sellkit/team';
- * const commissions = createCommissionService(scope, {
- *   creditSources: [dealWonSource],
- *   quotaLookup: async () => null,
+ * import type { ModuleScope } from '@sellkit/core';
+ * import { dealWonSource, type TeamEvents } from '@sellkit/team';
+ * // inside a module's services factory, with the team events typed
+ * const services = (teamScope: ModuleScope<TeamEvents>) => ({
+ *   commissions: createCommissionService(teamScope, {
+ *     creditSources: [dealWonSource],
+ *     quotaLookup: async () => null,
+ *   }),
  * });
- * const statement = await commissions.statement('rep_1', '2026-03');
  * ```
  */
 export function createCommissionService(

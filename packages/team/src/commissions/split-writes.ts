@@ -81,6 +81,7 @@ export async function writeSplits(
         },
       );
     const rows = tx.records(model);
+    // internal: the old split rows are replaced whole; the deletes below check access
     for (const old of await loadAll(tx.internal(model), { source: source.id, recordId: id }))
       await rows.delete(old.id);
     const created: CreditSplit[] = [];

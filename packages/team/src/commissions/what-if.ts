@@ -25,8 +25,9 @@ function label(statement: CommissionStatement | undefined): string | null {
  *
  * @example
  * ```ts
- * const rows = whatIfRows('ae', currentStatements, draftStatements);
- * rows[0]?.difference?.toString(); // '250.00'
+ * const current = await admin.team.commissions.statements('2026-03');
+ * const rows = whatIfRows('ae', current, current);
+ * rows[0]?.difference?.toString(); // '0.00': the same statements on both sides
  * ```
  */
 export function whatIfRows(
