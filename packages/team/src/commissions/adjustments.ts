@@ -95,7 +95,7 @@ export function adjustmentsOf(input: AdjustmentInput): StatementAdjustment[] {
     const paidBasis = { credited: first.credited, commission: first.commission };
     const amount = adjustmentFor(paidBasis, change);
     const kind = change.isNegative() ? 'clawback' : 'credit-back';
-    const label = now?.label ?? first.recordId;
+    const label = now?.label ?? state?.label ?? first.recordId;
     adjustments.push({
       kind,
       source: first.source,

@@ -175,7 +175,10 @@ export function computeStatement(input: StatementInput): CommissionStatement {
   let tiers: TierLine[] = [];
   let perRecord: Money[];
   let recordNotes: string[];
-  if (plan.rates.kind === 'tiered') {
+  if (plan.rates.kind === 'tiered' && credited.isZero()) {
+    perRecord = [];
+    recordNotes = [];
+  } else if (plan.rates.kind === 'tiered') {
     const q = requireQuota(input, 'a tiered plan');
     tiers =
       plan.rates.mode === 'marginal'
@@ -202,7 +205,7 @@ export function computeStatement(input: StatementInput): CommissionStatement {
 
   // 2. Minimum attainment.
   let thresholdMet = true;
-  if (plan.minimumAttainment !== null) {
+  if (plan.minimumAttainment !== null && !credited.isZero()) {
     const q = requireQuota(input, 'a minimum attainment');
     const floor = boundary(q, plan.minimumAttainment);
     thresholdMet = !credited.lessThan(floor);

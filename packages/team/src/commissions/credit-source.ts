@@ -37,6 +37,8 @@ export interface CreditState {
   readonly credit: SourceCredit | null;
   /** The local date of the record's last change: a clawback is booked in its period. */
   readonly changedOn: string;
+  /** A human name of the record (for a clawback line when it no longer credits anyone). */
+  readonly label?: string;
 }
 
 /** What a credit source is asked for. */
@@ -256,6 +258,7 @@ export const dealWonSource: CreditSource = {
       states.set(String(row.id), {
         credit: creditOf(row, []),
         changedOn: calendar.dateOf(updatedAt),
+        label: typeof row.title === 'string' ? row.title : String(row.id),
       });
     }
     const today = calendar.today();
