@@ -67,7 +67,7 @@ export interface CommissionService {
    * statement). The actor must be able to read the rep.
    */
   statement(repId: string, period: string): Promise<CommissionStatement>;
-  /** The statements of every rep on a plan of the period's unit. */
+  /** The statements of every rep the actor may read who is on a plan of the period's unit. */
   statements(period: string): Promise<CommissionStatement[]>;
   /**
    * Freezes a period that has ended: every statement of its unit is stored, with the ledger of
@@ -80,7 +80,8 @@ export interface CommissionService {
   isClosed(period: string): Promise<boolean>;
   /**
    * What every rep the draft (or the current version of its key) covers would earn in a period
-   * under the draft, beside what they earn under the current plans. Nothing is written.
+   * under the draft, beside what they earn under the current plans. Nothing is written. Needs the
+   * right to publish plans (`FORBIDDEN` otherwise).
    */
   whatIf(draft: unknown, period: string): Promise<WhatIfRow[]>;
   /** Ids of the registered credit sources. */
@@ -155,6 +156,22 @@ export function createCommissionService(
     return rows.map((row) => statementFromJson(row.body));
   }
 
+  /** The reps the actor may read, by name (a rep: themselves; a manager: their reports). */
+  async function readableReps(): Promise<Rep[]> {
+    const reps: Rep[] = [];
+    let after: string | undefined;
+    do {
+      const page = await scope.records(teamModels(scope).rep).find({
+        orderBy: [{ field: 'name', direction: 'asc' }],
+        limit: 1000,
+        ...(after ? { after } : {}),
+      });
+      reps.push(...page.rows);
+      after = page.nextCursor ?? undefined;
+    } while (after);
+    return reps;
+  }
+
   async function isClosed(at: CommissionPeriod, s = scope): Promise<boolean> {
     return (await closedPeriods(s)).has(at.key);
   }
@@ -214,7 +231,23 @@ export function createCommissionService(
       const rep = await scope.records(teamModels(scope).rep).get(requireId(repId, 'repId'));
       if (await isClosed(at)) {
         const [stored] = await frozen(at, [rep.id]);
-        if (stored) return stored;
+        // No stored statement: the rep was on no plan when the period closed, and stays so.
+        return (
+          stored ?? {
+            ...computeStatement({
+              rep: { id: rep.id, name: rep.name },
+              period: at.key,
+              plan: null,
+              quota: null,
+              credits: [],
+              skipped: [],
+              overrides: [],
+              adjustments: [],
+              bonusesEarned: [],
+            }),
+            status: 'closed',
+          }
+        );
       }
       const [statement] = await compute(scope, at, [rep]);
       if (!statement) throw notFound('rep', rep.id, 'repId');
@@ -222,13 +255,18 @@ export function createCommissionService(
     },
     async statements(key) {
       const at = await period(key);
-      if (await isClosed(at)) return frozen(at);
-      const reps = await allReps(scope);
+      const reps = await readableReps();
+      if (await isClosed(at)) {
+        const ids = new Set(reps.map((rep) => rep.id));
+        return (await frozen(at)).filter((statement) => ids.has(statement.repId));
+      }
       return (await compute(scope, at, reps)).filter((statement) => statement.plan !== null);
     },
     isClosed: async (key) => isClosed(await period(key)),
     closePeriod: async (key) => closeCommissionPeriod(scope, await period(key), compute),
     async whatIf(draft, key) {
+      // Planning: whoever may publish a plan may try one (every rep's figures are shown).
+      await scope.assertCan('create', planModel());
       const at = await period(key);
       const plan = await checkPlan(scope, draft);
       if (plan.periodUnit !== at.unit)

@@ -29,6 +29,19 @@ export function commissionCloseSuite(adapter: NamedAdapter) {
       expect(report.statements).toBe(2);
       expect(report.totals.map((total) => total.toString())).toEqual(['1200.00']);
       await expectError(h.c.closePeriod('2026-03'), 'CONFLICT');
+      // Cid (junior) was on no plan when March closed; a plan published later does not reach back.
+      const cid = (await h.team.reps.byUserId('u-cid'))?.id ?? '';
+      await h.c.plans.publish({
+        ...flatPlan('0.5'),
+        key: 'juniors',
+        appliesTo: { seniority: ['junior'] },
+      });
+      await h.won('u-cid', '2026-03-15', '100.00');
+      expect(await h.c.statement(cid, '2026-03')).toMatchObject({
+        plan: null,
+        total: null,
+        status: 'closed',
+      });
       expect(await h.c.isClosed('2026-03')).toBe(true);
       const frozen = await h.c.statement(ana.id, '2026-03');
       expect(frozen).toEqual({ ...march, status: 'closed' });

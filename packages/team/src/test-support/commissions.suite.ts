@@ -310,6 +310,14 @@ export function commissionsSuite(adapter: NamedAdapter) {
       await expect(asAna.statement(bob.id, '2026-03')).rejects.toMatchObject({
         name: 'SellkitError',
       });
+      expect((await asAna.statements('2026-03')).map((statement) => statement.repName)).toEqual([
+        'Ana',
+      ]);
+      expect((await h.c.statements('2026-03')).map((statement) => statement.repName)).toEqual([
+        'Ana',
+        'Bob',
+      ]);
+      await expectError(asAna.whatIf(flatPlan('0.2'), '2026-03'), 'FORBIDDEN');
       await expectError(h.c.statement(ana.id, '2026-13'), 'VALIDATION_FAILED', 'period');
       await expectError(h.c.statement(ana.id, 'March'), 'VALIDATION_FAILED', 'period');
       const cid = await h.c.statement((await h.team.reps.byUserId('u-cid'))?.id ?? '', '2026-03');
