@@ -111,6 +111,23 @@ export type {
   SalesTeamsImportService,
 } from './import/sales-teams-import.js';
 export { regionCode, teamExternalId } from './import/sales-teams-import.js';
+// kpis
+export type { KpiEvaluation, KpiResult, KpiScope } from './kpis/evaluate-types.js';
+export type { KpiBand, KpiDefinition, KpiMeasure, KpiTarget } from './kpis/kpi-definition.js';
+export { bandOf, checkBands, checkKpiDefinition, DEFAULT_BANDS } from './kpis/kpi-definition.js';
+export type { KpiBandRecord, KpiDefinitionRecord } from './kpis/kpi-models.js';
+export { kpiBand, kpiDefinition } from './kpis/kpi-models.js';
+export type { KpiService } from './kpis/kpi-service.js';
+export { standardKpis } from './kpis/standard-kpis.js';
+// leaderboards
+export type {
+  Leaderboard,
+  LeaderboardOptions,
+  LeaderboardRow,
+  LeaderboardService,
+} from './leaderboards/leaderboard-service.js';
+export type { RankInput } from './leaderboards/ranking.js';
+export { competitionRanks } from './leaderboards/ranking.js';
 export type { TeamServices } from './module.js';
 export { team, teamHandle } from './module.js';
 export type { TeamOptions } from './options.js';

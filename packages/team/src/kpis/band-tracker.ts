@@ -1,4 +1,4 @@
-import type { ModuleScope } from '@sellkit/core';
+import { isSellkitError, type ModuleScope } from '@sellkit/core';
 import type { TeamEvents } from '../events.js';
 import { loadAll } from '../shared/load-all.js';
 import type { KpiEvaluation } from './evaluate-types.js';
@@ -14,6 +14,21 @@ export async function trackBands(
   evaluation: KpiEvaluation,
 ): Promise<number> {
   const bands = scope.model(kpiBand.name) as typeof kpiBand;
+  try {
+    return await storeBands(scope, bands, evaluation);
+  } catch (error) {
+    // Two evaluations storing the same bands at once: the other one won; the next evaluation
+    // compares against what it stored, so no change is lost.
+    if (isSellkitError(error, 'CONFLICT')) return 0;
+    throw error;
+  }
+}
+
+async function storeBands(
+  scope: ModuleScope<TeamEvents>,
+  bands: typeof kpiBand,
+  evaluation: KpiEvaluation,
+): Promise<number> {
   return scope.transaction(async (tx) => {
     // internal: band bookkeeping follows every full evaluation, whoever runs it
     const rows = tx.internal(bands);

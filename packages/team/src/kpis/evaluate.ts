@@ -1,4 +1,5 @@
 import {
+  currencyExponent,
   type EventMap,
   type ModuleScope,
   SellkitError,
@@ -110,8 +111,8 @@ function pickCurrency(
   return { currency, excluded: seen.filter((c) => c !== currency) };
 }
 
-function ratio(def: KpiDefinition, sums: Sums): string | null {
-  if (!def.per) return sums.num.toString();
+function ratio(def: KpiDefinition, sums: Sums, moneyScale: number | null): string | null {
+  if (!def.per) return moneyScale === null ? sums.num.toString() : sums.num.toFixed(moneyScale);
   if (sums.den.isZero()) return null;
   const scale = def.percent ? 100 : 1;
   return sums.num.times(scale).div(sums.den).toDecimalPlaces(4, 6).toFixed(4);
@@ -190,6 +191,8 @@ export async function evaluateKpi<E extends EventMap>(
   const place = (rows: readonly SegmentTotal[], part: 'num' | 'den') => {
     for (const row of rows) {
       if (currency !== null && row.currency !== null && row.currency !== currency) continue;
+      // A ratio over a money sum counts only the records that carry an amount.
+      if (part === 'den' && sameModel && row.currency === null) continue;
       const rep = row.userId === null ? undefined : org.repsByUserId.get(row.userId);
       if (!rep) {
         if (filter.scope.type === 'tenant') total[part] = total[part].plus(row.value);
@@ -221,14 +224,22 @@ export async function evaluateKpi<E extends EventMap>(
           ? rep.active
           : org.boundaries.slice(0, -1).some((day) => filter.inScope(rep.id, day)))),
   );
+  // A money sum shows the currency's minor unit (`7000.00`).
+  const moneyScale = moneyNumerator && currency !== null ? (currencyExponent(currency) ?? 4) : null;
   const targets = await targetsFor(scope, options, def, bounds, currency, org);
   const result = (
     subjectType: KpiResult['subjectType'],
     subjectId: string,
     sums: Sums | undefined,
   ): KpiResult => {
-    const actual = ratio(def, sums ?? { num: toDecimal(0), den: toDecimal(0) });
-    const target = targets(subjectType, subjectId);
+    const actual = ratio(def, sums ?? { num: toDecimal(0), den: toDecimal(0) }, moneyScale);
+    // The scope's own row takes the team's or territory's target (none for the tenant).
+    const target =
+      subjectType !== 'scope'
+        ? targets(subjectType, subjectId)
+        : filter.scope.type === 'tenant'
+          ? null
+          : targets(filter.scope.type, subjectId);
     const attainment = attainmentOf(def, actual, target);
     return {
       subjectType,

@@ -165,7 +165,14 @@ export function checkBands(value: unknown, path = 'bands'): KpiBand[] {
   return bands;
 }
 
-/** The band an attainment (percent) falls in. */
+/**
+ * The band an attainment (percent) falls in, or null when none covers it.
+ *
+ * @example
+ * ```ts
+ * bandOf(DEFAULT_BANDS, '95.5000'); // 'on-track'
+ * ```
+ */
 export function bandOf(bands: readonly KpiBand[], attainment: string): string | null {
   const value = toDecimal(attainment);
   for (const band of bands) {

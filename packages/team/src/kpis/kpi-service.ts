@@ -55,7 +55,7 @@ export interface KpiService {
    *
    * @example
    * ```ts
-   * const q1 = await manager.team.kpis.evaluate('won-revenue', '2026-Q1', { type: 'team', id: west.id });
+   * const q1 = await manager.team.kpis.evaluate('won-revenue', '2026-Q1', { type: 'team', id: 'team_west' });
    * q1.reps[0]; // { subjectId: 'rep_…', name: 'Ana', actual: '42000.00', target: '40000.00', attainment: '105.0000', band: 'on-track', … }
    * ```
    */

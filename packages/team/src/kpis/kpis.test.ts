@@ -1,5 +1,5 @@
 import { forEachAdapter } from '@sellkit/core/testing';
-import { ADAPTERS } from '../test-support/adapters.js';
+import { ADAPTERS, PGLITE } from '../test-support/adapters.js';
 import { kpiSuite } from '../test-support/kpis.suite.js';
 
-forEachAdapter(ADAPTERS, kpiSuite);
+forEachAdapter([...ADAPTERS, ...PGLITE], kpiSuite);

@@ -66,8 +66,8 @@ export interface LeaderboardService {
    *
    * @example
    * ```ts
-   * const board = await ana.team.leaderboards.rank('won-revenue', '2026-Q2', { topN: 3 });
-   * board.rows.map((row) => `${row.rank}. ${row.name} ${row.value} (${row.movement ?? 'new'})`);
+   * const board = await manager.team.leaderboards.rank('won-revenue', '2026-Q2', { topN: 3 });
+   * const lines = board.rows.map((row: LeaderboardRow) => `${row.rank}. ${row.name} ${row.value}`);
    * ```
    */
   rank(

@@ -111,6 +111,7 @@ export function periodBounds(
  *
  * @example
  * ```ts
+ * const calendar = await scope.calendar();
  * previousPeriodKey(calendar, periodBounds(calendar, '2026-01')); // '2025-12'
  * ```
  */

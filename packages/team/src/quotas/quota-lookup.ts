@@ -61,7 +61,9 @@ function monthsBetween(a: string, b: string): number {
  * ```ts
  * // A quarter quota of 30000 EUR, rep hired in February, ramp 50 % then 75 %:
  * // January 0 % + February 50 % + March 75 % of 10000 each = 12500.00
- * rampedTarget(version, periodBounds(calendar, '2026-Q1'), '2026-02-10');
+ * const calendar = await scope.calendar();
+ * const version = { target: '30000', currency: 'EUR', ramp: ['50', '75'] };
+ * rampedTarget(version, periodBounds(calendar, '2026-Q1'), '2026-02-10'); // '12500.00'
  * ```
  */
 export function rampedTarget(

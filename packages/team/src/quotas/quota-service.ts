@@ -1,4 +1,11 @@
-import { type EventMap, type ModuleScope, toDecimal, validationError } from '@sellkit/core';
+import {
+  type EventMap,
+  isSellkitError,
+  type ModuleScope,
+  SellkitError,
+  toDecimal,
+  validationError,
+} from '@sellkit/core';
 import { teamDirectory } from '../directory/team-directory.js';
 import type { TeamEvents } from '../events.js';
 import { toDate } from '../shared/dates.js';
@@ -48,18 +55,33 @@ export interface QuotaService {
    * @example
    * ```ts
    * await admin.team.quotas.set({
-   *   subjectType: 'rep', subjectId: ana.id, measure: 'won-revenue',
+   *   subjectType: 'rep', subjectId: 'rep_ana', measure: 'won-revenue',
    *   periodKey: '2026-Q1', target: '30000', currency: 'EUR', ramp: ['50', '75'],
    * });
    * ```
    */
   set(input: QuotaInput): Promise<Quota>;
   /**
+   * Sets many quotas at once (a demo or an import): every input is checked first, then all are
+   * written in one transaction, in order; one bad input is `VALIDATION_FAILED` naming its index
+   * (`3.target`) and nothing is written.
+   *
+   * @example
+   * ```ts
+   * await admin.team.quotas.setMany(
+   *   ['2026-Q1', '2026-Q2'].map((periodKey) => ({
+   *     subjectType: 'rep' as const, subjectId: 'rep_ana', measure: 'won-deals', periodKey, target: 12,
+   *   })),
+   * );
+   * ```
+   */
+  setMany(inputs: readonly QuotaInput[]): Promise<Quota[]>;
+  /**
    * Every version of one quota, oldest first.
    *
    * @example
    * ```ts
-   * const versions = await admin.team.quotas.history({ subjectType: 'rep', subjectId: ana.id, measure: 'won-deals', periodKey: '2026-03' });
+   * const versions = await admin.team.quotas.history({ subjectType: 'rep', subjectId: 'rep_ana', measure: 'won-deals', periodKey: '2026-03' });
    * ```
    */
   history(key: QuotaKey): Promise<Quota[]>;
@@ -68,7 +90,7 @@ export interface QuotaService {
    *
    * @example
    * ```ts
-   * const found = await admin.team.quotas.target({ subjectType: 'team', subjectId: west.id, measure: 'won-revenue', periodKey: 'FY2026' });
+   * const found = await admin.team.quotas.target({ subjectType: 'team', subjectId: 'team_west', measure: 'won-revenue', periodKey: 'FY2026' });
    * ```
    */
   target(query: QuotaTargetQuery): Promise<QuotaTarget | null>;
@@ -78,7 +100,7 @@ export interface QuotaService {
    *
    * @example
    * ```ts
-   * const teamQuota = await admin.team.quotas.rollUp(west.id, 'won-revenue', '2026-Q1');
+   * const teamQuota = await admin.team.quotas.rollUp('team_west', 'won-revenue', '2026-Q1');
    * ```
    */
   rollUp(
@@ -93,8 +115,8 @@ export interface QuotaService {
    *
    * @example
    * ```ts
-   * const repQuotas = await admin.team.quotas.splitDown(west.id, 'won-revenue', '2026-Q1', {
-   *   weights: { [ana.id]: '2', [bob.id]: '1' },
+   * const repQuotas = await admin.team.quotas.splitDown('team_west', 'won-revenue', '2026-Q1', {
+   *   weights: { rep_ana: '2', rep_bob: '1' },
    * });
    * ```
    */
@@ -190,6 +212,26 @@ export function createQuotaService(
       return scope.transaction((tx) => write(tx, checked, 'set'));
     },
 
+    async setMany(inputs) {
+      await scope.assertCan('create', quotas);
+      if (!Array.isArray(inputs) || inputs.length > 10_000) {
+        throw validationError('inputs', 'must be a list of at most 10000 quotas', 'invalid_type');
+      }
+      const checked: CheckedQuota[] = [];
+      for (const [index, input] of inputs.entries()) {
+        try {
+          checked.push(await checkQuotaInput(scope, options, input));
+        } catch (error) {
+          throw prefixed(error, index);
+        }
+      }
+      return scope.transaction(async (tx) => {
+        const written: Quota[] = [];
+        for (const one of checked) written.push(await write(tx, one, 'set'));
+        return written;
+      });
+    },
+
     async history(key) {
       await scope.assertCan('read', quotas);
       const data = optionsOf(key, 'key');
@@ -210,24 +252,33 @@ export function createQuotaService(
       const ctx = await teamContext(teamId, measure, periodKey, given);
       let total = toDecimal(0);
       let currency: string | null = null;
+      let found = 0;
       for (const member of ctx.members) {
-        const found = await quotaTarget(scope, {
+        const quotaOf = await quotaTarget(scope, {
           subjectType: 'rep',
           subjectId: member.id,
           measure: ctx.measure.id,
           periodKey: ctx.bounds.key,
           asOf: ctx.effectiveFrom,
         });
-        if (!found) continue;
-        if (currency && found.currency !== currency) {
+        if (!quotaOf) continue;
+        if (currency && quotaOf.currency !== currency) {
           throw validationError(
             'currency',
             'members have quotas in different currencies',
             'currency_mismatch',
           );
         }
-        currency = found.currency;
-        total = total.plus(toDecimal(found.target));
+        currency = quotaOf.currency;
+        total = total.plus(toDecimal(quotaOf.target));
+        found += 1;
+      }
+      if (found === 0) {
+        throw validationError(
+          'teamId',
+          `no member of ${teamId} has a ${measure} quota for ${periodKey}`,
+          'no_quota',
+        );
       }
       const checked: CheckedQuota = {
         subjectType: 'team',
@@ -309,4 +360,19 @@ export function createQuotaService(
       });
     },
   };
+}
+
+/** A validation error of the `index`-th input, its paths under `index.` (`3.target`). */
+function prefixed(error: unknown, index: number): unknown {
+  if (!isSellkitError(error, 'VALIDATION_FAILED')) return error;
+  const issues = (error.details.issues ?? []).map((issue) => ({
+    ...issue,
+    path: issue.path ? `${index}.${issue.path}` : String(index),
+  }));
+  return new SellkitError(
+    'VALIDATION_FAILED',
+    `${index}: ${error.message}`,
+    { ...error.details, issues },
+    { cause: error },
+  );
 }

@@ -1,5 +1,5 @@
 import { forEachAdapter } from '@sellkit/core/testing';
-import { ADAPTERS } from '../test-support/adapters.js';
+import { ADAPTERS, PGLITE } from '../test-support/adapters.js';
 import { quotaSuite } from '../test-support/quotas.suite.js';
 
-forEachAdapter(ADAPTERS, quotaSuite);
+forEachAdapter([...ADAPTERS, ...PGLITE], quotaSuite);

@@ -56,21 +56,21 @@ export function kpiSuite(adapter: NamedAdapter) {
       });
       expect(q2.excludedCurrencies).toEqual(['USD']);
       expect(q2.reps.map((row) => [row.name, pick(row)])).toEqual([
-        ['Ana', { actual: '11000.1', target: '10000.00', attainment: '110.0010', band: 'above' }],
-        ['Bob', { actual: '7000', target: '10000.00', attainment: '70.0000', band: 'below' }],
-        ['Cid', { actual: '2000', target: '5000.00', attainment: '40.0000', band: 'below' }],
+        ['Ana', { actual: '11000.10', target: '10000.00', attainment: '110.0010', band: 'above' }],
+        ['Bob', { actual: '7000.00', target: '10000.00', attainment: '70.0000', band: 'below' }],
+        ['Cid', { actual: '2000.00', target: '5000.00', attainment: '40.0000', band: 'below' }],
       ]);
       expect(pick(q2.teams.find((row) => row.subjectId === west.id))).toEqual({
-        actual: '18000.1',
+        actual: '18000.10',
         target: '20000.00',
         attainment: '90.0005',
         band: 'on-track',
       });
-      expect(q2.teams.find((row) => row.subjectId === east.id)?.actual).toBe('2000');
+      expect(q2.teams.find((row) => row.subjectId === east.id)?.actual).toBe('2000.00');
       expect(q2.territories).toEqual([
-        expect.objectContaining({ subjectId: north.id, actual: '2000' }),
+        expect.objectContaining({ subjectId: north.id, actual: '2000.00' }),
       ]);
-      expect(q2.total.actual).toBe('20000.1');
+      expect(q2.total.actual).toBe('20000.10');
     });
 
     it('credits each record to the team the rep was in on its date', async () => {
@@ -83,8 +83,8 @@ export function kpiSuite(adapter: NamedAdapter) {
       const q2 = await h.team.kpis.evaluate('won-revenue', '2026-Q2');
       expect(q2.teams.map((row) => [row.subjectId, row.actual])).toEqual(
         [
-          [west.id, '100'],
-          [east.id, '40'],
+          [west.id, '100.00'],
+          [east.id, '40.00'],
         ].sort((a, b) => ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1)),
       );
       const eastOnly = await h.team.kpis.evaluate('won-revenue', '2026-Q2', {
@@ -92,10 +92,71 @@ export function kpiSuite(adapter: NamedAdapter) {
         id: east.id,
       });
       expect(eastOnly.reps.map((row) => [row.name, row.actual])).toEqual([
-        ['Bob', '40'],
-        ['Cid', '0'],
+        ['Bob', '40.00'],
+        ['Cid', '0.00'],
       ]);
-      expect(eastOnly.total.actual).toBe('40');
+      expect(eastOnly.total.actual).toBe('40.00');
+    });
+
+    it('scopes to a territory and the ones beneath it, and to a team with its quota, in fiscal periods', async () => {
+      const h = await setupPerformance(
+        adapter.create,
+        { performance: { currency: 'EUR' } },
+        { fiscalYearStartMonth: 4 },
+      );
+      const { ana, bob, west } = await seedSalesOrg(h);
+      const country = await h.team.territories.create({ name: 'Country', code: 'C' });
+      const city = await h.team.territories.create({
+        name: 'City',
+        code: 'CI',
+        parentId: country.id,
+      });
+      await h.team.territories.assign({
+        repId: ana.id,
+        territoryId: city.id,
+        validFrom: '2026-01-01',
+      });
+      await h.team.territories.assign({
+        repId: bob.id,
+        territoryId: country.id,
+        validFrom: '2026-05-01',
+      });
+      await h.team.quotas.set({
+        subjectType: 'team',
+        subjectId: west.id,
+        measure: 'won-deals',
+        periodKey: 'FY2027-Q1',
+        target: 4,
+      });
+      await h.won('u-ana', '2026-04-02', '1');
+      await h.won('u-bob', '2026-04-20', '1'); // before Bob's territory
+      await h.won('u-bob', '2026-06-30', '1');
+      await h.won('u-bob', '2026-03-31', '1'); // FY2026
+      const inCountry = await h.team.kpis.evaluate('won-deals', 'FY2027-Q1', {
+        type: 'territory',
+        id: country.id,
+      });
+      expect(inCountry).toMatchObject({ from: '2026-04-01', to: '2026-07-01' });
+      expect(inCountry.reps.map((row) => [row.name, row.actual])).toEqual([
+        ['Ana', '1'],
+        ['Bob', '1'],
+      ]);
+      expect(inCountry.territories.map((row) => [row.subjectId, row.actual]).sort()).toEqual(
+        [
+          [country.id, '1'],
+          [city.id, '1'],
+        ].sort(),
+      );
+      const team = await h.team.kpis.evaluate('won-deals', 'FY2027-Q1', {
+        type: 'team',
+        id: west.id,
+      });
+      expect(pick(team.total)).toEqual({
+        actual: '3',
+        target: '4.0000',
+        attainment: '75.0000',
+        band: 'below',
+      });
     });
 
     it('ships win rate, average deal size, cycle length and activities', async () => {
@@ -108,10 +169,16 @@ export function kpiSuite(adapter: NamedAdapter) {
       await h.won('u-ana', '2026-04-02', '100', { cycleDays: 10 });
       await h.won('u-ana', '2026-04-03', '200', { cycleDays: 21 });
       await h.lost('u-ana', '2026-04-04');
+      await h.admin.records.opportunity.create({
+        title: 'no amount',
+        ownerId: 'u-ana',
+        status: 'won',
+        closeDate: '2026-04-05',
+      });
       await h.call('u-ana', '2026-03-31T16:30:00Z'); // 1 April 00:30 in Shanghai
       await h.call('u-ana', '2026-03-31T15:59:00Z'); // still 31 March there
       const rate = await h.team.kpis.evaluate('win-rate', '2026-04');
-      expect(rate.reps.find((row) => row.name === 'Ana')?.actual).toBe('66.6667');
+      expect(rate.reps.find((row) => row.name === 'Ana')?.actual).toBe('75.0000');
       expect(rate.reps.find((row) => row.name === 'Bob')?.actual).toBeNull();
       const size = await h.team.kpis.evaluate('average-deal-size', '2026-04');
       expect(size.reps.find((row) => row.name === 'Ana')?.actual).toBe('150.0000');

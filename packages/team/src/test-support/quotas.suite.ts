@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { QuotaInput } from '../quotas/quota-input.js';
 import type { NamedAdapter } from './adapters.js';
 import { expectError } from './harness.js';
 import { closePerformance, seedSalesOrg, setupPerformance } from './performance-harness.js';
@@ -174,6 +175,16 @@ export function quotaSuite(adapter: NamedAdapter) {
         'VALIDATION_FAILED',
         'teamId',
       );
+      await expectError(
+        h.team.quotas.rollUp(west.id, 'won-revenue', '2026-Q2'),
+        'VALIDATION_FAILED',
+        'teamId',
+      );
+      await expectError(h.team.quotas.set(null as unknown as QuotaInput), 'VALIDATION_FAILED');
+      await expectError(
+        h.team.quotas.splitDown(west.id, 'won-revenue', '2026-Q2', { weights: { rep_nope: '1' } }),
+        'VALIDATION_FAILED',
+      );
       expect(
         await h.team.quotas.history({
           subjectType: 'rep',
@@ -183,6 +194,39 @@ export function quotaSuite(adapter: NamedAdapter) {
         }),
       ).toEqual([]);
       expect(await h.seen('quota.set')).toEqual([]);
+    });
+
+    it('sets many quotas at once, or none when one is bad', async () => {
+      const h = await setupPerformance(adapter.create);
+      const { ana, bob } = await seedSalesOrg(h);
+      const inputs = [ana, bob].map((rep) => ({
+        subjectType: 'rep' as const,
+        subjectId: rep.id,
+        measure: 'won-deals',
+        periodKey: '2026-Q2',
+        target: 5,
+      }));
+      await expectError(
+        h.team.quotas.setMany([
+          ...inputs,
+          {
+            subjectType: 'rep',
+            subjectId: ana.id,
+            measure: 'won-deals',
+            periodKey: '2026-Q3',
+            target: '-1',
+          },
+        ]),
+        'VALIDATION_FAILED',
+        '2.target',
+      );
+      expect(await h.seen('quota.set')).toEqual([]);
+      const written = await h.team.quotas.setMany(inputs);
+      expect(written.map((q) => [q.subjectId, q.target])).toEqual([
+        [ana.id, '5.0000'],
+        [bob.id, '5.0000'],
+      ]);
+      expect(await h.seen('quota.set')).toHaveLength(2);
     });
 
     it('lets only admins set quotas by default', async () => {
