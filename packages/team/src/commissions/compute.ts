@@ -118,7 +118,7 @@ function recordCommission(plan: CommissionPlan, record: CreditedRecord): [Money,
     const rate = rateOf(plan, line);
     const amount = line.amount.multiply(rate, rounding);
     parts.push(
-      `${line.productId}${line.category ? ` (${line.category})` : ''} ${line.amount.toString()} × ${percent(rate)} = ${amount.toString()}`,
+      `${line.productName ?? line.productId}${line.category ? ` (${line.category})` : ''} ${line.amount.toString()} × ${percent(rate)} = ${amount.toString()}`,
     );
     total = total.add(amount);
     covered = covered.add(line.amount);

@@ -10,6 +10,8 @@ import {
 /** One product line of a credited record (for rates by product or category). */
 export interface CreditLine {
   readonly productId: string;
+  /** The product's name in the catalog, when the catalog is composed. */
+  readonly productName?: string | null;
   /** The catalog category of the product, when the catalog is composed and has one. */
   readonly category: string | null;
   readonly amount: Money;
@@ -158,12 +160,16 @@ async function linesOf(
   for (const ids of chunks(dealIds))
     rows.push(...(await findAll(scope, lineModel, { opportunityId: { in: ids } })));
   const categories = new Map<string, string | null>();
+  const names = new Map<string, string>();
   const product = optionalModel(scope, 'product');
   const productIds = [...new Set(rows.map((row) => String(row.productId)))];
   if (product) {
     for (const ids of chunks(productIds)) {
-      for (const row of await findAll(scope, product, { id: { in: ids } }))
+      for (const row of await findAll(scope, product, { id: { in: ids } })) {
         categories.set(String(row.id), text(row.category));
+        const name = text(row.name);
+        if (name) names.set(String(row.id), name);
+      }
     }
   }
   rows.sort((a, b) => Number(a.position) - Number(b.position));
@@ -173,6 +179,7 @@ async function linesOf(
     const list = lines.get(dealId) ?? [];
     list.push({
       productId: String(row.productId),
+      productName: names.get(String(row.productId)) ?? null,
       category: categories.get(String(row.productId)) ?? null,
       amount: row.amount,
     });
