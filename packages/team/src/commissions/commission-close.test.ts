@@ -1,5 +1,5 @@
 import { forEachAdapter } from '@sellkit/core/testing';
-import { ADAPTERS } from '../test-support/adapters.js';
+import { ADAPTERS, PGLITE } from '../test-support/adapters.js';
 import { commissionCloseSuite } from '../test-support/commission-close.suite.js';
 
-forEachAdapter(ADAPTERS, commissionCloseSuite);
+forEachAdapter([...ADAPTERS, ...PGLITE], commissionCloseSuite);

@@ -1,5 +1,5 @@
 import { forEachAdapter } from '@sellkit/core/testing';
-import { ADAPTERS } from '../test-support/adapters.js';
+import { ADAPTERS, PGLITE } from '../test-support/adapters.js';
 import { commissionsSuite } from '../test-support/commissions.suite.js';
 
-forEachAdapter(ADAPTERS, commissionsSuite);
+forEachAdapter([...ADAPTERS, ...PGLITE], commissionsSuite);
