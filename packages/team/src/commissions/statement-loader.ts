@@ -12,7 +12,7 @@ import {
 } from './commission-models.js';
 import type { CreditedRecord, OverrideBase, StatementInput } from './compute.js';
 import type { CreditSource, CreditState, SourceCredit } from './credit-source.js';
-import { type CommissionPeriod, periodOf } from './periods.js';
+import { type CommissionPeriod, commissionPeriod, periodOf } from './periods.js';
 import type { PlanVersion } from './plan-store.js';
 import { planQuota, type QuotaLookup } from './quota.js';
 import { type SplitInput, shareCredit } from './splits.js';
@@ -132,17 +132,25 @@ export async function loadStatementInputs<E extends EventMap>(
   const repByUser = new Map(creditReps.map((rep) => [rep.userId, rep.id]));
   const creditRepIds = creditReps.map((rep) => rep.id);
 
-  // The ledger of the reps: records paid in closed periods.
+  // The ledger of the reps: records paid in closed periods before this one (recomputing a
+  // closed period, as what-if does, must not see what that period itself paid).
   const entries: CommissionEntry[] = [];
+  const starts = new Map<string, string>();
+  const startOf = (key: string): string => {
+    const known = starts.get(key);
+    if (known !== undefined) return known;
+    const from = commissionPeriod(calendar, key).from;
+    starts.set(key, from);
+    return from;
+  };
   for (const ids of chunks(creditRepIds)) {
     // internal: the ledger is bookkeeping; statements read it for every rep
-    entries.push(
-      ...(await loadAll(
-        scope.internal(scope.model(commissionEntry.name) as typeof commissionEntry),
-        { repId: { in: ids } },
-        [{ field: 'id', direction: 'asc' }],
-      )),
+    const rows = await loadAll(
+      scope.internal(scope.model(commissionEntry.name) as typeof commissionEntry),
+      { repId: { in: ids } },
+      [{ field: 'id', direction: 'asc' }],
     );
+    entries.push(...rows.filter((entry) => startOf(entry.periodKey) < period.from));
   }
   const paidKeys = new Set(
     entries.map((entry) => `${entry.repId}\u0000${recordKey(entry.source, entry.recordId)}`),

@@ -43,6 +43,17 @@ export function commissionCloseSuite(adapter: NamedAdapter) {
         status: 'closed',
       });
       expect(await h.c.isClosed('2026-03')).toBe(true);
+      const whatIf = await h.c.whatIf(flatPlan('0.2'), '2026-03');
+      expect(
+        whatIf.map((row) => [
+          row.repName,
+          row.current.total?.toString(),
+          row.draft.total?.toString(),
+        ]),
+      ).toEqual([
+        ['Ana', '1200.00', '2400.00'],
+        ['Bob', '0.00', '0.00'],
+      ]);
       const frozen = await h.c.statement(ana.id, '2026-03');
       expect(frozen).toEqual({ ...march, status: 'closed' });
       await expectError(
