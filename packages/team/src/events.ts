@@ -1,3 +1,4 @@
+import type { Money } from '@sellkit/core';
 import type { Quota } from './quotas/quota-model.js';
 import type { Rep } from './reps/rep-model.js';
 
@@ -81,6 +82,31 @@ export interface TeamEvents {
     periodKey: string;
     skills: readonly string[];
     gaps: readonly string[];
+  };
+  // commissions
+  /** A commission period was closed: its statements are frozen from now on. */
+  'commission.periodClosed': {
+    period: string;
+    unit: string;
+    /** Statements frozen (one per rep on a plan). */
+    statements: number;
+    /** The total of the statements, one Money per currency. */
+    totals: Money[];
+    closedBy: string;
+  };
+  /**
+   * Commission paid in a closed period was clawed back in `period` (frozen when it closed): the
+   * record was reopened, reduced or moved away from the rep.
+   */
+  'commission.clawedBack': {
+    repId: string;
+    period: string;
+    /** The closed period that paid it. */
+    paidIn: string;
+    source: string;
+    recordId: string;
+    creditChange: Money;
+    amount: Money;
   };
 }
 

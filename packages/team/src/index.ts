@@ -25,6 +25,73 @@ export type {
   AssignmentTarget,
 } from './assignment/rule-schema.js';
 export { assignmentRulesSchema, parseAssignmentRules } from './assignment/rule-schema.js';
+export type { PeriodCloseReport } from './commissions/close-period.js';
+// commissions
+export type {
+  CommissionClose,
+  CommissionEntry,
+  CommissionPlanRecord,
+  CommissionStatementRecord,
+  CreditSplit,
+} from './commissions/commission-models.js';
+export {
+  commissionClose,
+  commissionEntry,
+  commissionPlan,
+  commissionStatement,
+  creditSplit,
+} from './commissions/commission-models.js';
+export type { CommissionDeps, CommissionService } from './commissions/commission-service.js';
+export { createCommissionService } from './commissions/commission-service.js';
+export type {
+  CreditedRecord,
+  OverrideBase,
+  StatementInput,
+} from './commissions/compute.js';
+export { computeStatement } from './commissions/compute.js';
+export type {
+  CreditLine,
+  CreditQuery,
+  CreditScope,
+  CreditSource,
+  CreditState,
+  SourceCredit,
+} from './commissions/credit-source.js';
+export { dealWonSource } from './commissions/credit-source.js';
+export type { CommissionPeriod } from './commissions/periods.js';
+export { commissionPeriod } from './commissions/periods.js';
+export type {
+  CommissionBonus,
+  CommissionPeriodUnit,
+  CommissionPlan,
+  CommissionPlanInput,
+  CommissionRates,
+  CommissionTier,
+} from './commissions/plan-schema.js';
+export {
+  COMMISSION_PERIOD_UNITS,
+  commissionPlanSchema,
+  parseCommissionPlan,
+} from './commissions/plan-schema.js';
+export type { CommissionQuotaTarget, QuotaLookup } from './commissions/quota.js';
+export type { RepShare, SplitInput } from './commissions/splits.js';
+export { checkSplits, shareCredit } from './commissions/splits.js';
+export type {
+  CommissionStatement,
+  StatementAdjustment,
+  StatementBonus,
+  StatementCredit,
+  StatementOverride,
+  StatementSkip,
+} from './commissions/statement-types.js';
+export type { TierLine } from './commissions/tiers.js';
+export {
+  adjustmentFor,
+  COMMISSION_ROUNDING,
+  marginalTiers,
+  steppedTiers,
+} from './commissions/tiers.js';
+export type { WhatIfRow } from './commissions/what-if.js';
 export type { RepsUnderOptions, TeamDirectory } from './directory/team-directory.js';
 export { teamDirectory, teamOwners, teamTerritories } from './directory/team-directory.js';
 export type { ReassignmentReason, TeamEvents } from './events.js';

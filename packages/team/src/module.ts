@@ -8,6 +8,12 @@ import {
   createAssignmentRuleService,
   createAssignmentService,
 } from './assignment/assignment-service.js';
+import { commissionDeps } from './commissions/commission-deps.js';
+import { COMMISSION_MODELS } from './commissions/commission-models.js';
+import {
+  type CommissionService,
+  createCommissionService,
+} from './commissions/commission-service.js';
 import type { TeamEvents } from './events.js';
 import { createHandoverService, type HandoverService } from './handover/handover.js';
 import {
@@ -57,6 +63,8 @@ export interface TeamServices extends AssignmentService, HandoverService, SalesT
   readonly leaderboards: LeaderboardService;
   /** Courses, enrolments, certifications, skill-gap rules and course recommendations. */
   readonly training: TrainingService;
+  /** Commission plans, credit splits, statements, period close and what-if. */
+  readonly commissions: CommissionService;
 }
 
 /**
@@ -80,6 +88,7 @@ export interface TeamServices extends AssignmentService, HandoverService, SalesT
 export function team(options: TeamOptions = {}) {
   const resolved = resolveTeamOptions(options);
   const rep = defineRepModel(resolved.seniorityLevels);
+  const commissions = commissionDeps(options.commissions);
   return defineModule({
     id: 'team',
     models: {
@@ -97,6 +106,7 @@ export function team(options: TeamOptions = {}) {
       course,
       courseEnrolment,
       certification,
+      ...COMMISSION_MODELS,
     },
     events: {} as TeamEvents,
     services: (scope): TeamServices => ({
@@ -111,6 +121,7 @@ export function team(options: TeamOptions = {}) {
         resolved.performance,
         createKpiService(scope, resolved.performance),
       ),
+      commissions: createCommissionService(scope, commissions),
       ...createAssignmentService(scope, resolved),
       ...createHandoverService(scope, resolved),
       ...createSalesTeamsImport(scope, resolved),

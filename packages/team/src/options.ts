@@ -1,4 +1,6 @@
 import { SellkitError, type Where } from '@sellkit/core';
+import type { CreditSource } from './commissions/credit-source.js';
+import type { QuotaLookup } from './commissions/quota.js';
 import {
   type PerformanceOptions,
   type ResolvedPerformanceOptions,
@@ -25,6 +27,14 @@ export interface TeamOptions {
    * event per window (default 30 and 7). An empty list turns the reminders off.
    */
   certificationReminderDays?: readonly number[];
+  /**
+   * Commissions: extra credit sources (orders, billing and plugins add theirs beside the
+   * built-in `deal-won`) and, for tests or hosts with their own quotas, the quota lookup.
+   */
+  commissions?: {
+    creditSources?: readonly CreditSource[];
+    quotaLookup?: QuotaLookup;
+  };
 }
 
 /** Options after defaults and checks. */
