@@ -138,14 +138,14 @@ export function approvalSuite(name: string, factory: AdapterFactory): void {
       expect(confirmed.status).toBe('confirmed');
     });
 
-    it('leaves the approver open when the rep cannot read the tree; an admin approves', async () => {
+    it('names the manager even when the rep may not read the tree; the rep cannot approve', async () => {
       const h = await withOrg(factory);
       const { order } = await h.rep1.orders.salesOrders.create({
         lines: [{ productId: h.products.pump.id, quantity: '1', discount: { percent: '30' } }],
       });
       const pending = await h.rep1.orders.salesOrders.submit(order.id);
-      expect(pending.approverId).toBeNull();
-      expect(pending.approvalExplanation?.approver).toMatch(/could not be read/);
+      expect(pending.approverId).toBe('mgr-1');
+      expect(pending.approvalExplanation?.approver).toMatch(/mgr-1, 1 level\(s\) above/);
       await expectCode(h.rep1.orders.salesOrders.approve(order.id), 'FORBIDDEN');
       expect((await h.admin.orders.salesOrders.approve(order.id)).status).toBe('confirmed');
     });
