@@ -1,4 +1,4 @@
-import { type Actor, definePlugin, type SellkitContext } from '@sellkit/core';
+import { type Actor, definePlugin, type EventMeta, type SellkitContext } from '@sellkit/core';
 import type { OpportunityWonEvent } from '@sellkit/pipeline';
 import type { OrdersService } from '../service.js';
 
@@ -12,10 +12,10 @@ export interface AutoOrderOptions {
   /** The Sellkit the plugin is installed in (a function: the plugin is built before it). */
   readonly sellkit: () => SellkitWithOrders;
   /**
-   * The tenant of a won deal. Event payloads carry no tenant, so a single-tenant host gives its
-   * tenant id, a multi-tenant host a function (e.g. a lookup of the opportunity id).
+   * Only these tenants get automatic orders (default: every tenant, the one the win happened in,
+   * from the event's meta).
    */
-  readonly tenantId: string | ((event: OpportunityWonEvent) => string | Promise<string>);
+  readonly tenants?: readonly string[] | ((tenantId: string) => boolean);
   /** Who creates the orders (default `{ id: 'sellkit-orders', roles: ['admin'] }`). */
   readonly actor?: Actor;
   /** Also submit each new order (approval rules run; default false: it stays a draft). */
@@ -26,7 +26,7 @@ export interface AutoOrderOptions {
 
 /**
  * A plugin that turns every won opportunity into a sales order (its lines at the deal's
- * prices), after the win commits. The host opts in by adding it; a failure (an inactive
+ * prices), after the win commits, in the tenant the win happened in. The host opts in by adding it; a failure (an inactive
  * product, a tax category without a rate) leaves the deal won and reaches the host's
  * `onHandlerError`. Delivering the event twice makes one order.
  *
@@ -39,7 +39,7 @@ export interface AutoOrderOptions {
  * const sales = await createSellkit({
  *   storage: memory(),
  *   modules: [customers(), catalog({ currency: 'USD' }), pipeline(), orders()],
- *   plugins: [autoOrderOnWin({ sellkit: (): SellkitWithOrders => sales, tenantId: 'acme' })],
+ *   plugins: [autoOrderOnWin({ sellkit: (): SellkitWithOrders => sales })],
  * });
  * ```
  */
@@ -48,9 +48,11 @@ export function autoOrderOnWin(options: AutoOrderOptions) {
   return definePlugin({
     id: 'orders-auto-order',
     on: {
-      'opportunity.won': async (event: OpportunityWonEvent) => {
-        const tenantId =
-          typeof options.tenantId === 'function' ? await options.tenantId(event) : options.tenantId;
+      'opportunity.won': async (event: OpportunityWonEvent, { tenantId }: EventMeta) => {
+        const { tenants } = options;
+        if (typeof tenants === 'function' ? !tenants(tenantId) : tenants && !tenants.includes(tenantId)) {
+          return;
+        }
         const sales = options.sellkit().as({ tenantId, actor }).orders.salesOrders;
         const { order } = await sales.fromOpportunity(event.opportunity.id);
         const done =

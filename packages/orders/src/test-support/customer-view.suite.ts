@@ -64,7 +64,6 @@ export function customerViewSuite(name: string, factory: AdapterFactory): void {
     it('makes one order per won deal when the host adds the plugin', async () => {
       const made: string[] = [];
       let crm: SellkitWithOrders | undefined;
-      let tenant = '';
       const h = await setup(factory, {
         plugins: [
           autoOrderOnWin({
@@ -72,13 +71,11 @@ export function customerViewSuite(name: string, factory: AdapterFactory): void {
               if (!crm) throw new Error('not ready');
               return crm;
             },
-            tenantId: () => tenant,
             onOrder: (order) => made.push(order.number),
           }),
         ],
       });
       crm = h.crm;
-      tenant = h.tenantId;
       const deal = await h.rep1.pipeline.opportunities.create({
         title: 'Cancity pumps',
         companyId: h.company.id,
@@ -91,7 +88,7 @@ export function customerViewSuite(name: string, factory: AdapterFactory): void {
         ],
       });
       await h.rep1.pipeline.opportunities.win(deal.id, { closeDate: '2026-03-02' });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await h.crm.events.idle();
       expect(made).toEqual(['SO-000001']);
       const { order, lines } = await h.admin.orders.salesOrders.fromOpportunity(deal.id);
       expect(order.number).toBe('SO-000001');
