@@ -1,7 +1,7 @@
 import {
   type CalendarUnit,
   type FindQuery,
-  Money,
+  type Money,
   type Page,
   validationError,
 } from '@sellkit/core';
@@ -62,7 +62,8 @@ export function companyOrders(
 
 /**
  * Totals ordered per tenant-calendar period (confirmed orders onwards, cancelled ones left
- * out), per currency, oldest period first. Amounts are exact sums of the orders' totals.
+ * out), per currency, oldest period first. Amounts are exact sums of the orders' totals,
+ * computed by one storage aggregate (never by loading the orders).
  */
 export async function orderTotals(
   ctx: OrdersContext,
@@ -90,37 +91,39 @@ export async function orderTotals(
     ...(query.companyId ? { companyId: query.companyId } : {}),
     ...(query.from || query.to ? { documentDate: dates } : {}),
   };
-  const groups = new Map<
-    string,
-    { period: string; currency: string; orders: number; net: Money; tax: Money; gross: Money }
-  >();
-  let after: string | undefined;
-  do {
-    const page = await scope.records(ordersModels(scope).salesOrder).find({
-      where,
-      select: ['documentDate', 'currency', 'net', 'tax', 'gross'],
-      limit: 1000,
-      ...(after ? { after } : {}),
-    });
-    for (const order of page.rows) {
-      const period = calendar.periodKey(unit, order.documentDate);
-      const key = `${period}|${order.currency}`;
-      const group = groups.get(key) ?? {
-        period,
-        currency: order.currency,
-        orders: 0,
-        net: Money.zero(order.currency),
-        tax: Money.zero(order.currency),
-        gross: Money.zero(order.currency),
-      };
-      group.orders += 1;
-      group.net = group.net.add(order.net);
-      group.tax = group.tax.add(order.tax);
-      group.gross = group.gross.add(order.gross);
-      groups.set(key, group);
-    }
-    after = page.nextCursor ?? undefined;
-  } while (after);
+  // One aggregate by order date and currency; the dates fold into the tenant's periods here
+  // (a fiscal quarter or a week is not a storage bucket). At most one row per day and currency.
+  const rows = await scope.records(ordersModels(scope).salesOrder).aggregate({
+    where,
+    groupBy: ['documentDate', 'net.currency', 'tax.currency', 'gross.currency'],
+    measures: {
+      orders: { fn: 'count' },
+      net: { fn: 'sum', field: 'net' },
+      tax: { fn: 'sum', field: 'tax' },
+      gross: { fn: 'sum', field: 'gross' },
+    },
+  });
+  const groups = new Map<string, OrderTotalsRow>();
+  for (const row of rows) {
+    const net = row.net as Money;
+    const tax = row.tax as Money;
+    const gross = row.gross as Money;
+    const period = calendar.periodKey(unit, String(row.documentDate));
+    const key = `${period}|${net.currency}`;
+    const group = groups.get(key);
+    groups.set(
+      key,
+      group
+        ? {
+            ...group,
+            orders: group.orders + Number(row.orders),
+            net: group.net.add(net),
+            tax: group.tax.add(tax),
+            gross: group.gross.add(gross),
+          }
+        : { period, currency: net.currency, orders: Number(row.orders), net, tax, gross },
+    );
+  }
   return [...groups.values()].sort((a, b) =>
     a.period === b.period ? a.currency.localeCompare(b.currency) : a.period.localeCompare(b.period),
   );
