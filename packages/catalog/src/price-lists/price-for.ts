@@ -50,10 +50,11 @@ export interface PriceService {
    * `customerGroup`, then general lists; within a rank the higher `priority`, then the later
    * `validFrom`, then the list id. The first list with an item for the product effective on `on`
    * gives the price: the item with the highest `minQuantity` not above `quantity`. With
-   * `priceListId`, only that list is asked. When no list applies, the product's list price
-   * (tax-exclusive) is the answer.
+   * `priceListId`, only that list is asked (it must be active and in effect on `on`). When no
+   * list prices the product, the product's list price (tax-exclusive) is the answer.
    *
-   * Errors: an inactive product is `INVALID_STATE`; an unknown product or list `NOT_FOUND`; a
+   * Errors: an inactive product, or a named list that is inactive or not in effect, is
+   * `INVALID_STATE`; an unknown product or list `NOT_FOUND`; a
    * list, or a fallback list price, in another currency is `CURRENCY_MISMATCH`; a bad quantity,
    * currency or date `VALIDATION_FAILED`.
    *
@@ -136,7 +137,17 @@ async function priceFor(ctx: CatalogContext, query: PriceQuery): Promise<PriceAn
         { model: 'priceList', id: list.id, expected: currency, actual: list.currency },
       );
     }
-    lists = list.active && inPeriod(on, list.validFrom ?? null, list.validTo ?? null) ? [list] : [];
+    // A list the caller names must apply: pricing silently from another would misprice.
+    if (!list.active || !inPeriod(on, list.validFrom ?? null, list.validTo ?? null)) {
+      throw new SellkitError(
+        'INVALID_STATE',
+        list.active
+          ? `price list ${list.name} is not in effect on ${on}`
+          : `price list ${list.name} is not active`,
+        { model: 'priceList', id: list.id, field: list.active ? 'validFrom' : 'active', on },
+      );
+    }
+    lists = [list];
   } else {
     // internal: reference data every actor of the tenant reads
     const all = await findAll((page) =>

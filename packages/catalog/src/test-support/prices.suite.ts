@@ -122,6 +122,11 @@ export function pricesSuite(name: string, factory: AdapterFactory): void {
       });
       await admin.catalog.priceLists.update(promo.id, { active: false });
       expect((await rep.catalog.prices.priceFor(query)).priceListId).toBe(general.id);
+      // A list asked for by name must apply: never a silent price from another one.
+      await expectCode(
+        rep.catalog.prices.priceFor({ ...query, priceListId: promo.id }),
+        'INVALID_STATE',
+      );
     });
 
     it('refuses a list in another currency, an inactive product and bad queries', async () => {
