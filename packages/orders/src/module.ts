@@ -2,13 +2,7 @@ import { defineModule } from '@sellkit/core';
 import { moduleHandle } from '@sellkit/core/module';
 import type { OrdersEvents } from './events.js';
 import { type OrdersOptions, resolveOrdersOptions } from './options.js';
-import {
-  documentCounter,
-  orderApproval,
-  orderMovement,
-  salesOrder,
-  salesOrderLine,
-} from './orders/order-model.js';
+import { orderApproval, orderMovement, salesOrder, salesOrderLine } from './orders/order-model.js';
 import { quote, quoteLine } from './quotes/quote-model.js';
 import { createOrdersService, type OrdersService } from './service.js';
 
@@ -48,7 +42,6 @@ export function orders(options: OrdersOptions = {}) {
       salesOrderLine,
       orderMovement,
       orderApproval,
-      documentCounter,
     },
     events: {} as OrdersEvents,
     services: (scope) => createOrdersService(scope, resolved),

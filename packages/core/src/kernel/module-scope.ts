@@ -78,6 +78,21 @@ export interface ModuleScope<E extends EventMap = Record<string, unknown>> {
    * transaction commits, and dropped if it rolls back. Nested calls are savepoints.
    */
   transaction<T>(work: (scope: ModuleScope<E>) => Promise<T>): Promise<T>;
+  /**
+   * The next number of a gapless per-tenant sequence, starting at 1, taken in this scope's
+   * transaction: a rollback gives the number back, so no number is lost or used twice, even
+   * with concurrent writers. Name sequences after the module, in lower-case letters, digits and
+   * `_ . -` (`orders.sales-order`, `billing.invoice-2026`).
+   *
+   * @example
+   * ```ts
+   * const number = await scope.transaction(async (tx) => {
+   *   const n = await tx.nextSequenceValue('orders.sales-order');
+   *   return `SO-${String(n).padStart(6, '0')}`;
+   * });
+   * ```
+   */
+  nextSequenceValue(name: string): Promise<number>;
   /** Emits an event after commit (and writes it to the outbox when enabled). */
   emit<K extends keyof E & string>(event: K, payload: E[K]): Promise<void>;
   /**

@@ -119,6 +119,10 @@ function scopeFor(
       }
       return result;
     },
+    async nextSequenceValue(name) {
+      if (unit.buffer === null) return scope.transaction((inner) => inner.nextSequenceValue(name));
+      return unit.storage.nextSequenceValue(name);
+    },
     async emit(event, payload) {
       if (unit.buffer === null) {
         await scope.transaction((inner) => inner.emit(event, payload));

@@ -50,7 +50,11 @@ export function autoOrderOnWin(options: AutoOrderOptions) {
     on: {
       'opportunity.won': async (event: OpportunityWonEvent, { tenantId }: EventMeta) => {
         const { tenants } = options;
-        if (typeof tenants === 'function' ? !tenants(tenantId) : tenants && !tenants.includes(tenantId)) {
+        if (
+          typeof tenants === 'function'
+            ? !tenants(tenantId)
+            : tenants && !tenants.includes(tenantId)
+        ) {
           return;
         }
         const sales = options.sellkit().as({ tenantId, actor }).orders.salesOrders;

@@ -130,15 +130,3 @@ export const orderApproval = defineModel({
 
 /** An approval step as stored. */
 export type OrderApproval = InferRecord<typeof orderApproval>;
-
-/** Per-tenant counters for document numbers (`Q-000001`, `SO-000001`). */
-export const documentCounter = defineModel({
-  name: 'documentCounter',
-  idPrefix: 'dcn',
-  description: 'The last number given to quotes and orders.',
-  audited: false,
-  fields: {
-    key: field.text({ required: true, maxLength: 64, unique: true }),
-    value: field.integer({ required: true, min: 0, default: 0 }),
-  },
-});
