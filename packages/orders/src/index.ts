@@ -14,6 +14,8 @@ export type {
   SellkitWithOrders,
 } from './automation/auto-order.js';
 export { autoOrderOnWin } from './automation/auto-order.js';
+export type { OrderCreditSource } from './credit/order-confirmed-credit.js';
+export { orderConfirmedCredit } from './credit/order-confirmed-credit.js';
 export type { OrderTotalsQuery, OrderTotalsRow } from './customer-view/history.js';
 export { ORDERED_STATES } from './customer-view/history.js';
 export type { StoredTaxRow } from './documents/document-fields.js';

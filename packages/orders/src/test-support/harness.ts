@@ -12,7 +12,7 @@ import {
 } from '@sellkit/core';
 import { customers } from '@sellkit/customers';
 import { pipeline } from '@sellkit/pipeline';
-import { team } from '@sellkit/team';
+import { type TeamOptions, team } from '@sellkit/team';
 import { orders } from '../module.js';
 import type { OrdersOptions } from '../options.js';
 
@@ -41,6 +41,7 @@ export const teamResolver: AccessResolver = {
 /** Options of {@link setup}. */
 export interface SetupOptions {
   readonly orders?: OrdersOptions;
+  readonly team?: TeamOptions;
   readonly outbox?: boolean;
   readonly tenantSettings?: TenantSettingsInput;
   readonly plugins?: Parameters<typeof createSellkit>[0]['plugins'];
@@ -55,7 +56,7 @@ export async function setup(factory: AdapterFactory, options: SetupOptions = {})
   const crm = await createSellkit({
     storage: await factory(),
     modules: [
-      team(),
+      team(options.team),
       customers(),
       catalog({ currency: 'CNY' }),
       pipeline(),
