@@ -236,6 +236,9 @@ export async function prepareCompanyWrite(
         : null;
   Object.assign(merged, data);
   Object.assign(data, await derivedPotential(ctx, input, merged, before));
+  if (merged.lifecycleStage === 'customer' && !before?.customerSince) {
+    data.customerSince = ctx.scope.clock.now();
+  }
   if (before) {
     // Only what changes goes into the patch, so the audit trail shows real changes only.
     for (const key of [

@@ -89,6 +89,11 @@ export const company = defineModel({
     ownerId: field.text({ maxLength: 128, index: true }),
     territoryId: field.text({ maxLength: 128, index: true }),
     lifecycleStage: field.enum(LIFECYCLE_STAGES, { required: true, default: 'lead' }),
+    /**
+     * When the company first became a customer (`lifecycleStage` set to `customer`), kept when
+     * it churns and returns: the date that makes it a "new customer" of a period (team KPIs).
+     */
+    customerSince: field.timestamp({ index: true }),
     externalId: field.text({ maxLength: 200, unique: true }),
     tags: field.textList({ required: true, default: () => [], maxItems: 100, maxLength: 100 }),
     ...interactionCounterFields,
@@ -110,6 +115,7 @@ export type Company = InferRecord<typeof company>;
 
 /** Fields the services maintain themselves and refuse as input. */
 export const COMPANY_DERIVED_FIELDS = [
+  'customerSince',
   'sizeClassSource',
   'purchasePotentialSource',
   ...INTERACTION_COUNTER_FIELDS,

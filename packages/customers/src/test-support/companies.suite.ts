@@ -81,7 +81,12 @@ export function companiesSuite(name: string, factory: AdapterFactory): void {
       await admin.companies.update(company.id, { lifecycleStage: 'customer' });
       await crm.events.idle();
       expect(changes).toHaveLength(1);
-      expect([...(changes[0] ?? [])].sort()).toEqual(['employees', 'lifecycleStage', 'sizeClass']);
+      expect([...(changes[0] ?? [])].sort()).toEqual([
+        'customerSince',
+        'employees',
+        'lifecycleStage',
+        'sizeClass',
+      ]);
       const history = await as({ id: 'admin-1', roles: ['admin'] }).audit.history(
         'company',
         company.id,
@@ -90,6 +95,24 @@ export function companiesSuite(name: string, factory: AdapterFactory): void {
       await expectError(
         admin.companies.update(company.id, { name: 'Stale' }, { expectedVersion: 1 }),
         'CONFLICT',
+      );
+    });
+
+    it('records when a company first became a customer, and keeps it when it churns and returns', async () => {
+      const { admin } = await setup(factory);
+      const lead = await admin.companies.create({ name: 'Initech' });
+      expect(lead.customerSince).toBeNull();
+      const won = await admin.companies.update(lead.id, { lifecycleStage: 'customer' });
+      expect(won.customerSince).toBeInstanceOf(Date);
+      await admin.companies.update(lead.id, { lifecycleStage: 'churned' });
+      const back = await admin.companies.update(lead.id, { lifecycleStage: 'customer' });
+      expect(back.customerSince).toEqual(won.customerSince);
+      const direct = await admin.companies.create({ name: 'Hooli', lifecycleStage: 'customer' });
+      expect(direct.customerSince).toBeInstanceOf(Date);
+      await expectError(
+        admin.companies.update(lead.id, { customerSince: new Date() } as never),
+        'VALIDATION_FAILED',
+        'customerSince',
       );
     });
 

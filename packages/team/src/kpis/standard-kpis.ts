@@ -14,7 +14,8 @@ const won = (fn: 'count' | 'sum', field?: string): KpiMeasure => ({
  * The KPIs every tenant has, on the pipeline's opportunities (by close date and owner) and the
  * customers module's interactions (by occurrence and owner): `won-revenue`, `won-deals`,
  * `win-rate` (won / won + lost, percent), `average-deal-size`, `cycle-length` (days from
- * engagement to close of won deals; lower is better) and `activities` (interactions logged).
+ * engagement to close of won deals; lower is better), `activities` (interactions logged) and
+ * `new-customers` (companies that first became customers, by `customerSince` and owner).
  * Money KPIs count `currency` (the configured one) when given.
  *
  * @example
@@ -78,6 +79,18 @@ export function standardKpis(currency: string | null): KpiDefinition[] {
         repField: 'ownerId',
       },
       target: { quota: 'interactions' },
+      bands: DEFAULT_BANDS,
+    },
+    {
+      key: 'new-customers',
+      name: 'New customers',
+      measure: {
+        model: 'company',
+        fn: 'count',
+        dateField: 'customerSince',
+        repField: 'ownerId',
+      },
+      target: { quota: 'new-customers' },
       bands: DEFAULT_BANDS,
     },
   ];

@@ -159,7 +159,7 @@ export function kpiSuite(adapter: NamedAdapter) {
       });
     });
 
-    it('ships win rate, average deal size, cycle length and activities', async () => {
+    it('ships win rate, average deal size, cycle length, activities and new customers', async () => {
       const h = await setupPerformance(
         adapter.create,
         { performance: { currency: 'EUR' } },
@@ -186,6 +186,18 @@ export function kpiSuite(adapter: NamedAdapter) {
       expect(cycle.reps.find((row) => row.name === 'Ana')?.actual).toBe('15.5000');
       const activities = await h.team.kpis.evaluate('activities', '2026-04');
       expect(activities.reps.find((row) => row.name === 'Ana')?.actual).toBe('1');
+      const customer = (name: string, customerSince: Date | null) =>
+        h.admin.records.company.create({
+          name,
+          ownerId: 'u-ana',
+          lifecycleStage: customerSince ? 'customer' : 'lead',
+          customerSince,
+        });
+      await customer('New in April', new Date('2026-03-31T16:30:00Z')); // 1 April in Shanghai
+      await customer('Customer since March', new Date('2026-03-31T15:59:00Z'));
+      await customer('Still a lead', null);
+      const newCustomers = await h.team.kpis.evaluate('new-customers', '2026-04');
+      expect(newCustomers.reps.find((row) => row.name === 'Ana')?.actual).toBe('1');
       expect((await h.team.kpis.list()).map((kpi) => kpi.key)).toEqual([
         'won-revenue',
         'won-deals',
@@ -193,6 +205,7 @@ export function kpiSuite(adapter: NamedAdapter) {
         'average-deal-size',
         'cycle-length',
         'activities',
+        'new-customers',
       ]);
     });
 

@@ -2,6 +2,7 @@ import { defineModel, defineModule, field } from '@sellkit/core';
 
 /**
  * Minimal stand-ins for the pipeline's opportunities and the customers module's interactions
+ * and companies
  * (same names and fields as the real models that KPIs read), so the team tests need neither.
  */
 export const opportunity = defineModel({
@@ -30,7 +31,22 @@ export const interaction = defineModel({
   access: { ownerField: 'ownerId' },
 });
 
+export const company = defineModel({
+  name: 'company',
+  idPrefix: 'com',
+  fields: {
+    name: field.text({ required: true, maxLength: 200 }),
+    ownerId: field.text({ maxLength: 128, index: true }),
+    lifecycleStage: field.enum(['lead', 'customer', 'churned'] as const, {
+      required: true,
+      default: 'lead',
+    }),
+    customerSince: field.timestamp({ index: true }),
+  },
+  access: { ownerField: 'ownerId' },
+});
+
 /** The module of the stand-ins; services are the kernel's record services. */
 export function salesRecords() {
-  return defineModule({ id: 'sales-records', models: { opportunity, interaction } });
+  return defineModule({ id: 'sales-records', models: { opportunity, interaction, company } });
 }
