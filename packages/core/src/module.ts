@@ -101,6 +101,7 @@ export type {
 } from './kit/import-report.js';
 export { importCounts, importRowsReport, rejectImportRow } from './kit/import-report.js';
 export { isPlainObject } from './kit/is-plain-object.js';
+export { inChunks, readAll } from './kit/read-all.js';
 export type { TransactionScope } from './kit/transaction-scope.js';
 export type { RetryOptions } from './kit/with-retry.js';
 export { withRetry } from './kit/with-retry.js';

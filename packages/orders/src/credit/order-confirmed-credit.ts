@@ -1,4 +1,5 @@
 import { type AnyModel, type ModuleScope, Money, type Where } from '@sellkit/core';
+import { inChunks, readAll } from '@sellkit/core/module';
 import { ORDERED_STATES } from '../customer-view/history.js';
 import { salesOrder, salesOrderLine } from '../orders/order-model.js';
 
@@ -52,15 +53,7 @@ export interface OrderCreditSource {
   current(scope: CreditScope, recordIds: readonly string[]): Promise<Map<string, OrderCreditState>>;
 }
 
-const CHUNK = 500;
 const PAGE = 5_000;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += CHUNK)
-    out.push(items.slice(start, start + CHUNK));
-  return out;
-}
 
 async function findAll(
   scope: CreditScope,
@@ -70,14 +63,7 @@ async function findAll(
   // internal: credit is computed for every rep whatever the actor may read; team's statement
   // service checks that the actor may read the rep a statement is for
   const rows = scope.internal(model);
-  const found: Record<string, unknown>[] = [];
-  let after: string | undefined;
-  do {
-    const page = await rows.find({ where, limit: PAGE, ...(after ? { after } : {}) });
-    found.push(...page.rows);
-    after = page.nextCursor ?? undefined;
-  } while (after);
-  return found;
+  return readAll((cursor) => rows.find({ where, limit: PAGE, ...cursor }));
 }
 
 const text = (value: unknown): string | null =>
@@ -87,14 +73,14 @@ async function linesOf(scope: CreditScope, orderIds: readonly string[]) {
   const lines = new Map<string, OrderCreditLine[]>();
   const lineModel = scope.model(salesOrderLine.name);
   const rows: Record<string, unknown>[] = [];
-  for (const ids of chunks(orderIds)) {
+  for (const ids of inChunks(orderIds)) {
     rows.push(...(await findAll(scope, lineModel, { orderId: { in: ids }, kind: 'product' })));
   }
   const products = new Map<string, Record<string, unknown>>();
   const productIds = [
     ...new Set(rows.map((row) => text(row.productId)).filter((id) => id !== null)),
   ];
-  for (const ids of chunks(productIds)) {
+  for (const ids of inChunks(productIds)) {
     for (const row of await findAll(scope, scope.model('product'), { id: { in: ids } })) {
       products.set(String(row.id), row);
     }
@@ -173,11 +159,11 @@ export const orderConfirmedCredit: OrderCreditSource = {
     };
     if (query.owners === 'all') add(await findAll(scope, model, base));
     else {
-      for (const owners of chunks(query.owners)) {
+      for (const owners of inChunks(query.owners)) {
         add(await findAll(scope, model, { and: [base, { ownerId: { in: owners } }] }));
       }
     }
-    for (const ids of chunks(query.recordIds)) {
+    for (const ids of inChunks(query.recordIds)) {
       add(await findAll(scope, model, { and: [base, { id: { in: ids } }] }));
     }
     const lines = query.withLines ? await linesOf(scope, [...rows.keys()]) : new Map();
@@ -199,7 +185,7 @@ export const orderConfirmedCredit: OrderCreditSource = {
     const calendar = await scope.calendar();
     const model = scope.model(salesOrder.name);
     const states = new Map<string, OrderCreditState>();
-    for (const ids of chunks(recordIds)) {
+    for (const ids of inChunks(recordIds)) {
       for (const row of await findAll(scope, model, { id: { in: ids } })) {
         const changed = row.cancelledAt instanceof Date ? row.cancelledAt : row.updatedAt;
         const confirmed = row.confirmedAt instanceof Date ? calendar.dateOf(row.confirmedAt) : null;

@@ -1,4 +1,4 @@
-import { type RoundingMode, validationError } from '@sellkit/core';
+import { divideRounded, type RoundingMode, validationError } from '@sellkit/core';
 
 /** A non-negative exact decimal as `units / 10^scale`. */
 export interface Scaled {
@@ -83,35 +83,8 @@ export function toMinorExact(value: Scaled, exponent: number, path: string): big
   );
 }
 
-/**
- * `numerator / denominator` rounded to an integer, on bigints (denominator > 0). The same
- * semantics as `divideRounded` of @sellkit/core, kept here so the hot path allocates nothing.
- */
-export function roundDiv(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
-  const quotient = numerator / denominator;
-  const remainder = numerator % denominator;
-  if (remainder === 0n) return quotient;
-  const sign = numerator < 0n ? -1n : 1n;
-  const twice = (remainder < 0n ? -remainder : remainder) * 2n;
-  const half = twice === denominator ? 0 : twice > denominator ? 1 : -1;
-  switch (mode) {
-    case 'down':
-      return quotient;
-    case 'up':
-      return quotient + sign;
-    case 'ceil':
-      return sign > 0n ? quotient + 1n : quotient;
-    case 'floor':
-      return sign < 0n ? quotient - 1n : quotient;
-    case 'half-up':
-      return half >= 0 ? quotient + sign : quotient;
-    case 'half-down':
-      return half > 0 ? quotient + sign : quotient;
-    case 'half-even':
-      if (half !== 0) return half > 0 ? quotient + sign : quotient;
-      return quotient % 2n === 0n ? quotient : quotient + sign;
-  }
-}
+/** `numerator / denominator` rounded to an integer: the kernel's exact rounding on bigints. */
+export const roundDiv = divideRounded;
 
 /**
  * Spreads `total` (minor units, at least the sum of the floors) over exact shares

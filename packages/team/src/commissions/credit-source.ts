@@ -6,6 +6,7 @@ import {
   SellkitError,
   type Where,
 } from '@sellkit/core';
+import { inChunks, readAll } from '@sellkit/core/module';
 
 /** One product line of a credited record (for rates by product or category). */
 export interface CreditLine {
@@ -92,15 +93,7 @@ export interface CreditSource {
   current(scope: CreditScope, recordIds: readonly string[]): Promise<Map<string, CreditState>>;
 }
 
-const CHUNK = 500;
 const PAGE = 5_000;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += CHUNK)
-    out.push(items.slice(start, start + CHUNK));
-  return out;
-}
 
 /** A model another module owns, by name: a clear error when that module is not composed. */
 function modelNamed(scope: CreditScope, name: string, source: string): AnyModel {
@@ -139,14 +132,7 @@ async function findAll(
   // internal: credit is computed for every rep whatever the actor may read; the statement's
   // service checks that the actor may read the rep it is for
   const rows = scope.internal(model);
-  const found: Record<string, unknown>[] = [];
-  let after: string | undefined;
-  do {
-    const page = await rows.find({ where, limit: PAGE, ...(after ? { after } : {}) });
-    found.push(...page.rows);
-    after = page.nextCursor ?? undefined;
-  } while (after);
-  return found;
+  return readAll((cursor) => rows.find({ where, limit: PAGE, ...cursor }));
 }
 
 async function linesOf(
@@ -157,14 +143,14 @@ async function linesOf(
   if (dealIds.length === 0) return lines;
   const lineModel = modelNamed(scope, 'opportunityLine', 'deal-won');
   const rows: Record<string, unknown>[] = [];
-  for (const ids of chunks(dealIds))
+  for (const ids of inChunks(dealIds))
     rows.push(...(await findAll(scope, lineModel, { opportunityId: { in: ids } })));
   const categories = new Map<string, string | null>();
   const names = new Map<string, string>();
   const product = optionalModel(scope, 'product');
   const productIds = [...new Set(rows.map((row) => String(row.productId)))];
   if (product) {
-    for (const ids of chunks(productIds)) {
+    for (const ids of inChunks(productIds)) {
       for (const row of await findAll(scope, product, { id: { in: ids } })) {
         categories.set(String(row.id), text(row.category));
         const name = text(row.name);
@@ -215,10 +201,10 @@ async function wonDeals(
   };
   if (query.owners === 'all') add(await findAll(scope, opportunity, base));
   else {
-    for (const owners of chunks(query.owners))
+    for (const owners of inChunks(query.owners))
       add(await findAll(scope, opportunity, { and: [base, { ownerId: { in: owners } }] }));
   }
-  for (const ids of chunks(query.recordIds))
+  for (const ids of inChunks(query.recordIds))
     add(await findAll(scope, opportunity, { and: [base, { id: { in: ids } }] }));
   const lines = query.withLines ? await linesOf(scope, [...rows.keys()]) : new Map();
   const credits: SourceCredit[] = [];
@@ -258,7 +244,7 @@ export const dealWonSource: CreditSource = {
     const calendar = await scope.calendar();
     const states = new Map<string, CreditState>();
     const rows: Record<string, unknown>[] = [];
-    for (const ids of chunks(recordIds))
+    for (const ids of inChunks(recordIds))
       rows.push(...(await findAll(scope, opportunity, { id: { in: ids } })));
     for (const row of rows) {
       const updatedAt = row.updatedAt instanceof Date ? row.updatedAt : calendar.now();

@@ -1,4 +1,5 @@
 import { type EventMap, type ModuleScope, Money, SellkitError } from '@sellkit/core';
+import { inChunks } from '@sellkit/core/module';
 import type { Rep } from '../reps/rep-model.js';
 import { loadAll } from '../shared/load-all.js';
 import { teamModels } from '../shared/models.js';
@@ -22,15 +23,6 @@ import type { StatementSkip } from './statement-types.js';
 export interface LoaderDeps {
   readonly sources: ReadonlyMap<string, CreditSource>;
   readonly quotaLookup: QuotaLookup;
-}
-
-const CHUNK = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += CHUNK)
-    out.push(items.slice(start, start + CHUNK));
-  return out;
 }
 
 /** The keys of every closed period. */
@@ -64,7 +56,7 @@ async function splitsOf<E extends EventMap>(
   // internal: splits decide credit for every rep, whoever asks
   const rows = scope.internal(scope.model(creditSplit.name) as typeof creditSplit);
   const splits = new Map<string, SplitInput[]>();
-  for (const ids of chunks([...new Set(recordIds)])) {
+  for (const ids of inChunks([...new Set(recordIds)])) {
     for (const row of await loadAll(rows, { source, recordId: { in: ids } }, [
       { field: 'id', direction: 'asc' },
     ])) {
@@ -103,7 +95,7 @@ export async function loadStatementInputs<E extends EventMap>(
       managerRepId: { in: managers.map((rep) => rep.id) },
     });
     const managerOf = new Map(teams.map((team) => [team.id, team.managerRepId ?? '']));
-    for (const ids of chunks(teams.map((team) => team.id))) {
+    for (const ids of inChunks(teams.map((team) => team.id))) {
       // internal: memberships over the period, for the override
       const rows = await loadAll(scope.internal(models.teamMember), { teamId: { in: ids } });
       for (const row of rows) {
@@ -123,7 +115,7 @@ export async function loadStatementInputs<E extends EventMap>(
   }
   const repsById = new Map(subjects.map((rep) => [rep.id, rep]));
   const missing = [...memberIds].filter((id) => !repsById.has(id));
-  for (const ids of chunks(missing)) {
+  for (const ids of inChunks(missing)) {
     // internal: the override's team members, whoever asks
     for (const rep of await loadAll(scope.internal(models.rep), { id: { in: ids } }))
       repsById.set(rep.id, rep);
@@ -143,7 +135,7 @@ export async function loadStatementInputs<E extends EventMap>(
     starts.set(key, from);
     return from;
   };
-  for (const ids of chunks(creditRepIds)) {
+  for (const ids of inChunks(creditRepIds)) {
     // internal: the ledger is bookkeeping; statements read it for every rep
     const rows = await loadAll(
       scope.internal(scope.model(commissionEntry.name) as typeof commissionEntry),
@@ -167,7 +159,7 @@ export async function loadStatementInputs<E extends EventMap>(
   // internal: splits naming the reps, to find records they share but do not own
   const splitRows = scope.internal(scope.model(creditSplit.name) as typeof creditSplit);
   const sharedIds = new Map<string, string[]>();
-  for (const ids of chunks(creditRepIds)) {
+  for (const ids of inChunks(creditRepIds)) {
     for (const row of await loadAll(splitRows, { repId: { in: ids } })) {
       const list = sharedIds.get(row.source) ?? [];
       list.push(row.recordId);

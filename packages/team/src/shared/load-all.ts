@@ -1,5 +1,5 @@
 import type { AnyModel, InferRecord, SortKey, Where } from '@sellkit/core';
-import type { InternalRecords } from '@sellkit/core/module';
+import { type InternalRecords, readAll } from '@sellkit/core/module';
 
 const PAGE = 10_000;
 
@@ -13,17 +13,12 @@ export async function loadAll<M extends AnyModel>(
   where?: Where<InferRecord<M>>,
   orderBy?: readonly SortKey<InferRecord<M>>[],
 ): Promise<InferRecord<M>[]> {
-  const found: InferRecord<M>[] = [];
-  let after: string | undefined;
-  do {
-    const page = await rows.find({
+  return readAll((cursor) =>
+    rows.find({
       ...(where ? { where } : {}),
       ...(orderBy ? { orderBy } : {}),
       limit: PAGE,
-      ...(after ? { after } : {}),
-    });
-    found.push(...page.rows);
-    after = page.nextCursor ?? undefined;
-  } while (after);
-  return found;
+      ...cursor,
+    }),
+  );
 }
