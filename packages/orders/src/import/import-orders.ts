@@ -209,6 +209,8 @@ async function run(
     try {
       const first = rows[0];
       if (!first) continue;
+      const company = first.company === null ? null : companies.get(first.company);
+      if (company instanceof SellkitError) throw new RowFailure(first.line, company);
       const rowProducts = rows.map((row) => {
         if (row.product === null) return null;
         const found = products.get(row.product);
@@ -235,8 +237,6 @@ async function run(
         }
         return found;
       });
-      const company = first.company === null ? null : companies.get(first.company);
-      if (company instanceof SellkitError) throw new RowFailure(first.line, company);
       const orderCurrency = first.currency ?? currency;
       if (!orderCurrency) {
         throw new RowFailure(
