@@ -29,6 +29,7 @@ import { cellOf, checkSameOrder, type ParsedRow, parseRow } from './read-rows.js
 import { writeOrders } from './write-orders.js';
 
 const CHUNK = 500;
+const WRITE_BATCH = 2000;
 
 function checkOptions(options: OrderImportOptions): OrderImportMapping {
   if (!isPlainObject(options) || !isPlainObject(options.mapping)) {
@@ -204,7 +205,16 @@ async function run(
   const currency = options.currency ?? ctx.options.currency ?? catalog.catalog.currency;
   const products = await resolveProducts(ctx, parsed, options, report, currency);
   const companies = await resolveCompanies(ctx, parsed, options, report);
-  const drafts: { draft: PricedDraft; status: OrderStatus; rows: number }[] = [];
+  // Orders are priced and written a batch at a time, so a long file never holds every order.
+  let drafts: { draft: PricedDraft; status: OrderStatus; rows: number }[] = [];
+  const flush = async () => {
+    await writeOrders(scope, drafts);
+    for (const done of drafts) {
+      report.created += done.rows;
+      report.orders.created += 1;
+    }
+    drafts = [];
+  };
   for (const { group, rows } of parsed) {
     try {
       const first = rows[0];
@@ -257,16 +267,13 @@ async function run(
         options.pricesIncludeTax === true,
       );
       drafts.push({ draft, status: first.status ?? options.status ?? 'closed', rows: rows.length });
+      if (drafts.length >= WRITE_BATCH) await flush();
     } catch (error) {
       if (!(error instanceof RowFailure)) throw error;
       rejectGroup(report, group, error.line, error.error, mapping);
     }
   }
-  await writeOrders(scope, drafts);
-  for (const done of drafts) {
-    report.created += done.rows;
-    report.orders.created += 1;
-  }
+  await flush();
 }
 
 async function resolveProducts(

@@ -23,7 +23,7 @@ export class RowFailure extends Error {
 /** Lookups shared by every order of one import: tax rates by category, place and date. */
 export interface ImportLookups {
   readonly catalog: CatalogService;
-  readonly rates: Map<string, Promise<LineTax>>;
+  readonly rates: Map<string, LineTax>;
 }
 
 /** Fresh lookups for one import. */
@@ -31,34 +31,34 @@ export function importLookups(ctx: OrdersContext): ImportLookups {
   return { catalog: ctx.scope.use(catalogHandle), rates: new Map() };
 }
 
-function rateOf(
+async function rateOf(
   lookups: ImportLookups,
   categoryId: string | null,
   jurisdiction: string | null,
   on: string,
 ): Promise<LineTax> {
-  if (categoryId === null) return Promise.resolve(UNTAXED);
+  if (categoryId === null) return UNTAXED;
   if (!jurisdiction) {
-    return Promise.reject(
-      validationError(
-        'company',
-        'no jurisdiction to tax the line in (no company country, no default)',
-        'required',
-      ),
+    throw validationError(
+      'company',
+      'no jurisdiction to tax the line in (no company country, no default)',
+      'required',
     );
   }
   const key = `${categoryId}|${jurisdiction}|${on}`;
-  let rate = lookups.rates.get(key);
-  if (!rate) {
-    rate = lookups.catalog.taxes
-      .rateFor({ taxCategoryId: categoryId, jurisdiction, on })
-      .then((found) => ({
-        categoryId: found.categoryId,
-        rate: found.rate,
-        treatment: found.treatment,
-      }));
-    lookups.rates.set(key, rate);
-  }
+  const known = lookups.rates.get(key);
+  if (known) return known;
+  const found = await lookups.catalog.taxes.rateFor({
+    taxCategoryId: categoryId,
+    jurisdiction,
+    on,
+  });
+  const rate: LineTax = {
+    categoryId: found.categoryId,
+    rate: found.rate,
+    treatment: found.treatment,
+  };
+  lookups.rates.set(key, rate);
   return rate;
 }
 
@@ -116,7 +116,12 @@ export async function priceGroup(
         unitPrice = price.unitPrice;
         unit = row.unit ?? price.unit ?? unit;
       }
-      const tax = await rateOf(lookups, product?.taxCategoryId ?? null, jurisdiction, on);
+      const categoryId = product?.taxCategoryId ?? null;
+      const tax =
+        categoryId === null
+          ? UNTAXED
+          : (lookups.rates.get(`${categoryId}|${jurisdiction}|${on}`) ??
+            (await rateOf(lookups, categoryId, jurisdiction, on)));
       const discount = row.discountPercent ? { percent: row.discountPercent } : null;
       pricing.push({
         key: String(index),

@@ -3,7 +3,7 @@ import type { OrderStatus } from '../orders/order-model.js';
 import { lineStore } from '../orders/order-store.js';
 import { type OrdersScope, ordersModels } from '../shared/context.js';
 
-const BATCH = 500;
+const BATCH = 1000;
 
 /** Timestamps an imported order in a state past `draft` carries, set to its document date. */
 function milestones(status: OrderStatus, at: Date) {
@@ -52,6 +52,7 @@ export async function writeOrders(
   scope: OrdersScope,
   drafts: readonly { draft: PricedDraft; status: OrderStatus }[],
 ): Promise<void> {
+  if (drafts.length === 0) return;
   const models = ordersModels(scope);
   const numbers = await reserveNumbers(scope, 'order', 'SO', drafts.length);
   for (let start = 0; start < drafts.length; start += BATCH) {
