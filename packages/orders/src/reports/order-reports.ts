@@ -81,7 +81,7 @@ const money = (value: unknown, currency: string) =>
  *
  * @example
  * ```ts
- * const reports = createOrdersReports({ scope, options });
+ * const reports = scope.use(ordersHandle).reports; // built by createOrdersReports
  * const months = await reports.byMonth({ from: '2026-01-01' });
  * months[0]; // { month: '2026-01', currency: 'CNY', orders: 12, net, tax, gross }
  * ```
