@@ -29,6 +29,14 @@ export type {
 } from './events.js';
 export type { MovementInput, ReasonInput } from './fulfilment/movements.js';
 export { canMove, ORDER_TRANSITIONS, RETURNABLE_STATES } from './fulfilment/states.js';
+export type {
+  OrderImportField,
+  OrderImportMapping,
+  OrderImportOptions,
+  OrderImportOrderCounts,
+  OrderImportReport,
+} from './import/import-types.js';
+export { ORDER_IMPORT_FIELDS } from './import/import-types.js';
 export { orders, ordersHandle } from './module.js';
 export type { ApprovalLevel, ApprovalOptions, OrdersOptions, PerTenant } from './options.js';
 export { DEFAULT_APPROVAL_LEVELS } from './options.js';
@@ -70,6 +78,13 @@ export type {
 export type { QuoteInput, QuoteWithLines } from './quotes/quote-actions.js';
 export type { Quote, QuoteLine, QuoteStatus } from './quotes/quote-model.js';
 export { QUOTE_STATUSES, quote, quoteLine } from './quotes/quote-model.js';
+export type {
+  OrdersByMonthRow,
+  OrdersByProductRow,
+  OrdersByStateRow,
+  OrdersReportQuery,
+  OrdersReportService,
+} from './reports/order-reports.js';
 export type {
   CustomerOrdersService,
   OrdersService,

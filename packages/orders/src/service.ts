@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FindQuery, Page, Where } from '@sellkit/core';
 import {
   approveOrder,
@@ -20,6 +21,8 @@ import {
   returnGoods,
   shipOrder,
 } from './fulfilment/movements.js';
+import { importOrders } from './import/import-orders.js';
+import type { OrderImportOptions, OrderImportReport } from './import/import-types.js';
 import type { ResolvedOrdersOptions } from './options.js';
 import {
   createOrder,
@@ -47,6 +50,7 @@ import {
   sendQuote,
 } from './quotes/quote-actions.js';
 import type { Quote, QuoteLine } from './quotes/quote-model.js';
+import { createOrdersReports, type OrdersReportService } from './reports/order-reports.js';
 import { type OrdersContext, type OrdersScope, ordersModels } from './shared/context.js';
 
 /** Quotes: versions, sent / accepted / rejected / expired; accepting one creates the order. */
@@ -134,6 +138,13 @@ export interface OrdersService {
   readonly quotes: QuoteService;
   readonly salesOrders: SalesOrderService;
   readonly customers: CustomerOrdersService;
+  /** Orders by state, by month and by product, computed by storage aggregates. */
+  readonly reports: OrdersReportService;
+  /**
+   * Imports historical orders from a CSV export (a path or a stream), one row per order line,
+   * grouped by the mapped `orderId` column; re-running the same file creates nothing new.
+   */
+  importOrders(source: string | Readable, options: OrderImportOptions): Promise<OrderImportReport>;
 }
 
 async function historyOf<R>(
@@ -232,5 +243,7 @@ export function createOrdersService(
       forCompany: (companyId, page) => companyOrders(ctx, companyId, page),
       totals: (query) => orderTotals(ctx, query),
     },
+    reports: createOrdersReports(ctx),
+    importOrders: (source, importOptions) => importOrders(ctx, source, importOptions),
   };
 }

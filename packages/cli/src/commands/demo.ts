@@ -35,6 +35,7 @@ export const DEMO_SEED = 'sellkit-demo';
 const PHASES: Record<DemoProgress['phase'], string> = {
   organisation: 'organisation',
   companies: 'companies',
+  orders: 'quotes and orders',
   scoring: 'scoring',
 };
 

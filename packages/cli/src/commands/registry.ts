@@ -2,8 +2,10 @@ import type { CommandGroup, CommandSpec } from './command.js';
 import { demoCommand } from './demo.js';
 import { importCompaniesCommand, importContactsCommand } from './import-file.js';
 import { importMavenCommand } from './import-maven.js';
+import { importOrdersCommand } from './import-orders.js';
 import { migrateCommand } from './migrate.js';
 import { reportCustomersCommand } from './report-customers.js';
+import { reportOrdersCommand } from './report-orders.js';
 import { reportPipelineCommand } from './report-pipeline.js';
 
 /** Every command of `sellkit`, in the order `--help` lists them. */
@@ -12,12 +14,18 @@ export const COMMANDS: readonly (CommandSpec | CommandGroup)[] = [
   migrateCommand,
   {
     name: 'import',
-    summary: 'Import CSV data: the Maven CRM data set, or companies and contacts with a mapping',
-    commands: [importMavenCommand, importCompaniesCommand, importContactsCommand],
+    summary:
+      'Import CSV data: the Maven CRM data set, companies and contacts with a mapping, or historical orders',
+    commands: [
+      importMavenCommand,
+      importCompaniesCommand,
+      importContactsCommand,
+      importOrdersCommand,
+    ],
   },
   {
     name: 'report',
-    summary: 'Print the pipeline or customers report (tables, text, --json or --csv)',
-    commands: [reportPipelineCommand, reportCustomersCommand],
+    summary: 'Print the pipeline, customers or orders report (tables, text, --json or --csv)',
+    commands: [reportPipelineCommand, reportCustomersCommand, reportOrdersCommand],
   },
 ];

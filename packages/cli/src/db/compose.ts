@@ -9,6 +9,7 @@ import {
   type TenantSettingsResolver,
 } from '@sellkit/core';
 import { customers } from '@sellkit/customers';
+import { orders } from '@sellkit/orders';
 import { pipeline } from '@sellkit/pipeline';
 import { team, teamDirectory } from '@sellkit/team';
 import { cliSettings } from '../settings/tenant-settings.js';
@@ -48,6 +49,7 @@ export function sellkitModules() {
       territories: { exists: (scope, id) => teamDirectory(scope).territoryExists(id) },
     }),
     pipeline(),
+    orders(),
     // The CLI's own: each tenant's remembered calendar (--time-zone).
     cliSettings(),
   ] as const;
@@ -62,7 +64,7 @@ export interface ComposeOptions {
 
 /**
  * Composes Sellkit the way every CLI command does: catalog, team, customers (owners and
- * territories checked against the team directory), pipeline and the CLI's remembered tenant
+ * territories checked against the team directory), pipeline, orders and the CLI's remembered tenant
  * settings on one storage adapter.
  * Creating it migrates the storage (tables, columns, indexes).
  *

@@ -6,6 +6,7 @@ import {
   type TestClock,
   validationError,
 } from '@sellkit/core';
+import { ordersHandle } from '@sellkit/orders';
 import { defaultPriorityRuleSet, pipelineHandle } from '@sellkit/pipeline';
 import type { DemoProfile } from './demo-profile.js';
 import { demoProfileFor } from './demo-profiles.js';
@@ -13,6 +14,7 @@ import { planCompany } from './plan-company.js';
 import { type OrganisationPlan, planOrganisation } from './plan-organisation.js';
 import { createRandom } from './random.js';
 import { type DemoCounts, emptyCounts, writeCompany } from './write-company.js';
+import { type DemoOrderCounts, emptyOrderCounts, writeOrders } from './write-orders.js';
 import { writeOrganisation } from './write-organisation.js';
 
 /** Named sizes (number of companies); any positive integer works too. */
@@ -39,7 +41,7 @@ export function sizeForRows(rows: number): number {
 
 /** Progress of {@link generateDemoTenant}. */
 export interface DemoProgress {
-  readonly phase: 'organisation' | 'companies' | 'scoring';
+  readonly phase: 'organisation' | 'companies' | 'orders' | 'scoring';
   readonly done: number;
   readonly total: number;
 }
@@ -86,6 +88,8 @@ export interface DemoTenantReport {
   readonly teams: number;
   readonly products: number;
   readonly counts: DemoCounts;
+  /** Quotes and orders made from the closed deals (zeros when the orders module is not installed). */
+  readonly orders: DemoOrderCounts;
   /** Records per model after the run, as counted by storage. */
   readonly records: Readonly<Record<string, number>>;
   /** Sum of `records`. */
@@ -114,6 +118,9 @@ const MODELS = [
   'stageChange',
   'task',
   'winStat',
+  'quote',
+  'salesOrder',
+  'salesOrderLine',
   'auditEntry',
 ];
 
@@ -259,6 +266,14 @@ async function generate(
     options.onProgress?.({ phase: 'companies', done: end, total });
   }
 
+  // Quotes and orders of the closed deals, when the host installed the orders module.
+  let orderCounts = emptyOrderCounts();
+  if (scope.has(ordersHandle)) {
+    options.onProgress?.({ phase: 'orders', done: 0, total: 1 });
+    orderCounts = await writeOrders(scope, clock, random.fork('orders'), now, profile);
+    options.onProgress?.({ phase: 'orders', done: 1, total: 1 });
+  }
+
   clock.set(now);
   const pipeline = scope.use(pipelineHandle);
   const open = await scope.records(scope.model('opportunity')).count({ status: 'open' });
@@ -270,7 +285,11 @@ async function generate(
   options.onProgress?.({ phase: 'scoring', done: open, total: open });
 
   const records: Record<string, number> = {};
-  for (const name of MODELS) records[name] = await scope.records(scope.model(name)).count();
+  for (const name of MODELS) {
+    if (!scope.has(ordersHandle) && ['quote', 'salesOrder', 'salesOrderLine'].includes(name))
+      continue;
+    records[name] = await scope.records(scope.model(name)).count();
+  }
   return {
     tenantId,
     seed,
@@ -284,6 +303,7 @@ async function generate(
     teams: organisation.teams.length,
     products: ids.productIds.size,
     counts,
+    orders: orderCounts,
     records,
     rows: Object.values(records).reduce((sum, count) => sum + count, 0),
   };

@@ -90,6 +90,37 @@ export const en: Messages = {
       interactions: 'interactions',
     },
   },
+  ordersReport: {
+    title: 'Orders report',
+    sections: {
+      byState: 'Orders by state',
+      byMonth: 'Ordered per month (confirmed onwards, not cancelled)',
+      byProduct: 'Ordered per product (confirmed onwards, not cancelled)',
+    },
+    columns: {
+      status: 'state',
+      month: 'month',
+      product: 'product',
+      orders: 'orders',
+      lines: 'lines',
+      quantity: 'quantity',
+      net: 'net',
+      tax: 'tax',
+      gross: 'gross',
+      currency: 'currency',
+    },
+    facts: { tenant: 'tenant', orders: 'orders', quotes: 'quotes' },
+    states: {
+      draft: 'draft',
+      'pending-approval': 'pending approval',
+      confirmed: 'confirmed',
+      'partially-shipped': 'partially shipped',
+      shipped: 'shipped',
+      delivered: 'delivered',
+      closed: 'closed',
+      cancelled: 'cancelled',
+    },
+  },
   demo: {
     title: (tenantId) => `Sellkit demo tenant "${tenantId}"`,
     sections: {

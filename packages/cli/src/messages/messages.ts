@@ -36,6 +36,14 @@ export interface Messages {
     readonly columns: Readonly<Record<CustomersColumn, string>>;
     readonly facts: Readonly<Record<CustomersFact, string>>;
   };
+  readonly ordersReport: {
+    readonly title: string;
+    readonly sections: Readonly<Record<OrdersSection, string>>;
+    readonly columns: Readonly<Record<OrdersColumn, string>>;
+    readonly facts: Readonly<Record<OrdersFact, string>>;
+    /** Order states by code (`partially-shipped`...). */
+    readonly states: Readonly<Record<string, string>>;
+  };
   readonly demo: {
     readonly title: (tenantId: string) => string;
     readonly sections: Readonly<Record<Exclude<DemoSection, 'overdueTasks' | 'birthdays'>, string>>;
@@ -128,6 +136,20 @@ type CustomersColumn =
   | 'note'
   | 'total';
 type CustomersFact = 'tenant' | 'companies' | 'contacts' | 'interactions';
+
+type OrdersSection = 'byState' | 'byMonth' | 'byProduct';
+type OrdersColumn =
+  | 'status'
+  | 'month'
+  | 'product'
+  | 'orders'
+  | 'lines'
+  | 'quantity'
+  | 'net'
+  | 'tax'
+  | 'gross'
+  | 'currency';
+type OrdersFact = 'tenant' | 'orders' | 'quotes';
 
 type DemoSection = 'pipeline' | 'forecast' | 'topReps' | 'overdueTasks' | 'birthdays' | 'topDeals';
 type DemoColumn =

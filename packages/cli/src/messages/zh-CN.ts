@@ -122,6 +122,37 @@ export const zhCN: Messages = {
       interactions: '互动',
     },
   },
+  ordersReport: {
+    title: '订单报表',
+    sections: {
+      byState: '各状态订单',
+      byMonth: '每月订购额（已确认及以后，不含已取消）',
+      byProduct: '各产品订购额（已确认及以后，不含已取消）',
+    },
+    columns: {
+      status: '状态',
+      month: '月份',
+      product: '产品',
+      orders: '订单数',
+      lines: '行数',
+      quantity: '数量',
+      net: '不含税金额',
+      tax: '税额',
+      gross: '含税金额',
+      currency: '币种',
+    },
+    facts: { tenant: '租户', orders: '订单', quotes: '报价单' },
+    states: {
+      draft: '草稿',
+      'pending-approval': '待审批',
+      confirmed: '已确认',
+      'partially-shipped': '部分发货',
+      shipped: '已发货',
+      delivered: '已送达',
+      closed: '已关闭',
+      cancelled: '已取消',
+    },
+  },
   demo: {
     title: (tenantId) => `Sellkit 演示租户“${tenantId}”`,
     sections: {
