@@ -5,6 +5,7 @@ import { importMavenCommand } from './import-maven.js';
 import { migrateCommand } from './migrate.js';
 import { reportCustomersCommand } from './report-customers.js';
 import { reportPipelineCommand } from './report-pipeline.js';
+import { reportTeamCommand } from './report-team.js';
 
 /** Every command of `sellkit`, in the order `--help` lists them. */
 export const COMMANDS: readonly (CommandSpec | CommandGroup)[] = [
@@ -18,6 +19,6 @@ export const COMMANDS: readonly (CommandSpec | CommandGroup)[] = [
   {
     name: 'report',
     summary: 'Print the pipeline or customers report (tables, text, --json or --csv)',
-    commands: [reportPipelineCommand, reportCustomersCommand],
+    commands: [reportPipelineCommand, reportCustomersCommand, reportTeamCommand],
   },
 ];

@@ -12,6 +12,7 @@ import { demoProfileFor } from './demo-profiles.js';
 import { planCompany } from './plan-company.js';
 import { type OrganisationPlan, planOrganisation } from './plan-organisation.js';
 import { createRandom } from './random.js';
+import { type DemoPerformance, writeTeamPerformance } from './team-performance.js';
 import { type DemoCounts, emptyCounts, writeCompany } from './write-company.js';
 import { writeOrganisation } from './write-organisation.js';
 
@@ -86,6 +87,8 @@ export interface DemoTenantReport {
   readonly teams: number;
   readonly products: number;
   readonly counts: DemoCounts;
+  /** Quotas, the commission plan, the closed quarter and its clawback, courses and completions. */
+  readonly performance: DemoPerformance;
   /** Records per model after the run, as counted by storage. */
   readonly records: Readonly<Record<string, number>>;
   /** Sum of `records`. */
@@ -259,6 +262,11 @@ async function generate(
     options.onProgress?.({ phase: 'companies', done: end, total });
   }
 
+  // Quotas, a commission plan, a closed quarter with a clawback, courses and completions.
+  const performance = await scope.transaction((tx) =>
+    writeTeamPerformance(tx, clock, { now, since: yearAgo, profile, random: random.fork('team') }),
+  );
+
   clock.set(now);
   const pipeline = scope.use(pipelineHandle);
   const open = await scope.records(scope.model('opportunity')).count({ status: 'open' });
@@ -284,6 +292,7 @@ async function generate(
     teams: organisation.teams.length,
     products: ids.productIds.size,
     counts,
+    performance,
     records,
     rows: Object.values(records).reduce((sum, count) => sum + count, 0),
   };
