@@ -40,6 +40,7 @@ function cents(money: Money): bigint {
  *
  * @example
  * ```ts
+ * import { importMavenCrm } from '@sellkit/pipeline';
  * await admin.transaction(async (scope) => {
  *   await importMavenCrm(scope, 'examples/data/maven-crm');
  *   const quotas = await setMavenQuotas(scope); // { quarters: ['2017-Q1', ...], agents: 30, ... }
