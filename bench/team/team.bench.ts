@@ -32,6 +32,8 @@ const TIERS = [
   { from: '1', to: null, rate: '0.08' },
 ] as const;
 
+// TEAM_BENCH_KEEP=1 keeps the SQLite file (its path is printed on stderr) for EXPLAIN and profiling.
+const keep = process.env.TEAM_BENCH_KEEP === '1';
 const directory = mkdtempSync(join(tmpdir(), 'sellkit-team-bench-'));
 const file = join(directory, 'bench.db');
 const clock = createTestClock('2026-01-15T09:00:00Z');
@@ -176,7 +178,8 @@ const rawStatements = await time(() =>
     TIERS,
   ),
 );
-rmSync(directory, { recursive: true, force: true });
+if (keep) console.error(`kept ${file}`);
+else rmSync(directory, { recursive: true, force: true });
 
 // Same numbers: each rep's won revenue, and each rep's commission total.
 const kpiMismatch = kpi.value.reps.filter(
