@@ -9,6 +9,7 @@ import { createProgress } from '../output/progress.js';
 import { outputFormat, writeReport } from '../output/write-report.js';
 import { assertReadable, resolvePath } from './check-input.js';
 import type { CommandSpec } from './command.js';
+import { type MavenQuotasReport, setMavenQuotas } from './maven-quotas.js';
 import { withSession } from './session.js';
 import { DATABASE_OPTIONS, FORMAT_OPTIONS, QUIET_OPTION } from './shared-options.js';
 
@@ -33,7 +34,7 @@ async function dataRows(file: string): Promise<number> {
   return Math.max(0, lines - 1);
 }
 
-function parts(report: MavenImportReport): ImportPart[] {
+function parts(report: MavenImportReport, quotas: MavenQuotasReport | null): ImportPart[] {
   const teams = report.teams as SalesTeamsImportReport | null;
   return [
     {
@@ -73,6 +74,7 @@ function parts(report: MavenImportReport): ImportPart[] {
         ),
         'won deals the win model learned from': report.learned.won,
         'lost deals the win model learned from': report.learned.lost,
+        ...(quotas ? { 'quarterly won-revenue quotas written': quotas.written } : {}),
       },
     },
   ];
@@ -115,10 +117,11 @@ export const importMavenCommand: CommandSpec = {
     const progress = createProgress(io.stderr, { mode: options.quiet ? 'off' : 'auto' });
     let current: string | null = null;
     let report: MavenImportReport;
+    let quotas: MavenQuotasReport | null = null;
     try {
       report = await withSession(input, 'import maven-crm', {}, ({ admin }) =>
-        admin.transaction((scope) =>
-          importMavenCrm(scope, dir, {
+        admin.transaction(async (scope) => {
+          const imported = await importMavenCrm(scope, dir, {
             onProgress: ({ phase, rows }) => {
               const file = PHASE_FILE[phase];
               const label = phase === 'learning' ? 'learning from closed deals' : file;
@@ -128,15 +131,18 @@ export const importMavenCommand: CommandSpec = {
               }
               progress.update(rows);
             },
-          }),
-        ),
+          });
+          // Quarterly won-revenue quotas per agent, so `report team` has real attainment.
+          quotas = await setMavenQuotas(scope);
+          return imported;
+        }),
       );
       progress.done();
     } catch (error) {
       progress.stop();
       throw error;
     }
-    const all = parts(report);
+    const all = parts(report, quotas);
     writeReport(
       io,
       importReport(

@@ -7,6 +7,7 @@ import { migrateCommand } from './migrate.js';
 import { reportCustomersCommand } from './report-customers.js';
 import { reportOrdersCommand } from './report-orders.js';
 import { reportPipelineCommand } from './report-pipeline.js';
+import { reportTeamCommand } from './report-team.js';
 
 /** Every command of `sellkit`, in the order `--help` lists them. */
 export const COMMANDS: readonly (CommandSpec | CommandGroup)[] = [
@@ -25,7 +26,12 @@ export const COMMANDS: readonly (CommandSpec | CommandGroup)[] = [
   },
   {
     name: 'report',
-    summary: 'Print the pipeline, customers or orders report (tables, text, --json or --csv)',
-    commands: [reportPipelineCommand, reportCustomersCommand, reportOrdersCommand],
+    summary: 'Print the pipeline, customers, orders or team report (tables, text, --json or --csv)',
+    commands: [
+      reportPipelineCommand,
+      reportCustomersCommand,
+      reportOrdersCommand,
+      reportTeamCommand,
+    ],
   },
 ];

@@ -22,6 +22,8 @@ export interface ReportInput {
   readonly now: Date;
   /** The words of titles and labels: the reader's for tables, English for JSON and CSV. */
   readonly messages: Messages;
+  /** The command line's options (a report's own, declared in its `options`). */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -34,6 +36,8 @@ export function reportCommand(definition: {
   readonly summary: string;
   readonly description: string;
   readonly sections: readonly string[];
+  /** Options of this report besides the shared ones (`--period`). */
+  readonly options?: CommandSpec['options'];
   build(scope: ModuleScope, input: ReportInput): Promise<Report>;
 }): CommandSpec {
   const command = `report ${definition.name}`;
@@ -52,6 +56,7 @@ export function reportCommand(definition: {
         valueName: 'id',
         description: 'Print only this section (with --csv: as a plain table).',
       },
+      ...definition.options,
     },
     examples: [
       `sellkit ${command} --db sellkit-demo.db`,
@@ -77,6 +82,7 @@ export function reportCommand(definition: {
             tenantId,
             now: new Date(),
             messages,
+            options: input.options,
           });
           return { report, localisation };
         },

@@ -13,6 +13,7 @@ import { demoProfileFor } from './demo-profiles.js';
 import { planCompany } from './plan-company.js';
 import { type OrganisationPlan, planOrganisation } from './plan-organisation.js';
 import { createRandom } from './random.js';
+import { type DemoPerformance, writeTeamPerformance } from './team-performance.js';
 import { type DemoCounts, emptyCounts, writeCompany } from './write-company.js';
 import { type DemoOrderCounts, emptyOrderCounts, writeOrders } from './write-orders.js';
 import { writeOrganisation } from './write-organisation.js';
@@ -90,6 +91,8 @@ export interface DemoTenantReport {
   readonly counts: DemoCounts;
   /** Quotes and orders made from the closed deals (zeros when the orders module is not installed). */
   readonly orders: DemoOrderCounts;
+  /** Quotas, the commission plan, the closed quarter and its clawback, courses and completions. */
+  readonly performance: DemoPerformance;
   /** Records per model after the run, as counted by storage. */
   readonly records: Readonly<Record<string, number>>;
   /** Sum of `records`. */
@@ -273,6 +276,10 @@ async function generate(
     orderCounts = await writeOrders(scope, clock, random.fork('orders'), now, profile);
     options.onProgress?.({ phase: 'orders', done: 1, total: 1 });
   }
+  // Quotas, a commission plan, a closed quarter with a clawback, courses and completions.
+  const performance = await scope.transaction((tx) =>
+    writeTeamPerformance(tx, clock, { now, since: yearAgo, profile, random: random.fork('team') }),
+  );
 
   clock.set(now);
   const pipeline = scope.use(pipelineHandle);
@@ -304,6 +311,7 @@ async function generate(
     products: ids.productIds.size,
     counts,
     orders: orderCounts,
+    performance,
     records,
     rows: Object.values(records).reduce((sum, count) => sum + count, 0),
   };

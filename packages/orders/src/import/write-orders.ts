@@ -1,7 +1,7 @@
 import type { PricedDraft } from '../documents/price-lines.js';
 import type { OrderStatus } from '../orders/order-model.js';
 import { lineStore } from '../orders/order-store.js';
-import { type OrdersScope, ordersModels } from '../shared/context.js';
+import { nextNumber, type OrdersScope, ordersModels } from '../shared/context.js';
 
 const BATCH = 1000;
 
@@ -20,8 +20,8 @@ function milestones(status: OrderStatus, at: Date) {
 }
 
 /**
- * Reserves `count` document numbers of a counter at once (`SO-000001`...), in the caller's
- * transaction: one read and one write whatever the count.
+ * Takes `count` document numbers of a series (`SO-000001`...) from the kernel's gapless
+ * sequence, in the caller's transaction (a rolled-back import gives them back).
  */
 export async function reserveNumbers(
   scope: OrdersScope,
@@ -29,18 +29,9 @@ export async function reserveNumbers(
   prefix: string,
   count: number,
 ): Promise<string[]> {
-  if (count === 0) return [];
-  // internal: numbering is bookkeeping every creator moves, whatever they may read
-  const counters = scope.internal(ordersModels(scope).documentCounter);
-  const current = (await counters.find({ where: { key }, limit: 1 })).rows[0];
-  const first = (current?.value ?? 0) + 1;
-  const last = first + count - 1;
-  if (current) await counters.update(current.id, { value: last }, { current });
-  else await counters.insert([{ key, value: last }]);
-  return Array.from(
-    { length: count },
-    (_, index) => `${prefix}-${String(first + index).padStart(6, '0')}`,
-  );
+  const numbers: string[] = [];
+  for (let index = 0; index < count; index += 1) numbers.push(await nextNumber(scope, key, prefix));
+  return numbers;
 }
 
 /**
