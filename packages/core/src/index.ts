@@ -31,7 +31,7 @@ export {
   reachWhere,
   resolveReach,
 } from './access/policy.js';
-export type { AuditEntry } from './audit/audit.js';
+export type { AuditEntry, AuditInput } from './audit/audit.js';
 export { auditEntryModel, diffRecords, toJsonValue } from './audit/audit.js';
 export type { DateParts, TimeParts } from './calendar/calendar-date.js';
 export {

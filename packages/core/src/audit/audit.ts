@@ -79,3 +79,11 @@ export function diffRecords(
   }
   return changes;
 }
+
+/** One audit entry as a module writes it: the actor, time and request come from the scope. */
+export interface AuditInput {
+  readonly model: string;
+  readonly recordId: string;
+  readonly action: string;
+  readonly changes: Record<string, { before: unknown; after: unknown }>;
+}

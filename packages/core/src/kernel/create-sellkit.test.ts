@@ -207,6 +207,22 @@ describe('audit', () => {
     expect(history[1]?.actorId).toBe('admin-1');
   });
 
+  it('gives every record of a createMany its own create entry, written together', async () => {
+    const { crm } = await setup();
+    const scoped = crm.as(admin);
+    const created = await scoped.records.deal.createMany([
+      { title: 'A' },
+      { title: 'B' },
+      { title: 'C' },
+    ]);
+    for (const deal of created) {
+      const history = await scoped.audit.history('deal', deal.id);
+      expect(history.map((entry) => [entry.action, entry.changes.title?.after])).toEqual([
+        ['create', deal.title],
+      ]);
+    }
+  });
+
   it('is not readable by reps', async () => {
     const { crm } = await setup();
     await crm.as(rep('rep-1')).deals.create({ title: 'x' });

@@ -1,4 +1,4 @@
-import { diffRecords } from '../audit/audit.js';
+import { type AuditInput, diffRecords } from '../audit/audit.js';
 import { SellkitError } from '../errors/sellkit-error.js';
 import type { AnyModel, InferCreate, InferPatch, InferRecord } from '../model/define-model.js';
 import type {
@@ -60,12 +60,7 @@ export interface InternalRecords<M extends AnyModel> {
 export interface InternalRecordsHost {
   readonly storage: TenantStorage;
   readonly inTransaction: boolean;
-  audit(entry: {
-    model: string;
-    recordId: string;
-    action: string;
-    changes: Record<string, { before: unknown; after: unknown }>;
-  }): Promise<void>;
+  audit(entry: AuditInput | readonly AuditInput[]): Promise<void>;
   transaction<T>(work: (host: InternalRecordsHost) => Promise<T>): Promise<T>;
 }
 
@@ -122,14 +117,14 @@ export function createInternalRecords<M extends AnyModel>(
       if (!model.audited) return storage.insert(model, records);
       return atomically(host, async (tx) => {
         const created = await tx.storage.insert(model, records);
-        for (const record of created) {
-          await tx.audit({
+        await tx.audit(
+          created.map((record) => ({
             model: model.name,
             recordId: record.id,
             action: 'create',
             changes: diffRecords(undefined, record),
-          });
-        }
+          })),
+        );
         return created;
       });
     },

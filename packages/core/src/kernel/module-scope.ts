@@ -1,4 +1,5 @@
 import type { AccessAction, AccessReach } from '../access/policy.js';
+import type { AuditInput } from '../audit/audit.js';
 import type { TenantCalendar } from '../calendar/tenant-calendar.js';
 import type { Clock } from '../context/clock.js';
 import type { SellkitContext } from '../context/context.js';
@@ -108,13 +109,11 @@ export interface ModuleScope<E extends EventMap = Record<string, unknown>> {
     model: AnyModel,
     record?: Readonly<Record<string, unknown>>,
   ): Promise<void>;
-  /** Writes an audit entry (records() does this itself; modules use it for custom actions). */
-  audit(entry: {
-    model: string;
-    recordId: string;
-    action: string;
-    changes: Record<string, { before: unknown; after: unknown }>;
-  }): Promise<void>;
+  /**
+   * Writes an audit entry, or several in one statement (records() does this itself; modules
+   * use it for custom actions).
+   */
+  audit(entry: AuditInput | readonly AuditInput[]): Promise<void>;
   /**
    * Another module's services, bound to this scope (so they join its transaction).
    * `CONFIGURATION_INVALID` when that module is not installed.

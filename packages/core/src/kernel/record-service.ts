@@ -71,15 +71,17 @@ export function createRecordService<M extends AnyModel>(
         prepared.push(next);
       }
       const created = await tx.storage.insert(model, prepared as InferCreate<M>[]);
-      for (const record of created) {
-        if (model.audited) {
-          await tx.audit({
+      if (model.audited) {
+        await tx.audit(
+          created.map((record) => ({
             model: model.name,
             recordId: record.id,
             action: 'create',
             changes: diffRecords(undefined, record),
-          });
-        }
+          })),
+        );
+      }
+      for (const record of created) {
         for (const hook of hooks) await hook.afterCreate?.(record, tx);
       }
       return created;

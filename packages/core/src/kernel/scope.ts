@@ -6,7 +6,7 @@ import {
   reachIncludes,
   resolveReach,
 } from '../access/policy.js';
-import { auditEntryModel, toJsonValue } from '../audit/audit.js';
+import { type AuditInput, auditEntryModel, toJsonValue } from '../audit/audit.js';
 import type { TenantSettingsCache } from '../calendar/settings-cache.js';
 import { createTenantCalendar, type TenantCalendar } from '../calendar/tenant-calendar.js';
 import type { Clock } from '../context/clock.js';
@@ -175,17 +175,23 @@ function scopeFor(
         );
     },
     async audit(entry) {
-      await unit.storage.insert(auditEntryModel, [
-        {
+      const entries: readonly AuditInput[] = Array.isArray(entry) ? entry : [entry as AuditInput];
+      if (entries.length === 0) return;
+      const at = clock.now();
+      const request = context.requestId ? { requestId: context.requestId } : {};
+      // One insert for every entry of a write: a createMany of 10,000 rows is one statement, not 10,000.
+      await unit.storage.insert(
+        auditEntryModel,
+        entries.map((one) => ({
           actorId: context.actor.id,
-          model: entry.model,
-          recordId: entry.recordId,
-          action: entry.action,
-          changes: entry.changes,
-          at: clock.now(),
-          ...(context.requestId ? { requestId: context.requestId } : {}),
-        },
-      ]);
+          model: one.model,
+          recordId: one.recordId,
+          action: one.action,
+          changes: one.changes,
+          at,
+          ...request,
+        })),
+      );
     },
     use<S>(handle: ModuleHandle<S>): S {
       const moduleId = handle.id;

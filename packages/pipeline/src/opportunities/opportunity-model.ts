@@ -92,6 +92,9 @@ export const opportunity = defineModel({
     { fields: ['status', 'priority'] },
     { fields: ['ownerId', 'status'] },
     { fields: ['territoryId', 'status'] },
+    // Won and lost deals by close date: the won-by-period reports, team KPIs and the deal-won
+    // commission credit read a period's deals per owner from the index alone.
+    { fields: ['status', 'closeDate'], include: ['ownerId', 'amount'] },
   ],
   access: { ownerField: 'ownerId', territoryField: 'territoryId' },
 });
