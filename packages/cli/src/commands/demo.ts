@@ -202,7 +202,9 @@ export const demoCommand: CommandSpec = {
     );
     const sellkit = cliInvocation(io);
     io.stdout.write(
-      `Try: ${sellkit} report pipeline --db ${dbOption}   ·   ${sellkit} report customers --db ${dbOption}\n`,
+      `Try: ${['pipeline', 'customers', 'orders', 'team']
+        .map((report) => `${sellkit} report ${report} --db ${dbOption}`)
+        .join('   ·   ')}\n`,
     );
     return EXIT.ok;
   },

@@ -31,6 +31,26 @@ export function cliContext(tenantId: string, clock?: Clock): SellkitContext {
 }
 
 /**
+ * The CLI's approval policy for orders: a discount of 5 % or more needs the rep's manager (the
+ * demo's revised quotes carry one, so some demo orders wait for approval).
+ */
+const CLI_ORDER_APPROVAL = {
+  ruleSet: {
+    id: 'cli-order-approval',
+    version: 1,
+    rules: [
+      {
+        id: 'discount',
+        description: 'a discount of 5 % or more',
+        condition: { fact: 'order.discountPercent', operator: 'gte', value: 5 },
+        outcome: { tag: 'manager' },
+      },
+    ],
+    bands: [],
+  },
+} as const;
+
+/**
  * The modules every command composes, in one place, so `migrate` creates exactly the tables
  * that `demo`, `import` and `report` use.
  *
@@ -49,7 +69,7 @@ export function sellkitModules() {
       territories: { exists: (scope, id) => teamDirectory(scope).territoryExists(id) },
     }),
     pipeline(),
-    orders(),
+    orders({ approval: CLI_ORDER_APPROVAL }),
     // The CLI's own: each tenant's remembered calendar (--time-zone).
     cliSettings(),
   ] as const;

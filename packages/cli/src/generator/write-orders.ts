@@ -67,6 +67,11 @@ async function allDeals(scope: ModuleScope, status: 'won' | 'lost'): Promise<Opp
   return deals;
 }
 
+/**
+ * Moves an order to its fate and says the state it was left in: an order whose discount needs
+ * approval (the CLI's approval rule) waits in `pending-approval` when its fate is `confirmed`,
+ * and is approved by its approver's stand-in (the CLI actor) otherwise.
+ */
 async function moveOrder(
   scope: ModuleScope,
   clock: TestClock,
@@ -74,18 +79,23 @@ async function moveOrder(
   fate: Fate,
   start: number,
   end: number,
-): Promise<void> {
+): Promise<Fate | 'pending-approval'> {
   const sales = scope.use(ordersHandle).salesOrders;
   const id = made.order.id;
   const at = (days: number) => clock.set(new Date(Math.min(end, start + days * DAY)));
-  if (fate === 'draft') return;
-  await sales.submit(id);
+  if (fate === 'draft') return fate;
+  const submitted = await sales.submit(id);
+  if (submitted.status === 'pending-approval') {
+    if (fate === 'confirmed') return 'pending-approval';
+    at(1);
+    await sales.approve(id, { comment: 'discount agreed with the customer' });
+  }
   if (fate === 'cancelled') {
     at(2);
     await sales.cancel(id, { reason: 'customer withdrew' });
-    return;
+    return fate;
   }
-  if (fate === 'confirmed') return;
+  if (fate === 'confirmed') return fate;
   at(5);
   const half = made.lines.map((line) => ({
     lineId: line.id,
@@ -100,18 +110,19 @@ async function moveOrder(
     if (first && line && first.quantity !== line.quantity.replace(/\.0+$/, '')) {
       await sales.ship(id, { lines: [first], reference: `${made.order.number}-1` });
     }
-    return;
+    return fate;
   }
   await sales.ship(id, {
     lines: made.lines.map((line) => ({ lineId: line.id, quantity: line.quantity })),
     reference: `${made.order.number}-1`,
   });
-  if (fate === 'shipped') return;
+  if (fate === 'shipped') return fate;
   at(9);
   await sales.deliver(id);
-  if (fate === 'delivered') return;
+  if (fate === 'delivered') return fate;
   at(40);
   await sales.close(id);
+  return fate;
 }
 
 /**
@@ -170,8 +181,8 @@ export async function writeOrders(
           break;
         }
       }
-      await moveOrder(tx, clock, order, fate, closed, end);
-      counts.states[fate] = (counts.states[fate] ?? 0) + 1;
+      const state = await moveOrder(tx, clock, order, fate, closed, end);
+      counts.states[state] = (counts.states[state] ?? 0) + 1;
     });
   }
   for (const deal of await allDeals(scope, 'lost')) {
