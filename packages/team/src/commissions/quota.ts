@@ -1,4 +1,5 @@
 import { type EventMap, type ModuleScope, Money, SellkitError } from '@sellkit/core';
+import { quotaTarget, quotaTargets } from '../quotas/quota-lookup.js';
 
 /** A quota in force (the shape of the kpi helper's `quotaTarget`). */
 export interface CommissionQuotaTarget {
@@ -18,6 +19,42 @@ export type QuotaLookup = (
     readonly periodKey: string;
   },
 ) => Promise<CommissionQuotaTarget | null>;
+
+/** The quotas concept's lookup (the default): the rep's quota in force for the measure and period. */
+export const defaultQuotaLookup: QuotaLookup = (scope, query) => quotaTarget(scope, query);
+
+/**
+ * The lookup statements use for `repIds`: with the default lookup, the quotas of all of them are
+ * read in a few batches up front (the same targets); a host's own lookup is asked rep by rep.
+ */
+export async function batchedQuotaLookup(
+  lookup: QuotaLookup,
+  scope: ModuleScope<EventMap>,
+  query: { repIds: readonly string[]; measures: readonly string[]; periodKey: string },
+): Promise<QuotaLookup> {
+  if (lookup !== defaultQuotaLookup || query.repIds.length === 0) return lookup;
+  const found = new Map<string, Map<string, CommissionQuotaTarget | null>>();
+  for (const measure of new Set(query.measures)) {
+    found.set(
+      measure,
+      await quotaTargets(scope, {
+        subjectType: 'rep',
+        subjectIds: query.repIds,
+        measure,
+        periodKey: query.periodKey,
+      }),
+    );
+  }
+  return (inner, asked) => {
+    const known =
+      asked.subjectType === 'rep' && asked.periodKey === query.periodKey
+        ? found.get(asked.measure)
+        : undefined;
+    return known?.has(asked.subjectId)
+      ? Promise.resolve(known.get(asked.subjectId) ?? null)
+      : lookup(inner, asked);
+  };
+}
 
 /**
  * A rep's quota for a plan, as Money in the plan's currency; null when there is none. A quota
