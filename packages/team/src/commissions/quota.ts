@@ -20,26 +20,45 @@ export type QuotaLookup = (
   },
 ) => Promise<CommissionQuotaTarget | null>;
 
-/** The quotas concept's lookup (the default): the rep's quota in force for the measure and period. */
+/**
+ * The quotas concept's lookup (the default): the rep's quota in force for the measure and
+ * period (`quotaTarget`).
+ */
 export const defaultQuotaLookup: QuotaLookup = (scope, query) => quotaTarget(scope, query);
 
 /**
- * The lookup statements use for `repIds`: with the default lookup, the quotas of all of them are
- * read in a few batches up front (the same targets); a host's own lookup is asked rep by rep.
+ * The lookup statements use for many reps at once: with the default lookup, the quotas of the
+ * reps asked about (`needs`: a rep and the measure its plan reads) are read in a few batches up
+ * front, giving the same targets; a host's own lookup is asked rep by rep as before.
+ *
+ * @example
+ * ```ts
+ * const lookup = await batchedQuotaLookup(defaultQuotaLookup, scope, {
+ *   needs: [{ repId: 'rep_1', measure: 'won-revenue' }],
+ *   periodKey: '2026-Q1',
+ * });
+ * await lookup(scope, { subjectType: 'rep', subjectId: 'rep_1', measure: 'won-revenue', periodKey: '2026-Q1' });
+ * ```
  */
 export async function batchedQuotaLookup(
   lookup: QuotaLookup,
   scope: ModuleScope<EventMap>,
-  query: { repIds: readonly string[]; measures: readonly string[]; periodKey: string },
+  query: { needs: readonly { repId: string; measure: string }[]; periodKey: string },
 ): Promise<QuotaLookup> {
-  if (lookup !== defaultQuotaLookup || query.repIds.length === 0) return lookup;
+  if (lookup !== defaultQuotaLookup || query.needs.length === 0) return lookup;
+  const repsOf = new Map<string, string[]>();
+  for (const need of query.needs) {
+    const list = repsOf.get(need.measure) ?? [];
+    list.push(need.repId);
+    repsOf.set(need.measure, list);
+  }
   const found = new Map<string, Map<string, CommissionQuotaTarget | null>>();
-  for (const measure of new Set(query.measures)) {
+  for (const [measure, repIds] of repsOf) {
     found.set(
       measure,
       await quotaTargets(scope, {
         subjectType: 'rep',
-        subjectIds: query.repIds,
+        subjectIds: repIds,
         measure,
         periodKey: query.periodKey,
       }),

@@ -240,11 +240,12 @@ export async function loadStatementInputs<E extends EventMap>(
   // The quotas of all reps whose plan needs one, in a few batches (the default lookup).
   const quotaNeeds = planned.flatMap((rep) => {
     const definition = planOf.get(rep.id)?.definition;
-    return definition && needsQuota(definition) ? [{ rep, measure: quotaMeasure(definition) }] : [];
+    return definition && needsQuota(definition)
+      ? [{ repId: rep.id, measure: quotaMeasure(definition) }]
+      : [];
   });
   const quotaLookup = await batchedQuotaLookup(deps.quotaLookup, scope, {
-    repIds: quotaNeeds.map((need) => need.rep.id),
-    measures: quotaNeeds.map((need) => need.measure),
+    needs: quotaNeeds,
     periodKey: period.key,
   });
 
