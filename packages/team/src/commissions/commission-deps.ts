@@ -1,11 +1,7 @@
 import { SellkitError } from '@sellkit/core';
-import { quotaTarget } from '../quotas/quota-lookup.js';
 import type { CommissionDeps } from './commission-service.js';
 import { type CreditSource, dealWonSource } from './credit-source.js';
-import type { QuotaLookup } from './quota.js';
-
-/** The quotas concept's lookup: the rep's quota in force for the plan's measure and period. */
-const quotas: QuotaLookup = (scope, query) => quotaTarget(scope, query);
+import { defaultQuotaLookup, type QuotaLookup } from './quota.js';
 
 /** The commission service's dependencies from the module options: `deal-won` plus the host's sources. */
 export function commissionDeps(
@@ -24,5 +20,8 @@ export function commissionDeps(
       );
     sources.set(source.id, source);
   }
-  return { creditSources: [...sources.values()], quotaLookup: options.quotaLookup ?? quotas };
+  return {
+    creditSources: [...sources.values()],
+    quotaLookup: options.quotaLookup ?? defaultQuotaLookup,
+  };
 }

@@ -128,11 +128,21 @@ async function findAll(
   scope: CreditScope,
   model: AnyModel,
   where: Where<Record<string, unknown>>,
+  select?: readonly string[],
 ): Promise<Record<string, unknown>[]> {
   // internal: credit is computed for every rep whatever the actor may read; the statement's
   // service checks that the actor may read the rep it is for
   const rows = scope.internal(model);
-  return readAll((cursor) => rows.find({ where, limit: PAGE, ...cursor }));
+  const fields = select && select.length > 0 ? { select } : {};
+  return readAll((cursor) => rows.find({ where, limit: PAGE, ...fields, ...cursor }));
+}
+
+/** The fields a credit is made of ({@link creditOf}), those the model has. */
+const CREDIT_FIELDS = ['status', 'amount', 'closeDate', 'ownerId', 'companyId', 'title'] as const;
+
+function creditFields(model: AnyModel): string[] {
+  const fields = model.fields as Readonly<Record<string, unknown>>;
+  return CREDIT_FIELDS.filter((name) => fields[name] !== undefined);
 }
 
 async function linesOf(
@@ -195,17 +205,19 @@ async function wonDeals(
 ): Promise<SourceCredit[]> {
   const opportunity = modelNamed(scope, 'opportunity', 'deal-won');
   const base: Where<Record<string, unknown>> = { status: 'won', ...dated };
+  // Only what a credit needs, not whole records (a quarter can hold 100,000 won deals).
+  const select = creditFields(opportunity);
   const rows = new Map<string, Record<string, unknown>>();
   const add = (found: Record<string, unknown>[]) => {
     for (const row of found) rows.set(String(row.id), row);
   };
-  if (query.owners === 'all') add(await findAll(scope, opportunity, base));
+  if (query.owners === 'all') add(await findAll(scope, opportunity, base, select));
   else {
     for (const owners of inChunks(query.owners))
-      add(await findAll(scope, opportunity, { and: [base, { ownerId: { in: owners } }] }));
+      add(await findAll(scope, opportunity, { and: [base, { ownerId: { in: owners } }] }, select));
   }
   for (const ids of inChunks(query.recordIds))
-    add(await findAll(scope, opportunity, { and: [base, { id: { in: ids } }] }));
+    add(await findAll(scope, opportunity, { and: [base, { id: { in: ids } }] }, select));
   const lines = query.withLines ? await linesOf(scope, [...rows.keys()]) : new Map();
   const credits: SourceCredit[] = [];
   for (const row of rows.values()) {

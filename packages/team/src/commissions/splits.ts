@@ -81,8 +81,12 @@ export function shareCredit(
   splits: readonly SplitInput[],
   ownerRepId: string | null,
 ): RepShare[] {
-  const parts: readonly SplitInput[] =
-    splits.length > 0 ? splits : ownerRepId ? [{ repId: ownerRepId, share: '100' }] : [];
+  // No split: all to the owner's rep, as is (allocating to one 100 % share changes nothing).
+  if (splits.length === 0)
+    return ownerRepId
+      ? [{ repId: ownerRepId, share: '100', amount: credit.amount, lines: credit.lines }]
+      : [];
+  const parts: readonly SplitInput[] = splits;
   if (parts.length === 0) return [];
   const ratios = parts.map((part) => part.share);
   const amounts = credit.amount.allocate(ratios);

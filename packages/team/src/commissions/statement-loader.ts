@@ -15,7 +15,7 @@ import type { CreditedRecord, OverrideBase, StatementInput } from './compute.js'
 import type { CreditSource, CreditState, SourceCredit } from './credit-source.js';
 import { type CommissionPeriod, commissionPeriod, periodOf } from './periods.js';
 import type { PlanVersion } from './plan-store.js';
-import { planQuota, type QuotaLookup } from './quota.js';
+import { batchedQuotaLookup, planQuota, type QuotaLookup } from './quota.js';
 import { type SplitInput, shareCredit } from './splits.js';
 import type { StatementSkip } from './statement-types.js';
 
@@ -66,6 +66,20 @@ async function splitsOf<E extends EventMap>(
     }
   }
   return splits;
+}
+
+/** Whether a plan reads the rep's quota: tiers, a minimum attainment or bonuses. */
+function needsQuota(definition: PlanVersion['definition']): boolean {
+  return (
+    definition.rates.kind === 'tiered' ||
+    definition.minimumAttainment !== null ||
+    definition.bonuses.length > 0
+  );
+}
+
+/** The measure of the quota a plan reads. */
+function quotaMeasure(definition: PlanVersion['definition']): string {
+  return definition.rates.kind === 'tiered' ? definition.rates.measure : 'won-revenue';
 }
 
 /**
@@ -223,6 +237,18 @@ export async function loadStatementInputs<E extends EventMap>(
       currentSplits.set(recordKey(sourceId, id), split);
   }
 
+  // The quotas of all reps whose plan needs one, in a few batches (the default lookup).
+  const quotaNeeds = planned.flatMap((rep) => {
+    const definition = planOf.get(rep.id)?.definition;
+    return definition && needsQuota(definition)
+      ? [{ repId: rep.id, measure: quotaMeasure(definition) }]
+      : [];
+  });
+  const quotaLookup = await batchedQuotaLookup(deps.quotaLookup, scope, {
+    needs: quotaNeeds,
+    periodKey: period.key,
+  });
+
   const inputs: StatementInput[] = [];
   for (const rep of subjects) {
     const plan = planOf.get(rep.id) ?? null;
@@ -306,15 +332,10 @@ export async function loadStatementInputs<E extends EventMap>(
       }
     }
 
-    const needsQuota =
-      definition.rates.kind === 'tiered' ||
-      definition.minimumAttainment !== null ||
-      definition.bonuses.length > 0;
-    const measure = definition.rates.kind === 'tiered' ? definition.rates.measure : 'won-revenue';
-    const quota = needsQuota
-      ? await planQuota(deps.quotaLookup, scope, {
+    const quota = needsQuota(definition)
+      ? await planQuota(quotaLookup, scope, {
           repId: rep.id,
-          measure,
+          measure: quotaMeasure(definition),
           periodKey: period.key,
           currency,
           planKey: plan.key,

@@ -73,6 +73,23 @@ export function periodBounds(
   key: unknown,
   path = 'periodKey',
 ): PeriodBounds {
+  // The bounds of a key depend only on the calendar (zone, fiscal year): computed once per
+  // calendar and key, as statements and KPIs ask for the same period for every rep.
+  let known = boundsCache.get(calendar);
+  const cached = typeof key === 'string' ? known?.get(key) : undefined;
+  if (cached) return cached;
+  const bounds = computeBounds(calendar, key, path);
+  if (!known) {
+    known = new Map();
+    boundsCache.set(calendar, known);
+  }
+  known.set(bounds.key, bounds);
+  return bounds;
+}
+
+const boundsCache = new WeakMap<TenantCalendar, Map<string, PeriodBounds>>();
+
+function computeBounds(calendar: TenantCalendar, key: unknown, path: string): PeriodBounds {
   const invalid = () =>
     validationError(
       path,
@@ -93,15 +110,15 @@ export function periodBounds(
     const to = calendar.addMonths(from, MONTHS[unit]);
     const months: string[] = [];
     for (let i = 0; i < MONTHS[unit]; i += 1) months.push(calendar.addMonths(from, i).slice(0, 7));
-    return {
+    return Object.freeze({
       key,
       unit,
       from,
       to,
       start: calendar.instantOf(from),
       end: calendar.instantOf(to),
-      months,
-    };
+      months: Object.freeze(months),
+    });
   }
   throw invalid();
 }

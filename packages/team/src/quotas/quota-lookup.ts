@@ -1,4 +1,5 @@
 import { currencyExponent, type EventMap, type ModuleScope, toDecimal } from '@sellkit/core';
+import { inChunks } from '@sellkit/core/module';
 import { loadAll } from '../shared/load-all.js';
 import { teamModels } from '../shared/models.js';
 import { type PeriodBounds, periodBounds } from './period-keys.js';
@@ -131,4 +132,74 @@ export async function quotaTarget<E extends EventMap>(
     currency: version.currency ?? null,
     quotaId: version.id,
   };
+}
+
+/** What {@link quotaTargets} looks up: one measure and period for many subjects of one type. */
+export interface QuotaTargetsQuery {
+  readonly subjectType: QuotaSubjectType;
+  readonly subjectIds: readonly string[];
+  readonly measure: string;
+  readonly periodKey: string;
+  readonly asOf?: string;
+}
+
+/**
+ * {@link quotaTarget} for many subjects at once (statements for every rep): the same targets,
+ * read in a few batches instead of one query per subject. Subjects without a quota map to null.
+ *
+ * @example
+ * ```ts
+ * const targets = await quotaTargets(scope, {
+ *   subjectType: 'rep',
+ *   subjectIds: ['rep_1', 'rep_2'],
+ *   measure: 'won-revenue',
+ *   periodKey: '2026-Q1',
+ * });
+ * targets.get('rep_1')?.target; // '30000.00'
+ * ```
+ */
+export async function quotaTargets<E extends EventMap>(
+  scope: ModuleScope<E>,
+  query: QuotaTargetsQuery,
+): Promise<Map<string, QuotaTarget | null>> {
+  const calendar = await scope.calendar();
+  const bounds = periodBounds(calendar, query.periodKey);
+  const quotas = scope.model(quota.name) as typeof quota;
+  const subjectIds = [...new Set(query.subjectIds)];
+  const versionsOf = new Map<string, Quota[]>();
+  for (const ids of inChunks(subjectIds)) {
+    // internal: the target behind a statement or a KPI is read whoever asks; callers filter
+    const rows = await loadAll(scope.internal(quotas), {
+      subjectType: query.subjectType,
+      subjectId: { in: ids },
+      measure: query.measure,
+      periodKey: bounds.key,
+    });
+    for (const row of rows) {
+      const list = versionsOf.get(row.subjectId) ?? [];
+      list.push(row);
+      versionsOf.set(row.subjectId, list);
+    }
+  }
+  const asOf = query.asOf ?? calendar.today();
+  const targets = new Map<string, QuotaTarget | null>();
+  for (const id of subjectIds) {
+    const version = versionInForce(versionsOf.get(id) ?? [], asOf);
+    if (!version) {
+      targets.set(id, null);
+      continue;
+    }
+    let hireDate: string | null = null;
+    if (version.subjectType === 'rep' && version.ramp.length > 0) {
+      // internal: the rep's hire date sets the ramp, whoever asks (ramps are rare: one by one)
+      const found = await scope.internal(teamModels(scope).rep).get(version.subjectId);
+      hireDate = found?.hireDate ?? null;
+    }
+    targets.set(id, {
+      target: rampedTarget(version, bounds, hireDate),
+      currency: version.currency ?? null,
+      quotaId: version.id,
+    });
+  }
+  return targets;
 }
