@@ -55,6 +55,7 @@ export type {
   CreditScope,
   CreditSource,
   CreditState,
+  LateCreditQuery,
   SourceCredit,
 } from './commissions/credit-source.js';
 export { dealWonSource } from './commissions/credit-source.js';
