@@ -156,6 +156,18 @@ async function historyOf<R>(
   return (await read()).rows;
 }
 
+/** An order's steps (approvals, movements) oldest first. */
+function stepsOf(orderId: string) {
+  return {
+    where: { orderId },
+    orderBy: [
+      { field: 'occurredAt', direction: 'asc' },
+      { field: 'id', direction: 'asc' },
+    ],
+    limit: 1000,
+  } as const;
+}
+
 /** Builds the orders services for one scope. */
 export function createOrdersService(
   scope: OrdersScope,
@@ -204,15 +216,7 @@ export function createOrdersService(
       historyOf(
         scope,
         // internal: approval steps are read once the order's own access check passed
-        () =>
-          scope.internal(models.orderApproval).find({
-            where: { orderId: id },
-            orderBy: [
-              { field: 'occurredAt', direction: 'asc' },
-              { field: 'id', direction: 'asc' },
-            ],
-            limit: 1000,
-          }),
+        () => scope.internal(models.orderApproval).find(stepsOf(id)),
         id,
       ),
     ship: (id, input) => shipOrder(ctx, id, input),
@@ -221,15 +225,7 @@ export function createOrdersService(
       historyOf(
         scope,
         // internal: movements are read once the order's own access check passed
-        () =>
-          scope.internal(models.orderMovement).find({
-            where: { orderId: id },
-            orderBy: [
-              { field: 'occurredAt', direction: 'asc' },
-              { field: 'id', direction: 'asc' },
-            ],
-            limit: 1000,
-          }),
+        () => scope.internal(models.orderMovement).find(stepsOf(id)),
         id,
       ),
     deliver: (id) => finishOrder(ctx, id, 'delivered'),

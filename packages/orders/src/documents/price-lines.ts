@@ -153,7 +153,11 @@ function checkShape(input: DocumentInput): void {
   issues.throwIfAny();
 }
 
-function addressOf(company: Company | null, kind: 'billing' | 'shipping'): PostalAddress | null {
+/** A company's billing or shipping address (else its headquarters, else its first one). */
+export function addressOf(
+  company: Company | null,
+  kind: 'billing' | 'shipping',
+): PostalAddress | null {
   const addresses = company?.addresses ?? [];
   return (
     addresses.find((address) => address.kind === kind) ??
@@ -161,6 +165,39 @@ function addressOf(company: Company | null, kind: 'billing' | 'shipping'): Posta
     addresses[0] ??
     null
   );
+}
+
+/** The priced amounts of each line, merged into the rows they were priced from (same order). */
+export function withLineAmounts(
+  rows: readonly Omit<LineRow, 'subtotal' | 'discount' | 'net' | 'tax' | 'gross'>[],
+  priced: PricedDocument,
+): LineRow[] {
+  return rows.map((row, index) => {
+    const line = priced.lines[index];
+    if (!line) throw new SellkitError('INVALID_STATE', `pricing lost line ${index}`);
+    const { subtotal, discount, net, tax, gross } = line;
+    return { ...row, subtotal, discount, net, tax, gross };
+  });
+}
+
+/** The header fields a priced document fixes: its rounding, totals and tax summary as stored. */
+export function documentTotals(priced: PricedDocument) {
+  return {
+    pricesIncludeTax: priced.pricesIncludeTax,
+    taxRounding: priced.taxRounding,
+    subtotal: priced.subtotal,
+    discount: priced.discount,
+    net: priced.net,
+    tax: priced.tax,
+    gross: priced.gross,
+    taxSummary: priced.taxSummary.map((row) => ({
+      categoryId: row.categoryId,
+      rate: row.rate,
+      treatment: row.treatment,
+      base: row.base.toDecimal().toFixed(),
+      tax: row.tax.toDecimal().toFixed(),
+    })),
+  };
 }
 
 /**
@@ -271,18 +308,7 @@ export async function priceDraft(ctx: OrdersContext, input: DocumentInput): Prom
     lines: pricing,
     ...(input.documentDiscount ? { documentDiscount: input.documentDiscount } : {}),
   });
-  const lines = rows.map((row, index) => {
-    const line = priced.lines[index];
-    if (!line) throw new SellkitError('INVALID_STATE', `pricing lost line ${index}`);
-    return {
-      ...row,
-      subtotal: line.subtotal,
-      discount: line.discount,
-      net: line.net,
-      tax: line.tax,
-      gross: line.gross,
-    };
-  });
+  const lines = withLineAmounts(rows, priced);
   return {
     priced,
     lines,
@@ -293,24 +319,11 @@ export async function priceDraft(ctx: OrdersContext, input: DocumentInput): Prom
       opportunityId: input.opportunityId ?? null,
       ownerId: input.ownerId ?? company?.ownerId ?? scope.context.actor.id,
       currency,
-      pricesIncludeTax: priced.pricesIncludeTax,
-      taxRounding: priced.taxRounding,
       jurisdiction,
       documentDate: on,
       priceListId,
       documentDiscount: input.documentDiscount ?? null,
-      subtotal: priced.subtotal,
-      discount: priced.discount,
-      net: priced.net,
-      tax: priced.tax,
-      gross: priced.gross,
-      taxSummary: priced.taxSummary.map((row) => ({
-        categoryId: row.categoryId,
-        rate: row.rate,
-        treatment: row.treatment,
-        base: row.base.toDecimal().toFixed(),
-        tax: row.tax.toDecimal().toFixed(),
-      })),
+      ...documentTotals(priced),
       billingAddress: input.billingAddress ?? addressOf(company, 'billing'),
       shippingAddress: input.shippingAddress ?? addressOf(company, 'shipping'),
       notes: input.notes ?? null,

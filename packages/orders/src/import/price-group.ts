@@ -1,8 +1,15 @@
 import type { Product } from '@sellkit/catalog';
 import { type CatalogService, catalogHandle } from '@sellkit/catalog';
 import { isSellkitError, SellkitError, validationError } from '@sellkit/core';
-import type { Company, PostalAddress } from '@sellkit/customers';
-import type { DocumentHeader, LineRow, PricedDraft } from '../documents/price-lines.js';
+import type { Company } from '@sellkit/customers';
+import {
+  addressOf,
+  type DocumentHeader,
+  documentTotals,
+  type LineRow,
+  type PricedDraft,
+  withLineAmounts,
+} from '../documents/price-lines.js';
 import { priceDocument } from '../pricing/price-document.js';
 import type { LineTax, PricingLineInput } from '../pricing/pricing-types.js';
 import type { OrdersContext } from '../shared/context.js';
@@ -60,16 +67,6 @@ async function rateOf(
   };
   lookups.rates.set(key, rate);
   return rate;
-}
-
-function addressOf(company: Company | null, kind: 'billing' | 'shipping'): PostalAddress | null {
-  const addresses = company?.addresses ?? [];
-  return (
-    addresses.find((address) => address.kind === kind) ??
-    addresses.find((address) => address.kind === 'headquarters') ??
-    addresses[0] ??
-    null
-  );
 }
 
 /** One order of the file, its companies and products found. */
@@ -163,12 +160,7 @@ export async function priceGroup(
     if (!isSellkitError(error)) throw error;
     throw new RowFailure(first.line, error);
   }
-  const lines: LineRow[] = rows.map((row, index) => {
-    const line = priced.lines[index];
-    if (!line) throw new SellkitError('INVALID_STATE', `pricing lost line ${index}`);
-    const { subtotal, discount, net, tax, gross } = line;
-    return { ...row, subtotal, discount, net, tax, gross };
-  });
+  const lines = withLineAmounts(rows, priced);
   const header: DocumentHeader = {
     title: first.title,
     companyId: group.company?.id ?? null,
@@ -176,24 +168,11 @@ export async function priceGroup(
     opportunityId: null,
     ownerId: group.company?.ownerId ?? scope.context.actor.id,
     currency: group.currency,
-    pricesIncludeTax: priced.pricesIncludeTax,
-    taxRounding: priced.taxRounding,
     jurisdiction,
     documentDate: on,
     priceListId: null,
     documentDiscount: null,
-    subtotal: priced.subtotal,
-    discount: priced.discount,
-    net: priced.net,
-    tax: priced.tax,
-    gross: priced.gross,
-    taxSummary: priced.taxSummary.map((row) => ({
-      categoryId: row.categoryId,
-      rate: row.rate,
-      treatment: row.treatment,
-      base: row.base.toDecimal().toFixed(),
-      tax: row.tax.toDecimal().toFixed(),
-    })),
+    ...documentTotals(priced),
     billingAddress: addressOf(group.company, 'billing'),
     shippingAddress: addressOf(group.company, 'shipping'),
     notes: null,
